@@ -1,0 +1,288 @@
+"""Pydantic models of every kind of record in the report; no Qt, no SQL."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+NOT_COVERED = "not covered in the report"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9/-]+$")]
+
+
+class Kind(StrEnum):
+    """The kinds of record; the value is the id prefix and the export key's singular."""
+
+    SECTION = "section"
+    FIGURE = "figure"
+    GLOSSARY = "glossary"
+    COUNTRY = "country"
+    INSTITUTION = "institution"
+    PRACTICE = "practice"
+
+
+EXPORT_KEYS: dict[Kind, str] = {
+    Kind.SECTION: "sections",
+    Kind.FIGURE: "figures",
+    Kind.GLOSSARY: "glossary",
+    Kind.COUNTRY: "countries",
+    Kind.INSTITUTION: "institutions",
+    Kind.PRACTICE: "practices",
+}
+
+
+class Strict(BaseModel):
+    """Base for content: unknown fields are errors, so a typo in curated files is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a record comes from: a section or appendix, and the printed page if derivable."""
+
+    ref: Text
+    page: int | None = Field(default=None, ge=1, le=200)
+
+    def cite(self) -> str:
+        """The reference as a trainer would read it aloud: "Appendix 4, p. 104"."""
+        return f"{self.ref}, p. {self.page}" if self.page else self.ref
+
+
+class Paragraph(Strict):
+    """A run of prose."""
+
+    type: Literal["p"] = "p"
+    text: Text
+
+
+class Quote(Strict):
+    """A quoted passage (definitions, legal text)."""
+
+    type: Literal["quote"] = "quote"
+    text: Text
+
+
+class ListBlock(Strict):
+    """A bulleted or numbered list."""
+
+    type: Literal["list"] = "list"
+    items: list[Text] = Field(min_length=1)
+    ordered: bool = False
+
+
+class Heading(Strict):
+    """An unnumbered subheading inside a section."""
+
+    type: Literal["heading"] = "heading"
+    text: Text
+
+
+class Table(Strict):
+    """A table: a header row and body rows of equal width."""
+
+    type: Literal["table"] = "table"
+    header: list[str] = Field(min_length=1)
+    rows: list[list[str]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> Table:
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.header):
+                raise ValueError(f"row {i} has {len(row)} cells, header has {len(self.header)}")
+        return self
+
+
+Block = Annotated[Paragraph | Quote | ListBlock | Heading | Table, Field(discriminator="type")]
+
+
+class Footnote(Strict):
+    """A footnote of the report, kept with the section whose text calls it."""
+
+    number: int = Field(ge=1)
+    text: Text
+
+
+class Record(Strict):
+    """Fields every record shares."""
+
+    id: RecordId
+    source: Source
+
+    @property
+    def kind(self) -> Kind:
+        return Kind(self.id.split("/", 1)[0])
+
+
+class Section(Record):
+    """A part of the report's text, in the report's hierarchy."""
+
+    title: Text
+    number: str | None = None  # "6.1", "6.1.b", "III"; None for unnumbered parts
+    parent: RecordId | None = None
+    order: int = Field(ge=0)
+    level: int = Field(ge=0, le=4)
+    body: list[Block] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+
+
+class Figure(Record):
+    """A numbered figure or table of the report."""
+
+    number: int | None  # None where the report prints no number
+    label: Text  # "Figure 22", "Figure 25 (second of that number)", "Comparison table"
+    title: Text
+    section: RecordId
+    body: list[Block] = Field(min_length=1)
+    source_line: str | None = None  # the report's own "Source: ..." line
+    notes: list[Text] = Field(default_factory=list)
+
+
+class GlossaryEntry(Record):
+    """An acronym with its English and French forms."""
+
+    acronym: Text
+    expansion_en: str | None = None
+    acronym_fr: str | None = None
+    expansion_fr: str | None = None
+    variants: list[Text] = Field(default_factory=list)
+    from_body: bool = False
+    notes: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _some_expansion(self) -> GlossaryEntry:
+        if not (self.expansion_en or self.expansion_fr):
+            raise ValueError("an acronym needs an English or a French expansion")
+        return self
+
+
+class Institution(Record):
+    """A body of a country's institutional framework."""
+
+    country: CountryCode
+    name: Text
+    acronym: str | None = None
+    name_national: str | None = None
+    established: str | None = None
+    composition: list[Text] = Field(default_factory=list)
+    mission: list[Text] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+    parent: RecordId | None = None
+    glossary: list[RecordId] = Field(default_factory=list)
+    sections: list[RecordId] = Field(default_factory=list)
+
+
+class Statement(Strict):
+    """One statement of the report on a comparison dimension, with its own source."""
+
+    text: Text
+    source: Source
+
+
+class Dimension(StrEnum):
+    """The fixed comparison dimensions of a country profile, in display order."""
+
+    STATUS = "status"
+    VICTIMS = "victims"
+    NAP = "nap"
+    COORDINATION = "coordination"
+    RAPPORTEUR = "rapporteur"
+    DATA_COLLECTION = "data_collection"
+    NGO_INVOLVEMENT = "ngo_involvement"
+    DEMAND = "demand"
+    EVALUATION = "evaluation"
+    RELATED_STRATEGIES = "related_strategies"
+
+
+DIMENSION_LABELS: dict[Dimension, str] = {
+    Dimension.STATUS: "Origin, transit, destination",
+    Dimension.VICTIMS: "Victims",
+    Dimension.NAP: "National action plan",
+    Dimension.COORDINATION: "Coordination mechanism",
+    Dimension.RAPPORTEUR: "National rapporteur",
+    Dimension.DATA_COLLECTION: "Data collection",
+    Dimension.NGO_INVOLVEMENT: "NGO involvement",
+    Dimension.DEMAND: "Position on demand",
+    Dimension.EVALUATION: "Evaluation",
+    Dimension.RELATED_STRATEGIES: "Related strategies",
+}
+
+StatusTag = Literal["origin", "transit", "destination"]
+
+
+class Country(Record):
+    """A country profile: the same dimensions for every country.
+
+    An empty list of statements means the report does not cover that dimension; the
+    renderer shows NOT_COVERED for it, so the marker is never stored as if it were text.
+    """
+
+    code: CountryCode
+    name: Text
+    status_tags: list[StatusTag] = Field(default_factory=list)
+    first_nap_year: int | None = Field(default=None, ge=1990, le=2014)
+    has_rapporteur: bool | None = None
+    dimensions: dict[Dimension, list[Statement]]
+    summary: str | None = None
+
+    @field_validator("dimensions")
+    @classmethod
+    def _all_dimensions(cls, v: dict[Dimension, list[Statement]]) -> dict[Dimension, list[Statement]]:
+        missing = [d.value for d in Dimension if d not in v]
+        if missing:
+            raise ValueError(f"missing dimensions {missing}: use [] for 'not covered in the report'")
+        return {d: v[d] for d in Dimension}
+
+    @model_validator(mode="after")
+    def _id_matches_code(self) -> Country:
+        if self.id != f"country/{self.code}":
+            raise ValueError(f"id must be country/{self.code}")
+        return self
+
+
+class Evaluated(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNDER_WAY = "under way"
+    NOT_STATED = "not stated"
+
+
+class Practice(Record):
+    """A prevention practice of Chapter III section 6."""
+
+    name: Text
+    countries: list[CountryCode] = Field(default_factory=list)  # empty: international
+    theme: RecordId  # the section of 6.x it belongs to
+    year: int | None = Field(default=None, ge=1990, le=2014)
+    organisations: list[Text] = Field(default_factory=list)
+    target_group: str | None = None
+    evaluated: Evaluated = Evaluated.NOT_STATED
+    evaluation: str | None = None  # the report's words on results
+    description: list[Block] = Field(min_length=1)
+    figures: list[RecordId] = Field(default_factory=list)
+    institutions: list[RecordId] = Field(default_factory=list)
+
+
+AnyRecord = Section | Figure | GlossaryEntry | Country | Institution | Practice
+
+MODEL_OF: dict[Kind, type[Record]] = {
+    Kind.SECTION: Section,
+    Kind.FIGURE: Figure,
+    Kind.GLOSSARY: GlossaryEntry,
+    Kind.COUNTRY: Country,
+    Kind.INSTITUTION: Institution,
+    Kind.PRACTICE: Practice,
+}
+
+
+def slugify(text: str) -> str:
+    """A stable, readable slug: lower-case ASCII words joined by hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

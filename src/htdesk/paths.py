@@ -1,0 +1,30 @@
+"""Where the app's files live, in a source checkout and in a frozen bundle alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def app_root() -> Path:
+    """The folder holding data/ and resources/: the bundle in a frozen app, else the checkout."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parents[2]
+
+
+def database_path() -> Path:
+    return app_root() / "data" / "ht.sqlite"
+
+
+def content_dir() -> Path:
+    return app_root() / "data" / "content"
+
+
+def report_path() -> Path:
+    return app_root() / "data" / "source" / "report.txt"
+
+
+def resources_dir() -> Path:
+    return app_root() / "resources"
