@@ -1,0 +1,3 @@
+"""HT Desk: an offline desktop reference on human trafficking prevention policies."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Turning the source report and the curated content into data/ht.sqlite."""

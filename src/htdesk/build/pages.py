@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 FOOTER_RE = re.compile(r"prevention policies\s*/\s*(\d+)\s*$")
+# In the appendices a few bare page numbers survived on their own line ("123").
+PAGE_NUMBER_RE = re.compile(r"^\s*(1\d\d)\s*$")
 
 # Lines that begin with a space but are not page starts: table cells and list items that
 # the PDF extraction indented. Found by calibrating against the surviving footers (the
@@ -19,9 +22,22 @@ NOT_PAGE_STARTS: frozenset[int] = frozenset(
         3487,  # "6.1. Awareness campaigns", 13 lines after the page that starts section 6
         4023,  # a footnote at the foot of the page that starts at 4024
         4711,  # "are", a cell continuation in Appendix 2
-        5296, 5310, 5312, 5314, 5316,  # "Central ..." cells of Appendix 3
-        6930, 6933, 6935, 6940, 6946, 6949, 6950, 6953,  # mission items of Appendix 8
-        7449, 7451, 7473,  # mission items of Appendix 9
+        5296,
+        5310,
+        5312,
+        5314,
+        5316,  # "Central ..." cells of Appendix 3
+        6930,
+        6933,
+        6935,
+        6940,
+        6946,
+        6949,
+        6950,
+        6953,  # mission items of Appendix 8
+        7449,
+        7451,
+        7473,  # mission items of Appendix 9
     }
 )
 
@@ -47,13 +63,15 @@ class PageMap:
 
 def build_page_map(lines: Sequence[str]) -> PageMap:
     """Anchor page numbers on the surviving footers and count page starts between them."""
-    footers = [(i + 1, int(m.group(1))) for i, t in enumerate(lines) if (m := FOOTER_RE.search(t))]
+    footers = _footers(lines)
     if not footers:
         raise ValueError("no page footer found: cannot derive page numbers")
     starts = [
         i + 1
         for i, t in enumerate(lines)
-        if t.startswith(" ") and i + 1 >= FIRST_DERIVABLE_LINE and i + 1 not in NOT_PAGE_STARTS
+        if t.startswith(" ")
+        and i + 1 >= FIRST_DERIVABLE_LINE
+        and i + 1 not in NOT_PAGE_STARTS
         and not FOOTER_RE.search(t)
     ]
     # The line after a surviving footer starts a page even when it is not indented.
@@ -65,24 +83,41 @@ def build_page_map(lines: Sequence[str]) -> PageMap:
     numbers: dict[int, int] = {}
     for k, s in enumerate(reversed(before)):
         numbers[s] = first_page - k
+    # Every surviving footer re-anchors the count, so one missed page start cannot shift
+    # the pages after the next footer.
+    after_footer = {line + 1: page for line, page in footers}
     page = first_page
     for s in starts:
         if s > first_line:
-            page += 1
+            page = after_footer[s] + 1 if s in after_footer else page + 1
             numbers[s] = page
     ordered = sorted(numbers)
     return PageMap(tuple(ordered), tuple(numbers[s] for s in ordered))
 
 
+def _footers(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(line, page) of every surviving footer or bare page number."""
+    out = []
+    for i, t in enumerate(lines):
+        m = FOOTER_RE.search(t) or PAGE_NUMBER_RE.match(t)
+        if m:
+            out.append((i + 1, int(m.group(1))))
+    return out
+
+
 def check_calibration(lines: Sequence[str]) -> list[str]:
-    """Return a message for every surviving footer the page map disagrees with."""
+    """Return a message for every footer whose page disagrees with the count of page starts.
+
+    Counted from the previous footer, not re-anchored, so a missed or spurious page start
+    between two footers shows here.
+    """
     pm = build_page_map(lines)
     problems = []
-    for i, t in enumerate(lines):
-        if m := FOOTER_RE.search(t):
-            got = pm.page_of(i + 1)
-            if got != int(m.group(1)):
-                problems.append(f"line {i + 1}: footer says {m.group(1)}, map says {got}")
+    footers = _footers(lines)
+    for (a, pa), (b, pb) in itertools.pairwise(footers):
+        counted = sum(1 for s in pm.starts if a < s <= b)
+        if pa + counted != pb:
+            problems.append(f"line {b}: footer says {pb}, counting from line {a} gives {pa + counted}")
     return problems
 
 

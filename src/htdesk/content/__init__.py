@@ -1,0 +1,1 @@
+"""The content model of the report: records, their text and their sources; no Qt, no SQL."""

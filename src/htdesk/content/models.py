@@ -134,7 +134,7 @@ class Section(Record):
 class Figure(Record):
     """A numbered figure or table of the report."""
 
-    number: int | None  # None where the report prints no number
+    number: int | None = None  # None where the report prints no number
     label: Text  # "Figure 22", "Figure 25 (second of that number)", "Comparison table"
     title: Text
     section: RecordId

@@ -1,0 +1,195 @@
+"""The htdesk command: the desktop app, and data commands that never import Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from htdesk import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="htdesk",
+        description="HT Desk: the ICPC report on human trafficking prevention policies, offline.",
+    )
+    p.add_argument("--version", action="version", version=f"HT Desk {__version__}")
+    p.add_argument("--db", type=Path, help="use this report database instead of the bundled one")
+    p.add_argument("--reset-settings", action="store_true", help="forget window layout, zoom and last page")
+    p.add_argument(
+        "--quit-after-show", action="store_true", help="show the window, wait for its first paint, exit"
+    )
+    p.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
+    sub = p.add_subparsers(dest="command")
+
+    e = sub.add_parser("export", help="every record as one JSON document")
+    e.add_argument("--out", type=Path, help="write to this file instead of standard output")
+
+    s = sub.add_parser("search", help="ranked full-text search")
+    s.add_argument("query")
+    s.add_argument("--kind", help="only records of this kind (glossary, country, institution, ...)")
+    s.add_argument("--country", help="only records of this country (code or name)")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--json", action="store_true", help="print JSON")
+
+    b = sub.add_parser("build-db", help="rebuild the database from the report and data/content")
+    b.add_argument("--out", type=Path, help="where to write (default: the bundled database)")
+
+    sub.add_parser("check", help="verify the report database")
+
+    c = sub.add_parser("compare", help="compare countries side by side")
+    c.add_argument("countries", nargs="+", help="2 to 4 country codes or names")
+    c.add_argument("--dimensions", help="comma-separated dimensions (default: all)")
+    c.add_argument("--pdf", type=Path, help="write a printable comparison sheet")
+    c.add_argument("--csv", type=Path, help="write the comparison as CSV")
+    c.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
+    c.add_argument("--orientation", choices=("portrait", "landscape"), help="override the orientation")
+
+    h = sub.add_parser("handout", help="print a bookmarks folder as a handout")
+    h.add_argument("folder")
+    h.add_argument("--pdf", type=Path, required=True)
+    h.add_argument("--paper", choices=("a4", "letter"))
+
+    sub.add_parser("bench", help="measure search and printing speed against baselines")
+    return p
+
+
+def _fail(message: str) -> int:
+    print(f"htdesk: {message}", file=sys.stderr)
+    return 1
+
+
+def _open_store(path: Path | None):
+    from htdesk.paths import database_path
+    from htdesk.store.report import ReportStore
+
+    return ReportStore(path or database_path())
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from htdesk.store.export import export_json
+
+    store = _open_store(args.db)
+    text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
+    if args.out:
+        from htdesk.store.files import write_atomic
+
+        write_atomic(args.out, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text + "\n")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from htdesk.store.search import SearchError, search
+
+    store = _open_store(args.db)
+    try:
+        result = search(store, args.query, kind=args.kind, country=args.country, limit=max(1, args.limit))
+    except SearchError as exc:
+        return _fail(str(exc))
+    if args.json:
+        rows = [
+            {"id": h.id, "kind": h.kind.value, "title": h.title, "snippet": h.snippet_text, "score": h.score}
+            for h in result.hits
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return 0
+    if not result.hits:
+        print("No results.")
+    for h in result.hits:
+        print(f"[{h.kind.value}] {h.title} — {h.where}")
+        print(f"    {h.snippet_text}")
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}?")
+    return 0
+
+
+def cmd_build_db(args: argparse.Namespace) -> int:
+    from htdesk.build.assemble import ContentError, dangling_references, load_content
+    from htdesk.build.database import write_database
+    from htdesk.paths import content_dir, database_path, report_path
+
+    try:
+        content = load_content(report_path(), content_dir())
+    except ContentError as exc:
+        return _fail(f"content error: {exc}")
+    dangling = dangling_references(content)
+    if dangling:
+        return _fail(f"{len(dangling)} cross-references do not resolve, first: {dangling[0]}")
+    out = write_database(content, args.out or database_path())
+    counts = ", ".join(f"{len(v)} {k.value}" for k, v in content.by_kind().items())
+    print(f"Wrote {out} ({counts}).")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from htdesk.store.check import check_database
+
+    store = _open_store(args.db)
+    problems = check_database(store)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return _fail(f"check failed: {problems[0]}{more}")
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(store.counts().items()))
+    print(f"OK: {store.path} ({counts})")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from htdesk.compare_cli import run_compare
+
+    return run_compare(_open_store(args.db), args)
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from htdesk.handout_cli import run_handout
+
+    return run_handout(_open_store(args.db), args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from htdesk.bench import run_bench
+
+    return run_bench(_open_store(args.db))
+
+
+COMMANDS = {
+    "export": cmd_export,
+    "search": cmd_search,
+    "build-db": cmd_build_db,
+    "check": cmd_check,
+    "compare": cmd_compare,
+    "handout": cmd_handout,
+    "bench": cmd_bench,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from htdesk.store.report import StoreError
+
+    try:
+        if args.command:
+            return COMMANDS[args.command](args)
+        if args.self_test:
+            from htdesk.selftest import run_self_test
+
+            return run_self_test(args.db)
+        from htdesk.app import run_app
+
+        return run_app(args)
+    except StoreError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        # Unwritable output, full disk: the user's environment, told in one line.
+        return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,212 @@
+"""Write data/ht.sqlite from the content: schema, a pure populate(), and a thin writer."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from htdesk import __version__
+from htdesk.build.assemble import Content
+from htdesk.content.models import EXPORT_KEYS, Kind, Record
+from htdesk.content.text import body_text_of, keywords_of, references_of, title_of
+from htdesk.store.report import SCHEMA_VERSION
+
+CITATION = (
+    "International Centre for the Prevention of Crime (ICPC), Human Trafficking, Other Forms of "
+    "Exploitation and Prevention Policies. Report prepared for Public Safety Canada, National Crime "
+    "Prevention Centre. Montreal: ICPC, 2014."
+)
+
+# Two indexes over the same text: the plain one answers prefixes as a trainer types
+# ("coordinat*"), the Porter one answers word forms ("coordinate" ~ "coordination"). A Porter
+# index alone stores "coordin" and misses the prefix "coordinat", hence both.
+FTS_TOKENIZERS = {
+    "search_fts": "unicode61 remove_diacritics 2",
+    "search_stem": "porter unicode61 remove_diacritics 2",
+}
+FTS_COLUMNS = ("title", "keywords", "body")
+
+KIND_COLUMNS: dict[Kind, dict[str, type]] = {
+    Kind.SECTION: {"parent": str, "ord": int, "level": int, "number": str},
+    Kind.FIGURE: {"number": int, "label": str, "section": str},
+    Kind.GLOSSARY: {
+        "acronym": str,
+        "expansion_en": str,
+        "acronym_fr": str,
+        "expansion_fr": str,
+        "from_body": int,
+    },
+    Kind.COUNTRY: {"code": str, "name": str},
+    Kind.INSTITUTION: {"country": str, "name": str, "acronym": str, "parent": str},
+    Kind.PRACTICE: {"name": str, "theme": str, "year": int},
+}
+
+TABLE_OF: dict[Kind, str] = {
+    Kind.SECTION: "sections",
+    Kind.FIGURE: "figures",
+    Kind.GLOSSARY: "glossary",
+    Kind.COUNTRY: "countries",
+    Kind.INSTITUTION: "institutions",
+    Kind.PRACTICE: "practices",
+}
+
+
+def _kind_row(rec: Record) -> dict[str, Any]:
+    data = rec.model_dump(mode="json")
+    row: dict[str, Any] = {"id": rec.id}
+    for col in KIND_COLUMNS[rec.kind]:
+        if col == "ord":
+            row[col] = data["order"]
+        elif col == "from_body":
+            row[col] = int(data["from_body"])
+        else:
+            row[col] = data.get(col)
+    return row
+
+
+def _country_of(rec: Record) -> str | None:
+    data = rec.model_dump()
+    if "country" in data:
+        return data["country"]
+    if "code" in data:
+        return data["code"]
+    if data.get("countries"):
+        return ",".join(data["countries"])
+    return None
+
+
+def export_document(content: Content, meta: dict[str, Any]) -> dict[str, Any]:
+    """The stable JSON view of the data: {"meta", "sections", ..., "practices"}."""
+    doc: dict[str, Any] = {"meta": meta}
+    for kind, recs in content.by_kind().items():
+        items = []
+        for rec in recs:
+            item = {"id": rec.id, "title": title_of(rec), **rec.model_dump(mode="json", exclude={"id"})}
+            items.append(item)
+        doc[EXPORT_KEYS[kind]] = items
+    return doc
+
+
+def content_hash(content: Content) -> str:
+    doc = export_document(content, {})
+    blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> None:
+    """Create the schema and insert every record; pure apart from the given database."""
+    conn = db.conn
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db["records"].create(
+        {
+            "rowid": int,
+            "id": str,
+            "kind": str,
+            "title": str,
+            "ord": int,
+            "country": str,
+            "source_ref": str,
+            "source_page": int,
+            "data": str,
+        },
+        pk="rowid",
+        not_null={"id", "kind", "title", "source_ref", "data"},
+    )
+    db["records"].create_index(["id"], unique=True)
+    db["records"].create_index(["kind", "ord"])
+    for kind, cols in KIND_COLUMNS.items():
+        db[TABLE_OF[kind]].create({"id": str, **cols}, pk="id")
+    db["links"].create({"src": str, "rel": str, "dst": str}, pk=("src", "rel", "dst"))
+    db["links"].create_index(["dst"])
+    db["search_index"].create(
+        {"rowid": int, "id": str, "kind": str, "title": str, "keywords": str, "body": str, "country": str},
+        pk="rowid",
+    )
+
+    rowid = 0
+    for kind, recs in content.by_kind().items():
+        for ord_, rec in enumerate(recs):
+            rowid += 1
+            title = title_of(rec)
+            country = _country_of(rec)
+            db["records"].insert(
+                {
+                    "rowid": rowid,
+                    "id": rec.id,
+                    "kind": kind.value,
+                    "title": title,
+                    "ord": ord_,
+                    "country": country,
+                    "source_ref": rec.source.ref,
+                    "source_page": rec.source.page,
+                    "data": rec.model_dump_json(),
+                }
+            )
+            db[TABLE_OF[kind]].insert(_kind_row(rec))
+            db["links"].insert_all(
+                ({"src": rec.id, "rel": rel, "dst": dst} for rel, dst in references_of(rec)), ignore=True
+            )
+            db["search_index"].insert(
+                {
+                    "rowid": rowid,
+                    "id": rec.id,
+                    "kind": kind.value,
+                    "title": title,
+                    "keywords": keywords_of(rec),
+                    "body": body_text_of(rec),
+                    "country": country,
+                }
+            )
+
+    cols = ", ".join(FTS_COLUMNS)
+    for table, tokenizer in FTS_TOKENIZERS.items():
+        prefix = ", prefix='2 3 4'" if "porter" not in tokenizer else ""
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {table} USING fts5({cols}, content='search_index', "
+            f"content_rowid='rowid', tokenize='{tokenizer}'{prefix})"
+        )
+        conn.execute(f"INSERT INTO {table}({table}) VALUES('rebuild')")
+        conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    # The vocabulary of the plain index, for "Did you mean ..." suggestions.
+    conn.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')")
+
+    counts = {EXPORT_KEYS[k]: len(v) for k, v in content.by_kind().items()}
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "app_version": __version__,
+        "build_time": build_time,
+        "content_hash": content_hash(content),
+        "citation": CITATION,
+        "report_date": "2014",
+        "counts": json.dumps(counts, sort_keys=True),
+    }
+    db["meta"].insert_all(({"key": k, "value": v} for k, v in meta.items()))
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def write_database(content: Content, out: Path) -> Path:
+    """Build into a temporary file and move it into place, so a failed build leaves no half file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".ht-", suffix=".sqlite", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        db = sqlite_utils.Database(conn)
+        build_time = datetime.now(UTC).replace(microsecond=0).isoformat()
+        with conn:
+            populate(db, content, build_time)
+        conn.execute("VACUUM")
+        conn.close()
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out

@@ -1,0 +1,126 @@
+"""Plain-text views of records: titles, searchable text and cross-references; no Qt, no SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from htdesk.content.models import (
+    DIMENSION_LABELS,
+    Block,
+    Country,
+    Figure,
+    GlossaryEntry,
+    Institution,
+    Practice,
+    Record,
+    Section,
+)
+
+
+def title_of(rec: Record) -> str:
+    """The title a reader sees in lists, tabs and citations."""
+    match rec:
+        case Section(number=num, title=t) if num:
+            return f"{num} {t}" if not num.startswith("Appendix") else f"{num}. {t}"
+        case Section(title=t) | Figure(title=t):
+            if isinstance(rec, Figure):
+                return f"{rec.label}. {t}"
+            return t
+        case GlossaryEntry(acronym=a):
+            return a
+        case Institution(name=n, acronym=a):
+            return f"{n} ({a})" if a and a not in n else n
+        case Country(name=n) | Practice(name=n):
+            return n
+    raise TypeError(f"unknown record {rec!r}")
+
+
+def block_text(blocks: Iterable[Block]) -> Iterator[str]:
+    for b in blocks:
+        match b.type:
+            case "p" | "quote" | "heading":
+                yield b.text  # type: ignore[union-attr]
+            case "list":
+                yield from b.items  # type: ignore[union-attr]
+            case "table":
+                yield " | ".join(b.header)  # type: ignore[union-attr]
+                for row in b.rows:  # type: ignore[union-attr]
+                    yield " | ".join(row)
+
+
+def keywords_of(rec: Record) -> str:
+    """Names a trainer may type that are not in the title: acronyms, variants, French forms."""
+    match rec:
+        case GlossaryEntry():
+            parts = [
+                rec.acronym,
+                rec.acronym_fr or "",
+                *rec.variants,
+                rec.expansion_en or "",
+                rec.expansion_fr or "",
+            ]
+        case Institution():
+            parts = [rec.acronym or "", rec.name_national or ""]
+        case Country():
+            parts = [rec.code.upper(), *rec.status_tags]
+        case Practice():
+            parts = [*rec.organisations]
+        case Figure():
+            parts = [rec.label]
+        case _:
+            parts = []
+    return " ".join(p for p in parts if p)
+
+
+def body_text_of(rec: Record) -> str:
+    """All the text of a record a reader can see, for full-text search and snippets."""
+    match rec:
+        case Section():
+            parts = [*block_text(rec.body), *(f.text for f in rec.footnotes)]
+        case Figure():
+            parts = [*block_text(rec.body), rec.source_line or "", *rec.notes]
+        case GlossaryEntry():
+            parts = [rec.expansion_en or "", rec.expansion_fr or "", *rec.notes]
+        case Institution():
+            parts = [rec.name, rec.name_national or "", *rec.composition, *rec.mission, *rec.notes]
+        case Country():
+            parts = [rec.summary or ""]
+            for dim, statements in rec.dimensions.items():
+                parts.append(DIMENSION_LABELS[dim])
+                parts.extend(s.text for s in statements)
+        case Practice():
+            parts = [
+                *block_text(rec.description),
+                rec.target_group or "",
+                rec.evaluation or "",
+                *rec.organisations,
+            ]
+        case _:
+            parts = []
+    return "\n".join(p for p in parts if p)
+
+
+def references_of(rec: Record) -> Iterator[tuple[str, str]]:
+    """(relation, target id) for every cross-reference a record makes."""
+    match rec:
+        case Section(parent=p) if p:
+            yield "parent", p
+        case Figure():
+            yield "section", rec.section
+        case Institution():
+            yield "country", f"country/{rec.country}"
+            if rec.parent:
+                yield "parent", rec.parent
+            for g in rec.glossary:
+                yield "glossary", g
+            for s in rec.sections:
+                yield "section", s
+        case Practice():
+            for c in rec.countries:
+                yield "country", f"country/{c}"
+            yield "theme", rec.theme
+            for f in rec.figures:
+                yield "figure", f
+            for i in rec.institutions:
+                yield "institution", i
+    return

@@ -1,0 +1,50 @@
+"""`htdesk check`: verify a report database is whole, current and self-consistent."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import ValidationError
+
+from htdesk.content.models import MODEL_OF, Kind
+from htdesk.store.report import ReportStore, StoreError
+
+FTS_TABLES = ("search_fts", "search_stem")
+
+
+def check_database(store: ReportStore) -> list[str]:
+    """Return one line per problem; an empty list means the database is sound."""
+    problems: list[str] = []
+    try:
+        result = store.query("PRAGMA integrity_check")
+        if [r[0] for r in result] != ["ok"]:
+            problems.append(f"integrity check failed: {result[0][0]}")
+            return problems
+        meta = store.meta()
+        for key in ("schema_version", "app_version", "build_time", "content_hash", "citation"):
+            if not meta.get(key):
+                problems.append(f"metadata lacks {key}")
+        n_records = store.query("SELECT count(*) FROM records")[0][0]
+        n_index = store.query("SELECT count(*) FROM search_index")[0][0]
+        if n_records != n_index:
+            problems.append(f"search index holds {n_index} rows for {n_records} records")
+        for table in FTS_TABLES:
+            try:
+                # FTS5 compares its index with the content table and raises on a mismatch.
+                store.query(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
+            except StoreError as exc:
+                problems.append(f"{table} is out of step with the records: {exc}")
+        for row in store.query("SELECT id FROM records WHERE source_ref IS NULL OR trim(source_ref) = ''"):
+            problems.append(f"{row['id']} has no source")
+        for row in store.query(
+            "SELECT l.src, l.rel, l.dst FROM links l LEFT JOIN records r ON r.id = l.dst WHERE r.id IS NULL"
+        ):
+            problems.append(f"{row['src']} refers to missing {row['dst']} ({row['rel']})")
+        for row in store.query("SELECT id, kind, data FROM records"):
+            try:
+                MODEL_OF[Kind(row["kind"])].model_validate(json.loads(row["data"]))
+            except (ValidationError, ValueError) as exc:
+                problems.append(f"{row['id']} does not fit the content model: {str(exc).splitlines()[0]}")
+    except StoreError as exc:
+        problems.append(str(exc))
+    return problems

@@ -1,0 +1,180 @@
+"""Read-only access to the bundled report database (data/ht.sqlite)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from htdesk.content.models import MODEL_OF, Kind, Record, Source
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message is one line a user can act on."""
+
+
+class DatabaseMissing(StoreError):
+    pass
+
+
+class DatabaseCorrupt(StoreError):
+    pass
+
+
+class DatabaseTooNew(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A record as lists show it: no body, just enough to title, place and cite it."""
+
+    id: str
+    kind: Kind
+    title: str
+    country: str | None
+    source: Source
+
+    def cite(self) -> str:
+        return self.source.cite()
+
+
+def _summary(row: sqlite3.Row) -> Summary:
+    return Summary(
+        id=row["id"],
+        kind=Kind(row["kind"]),
+        title=row["title"],
+        country=row["country"],
+        source=Source(ref=row["source_ref"], page=row["source_page"]),
+    )
+
+
+class ReportStore:
+    """The report's records, opened read-only; safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.is_file():
+            raise DatabaseMissing(f"The report database is missing: {path}. Reinstall HT Desk.")
+        try:
+            self._conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            self._conn.row_factory = sqlite3.Row
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseCorrupt(
+                f"The report database is damaged ({exc}): {path}. Reinstall HT Desk."
+            ) from None
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                f"The report database is newer (schema {version}) than this HT Desk (schema "
+                f"{SCHEMA_VERSION}): install the newer HT Desk."
+            )
+        if version < SCHEMA_VERSION or not {"records", "meta"} <= tables:
+            raise DatabaseCorrupt(f"The report database is incomplete or not an HT Desk database: {path}.")
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run one read query; damage found late (a truncated page) becomes a StoreError."""
+        try:
+            with self._lock:
+                return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseCorrupt(f"The report database is damaged ({exc}). Reinstall HT Desk.") from None
+
+    # -- metadata ------------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.query("SELECT key, value FROM meta")}
+
+    def counts(self) -> dict[str, int]:
+        return {
+            r["kind"]: r["n"] for r in self.query("SELECT kind, count(*) AS n FROM records GROUP BY kind")
+        }
+
+    # -- records -------------------------------------------------------------------------
+    def record(self, record_id: str) -> Record | None:
+        rows = self.query("SELECT kind, data FROM records WHERE id = ?", (record_id,))
+        if not rows:
+            return None
+        model = MODEL_OF[Kind(rows[0]["kind"])]
+        try:
+            return model.model_validate_json(rows[0]["data"])
+        except ValidationError as exc:
+            raise DatabaseCorrupt(
+                f"Record {record_id} does not fit this HT Desk: {exc.errors()[0]['msg']}"
+            ) from None
+
+    def summary(self, record_id: str) -> Summary | None:
+        rows = self.query("SELECT * FROM records WHERE id = ?", (record_id,))
+        return _summary(rows[0]) if rows else None
+
+    def summaries(self, kind: Kind | None = None) -> list[Summary]:
+        if kind is None:
+            rows = self.query("SELECT * FROM records ORDER BY rowid")
+        else:
+            rows = self.query("SELECT * FROM records WHERE kind = ? ORDER BY ord", (kind.value,))
+        return [_summary(r) for r in rows]
+
+    def records(self, kind: Kind) -> Iterator[Record]:
+        model = MODEL_OF[kind]
+        for row in self.query("SELECT data FROM records WHERE kind = ? ORDER BY ord", (kind.value,)):
+            yield model.model_validate_json(row["data"])
+
+    def section_tree(self) -> list[tuple[str, str | None, str]]:
+        """(id, parent id, title) of every section, in the report's order."""
+        rows = self.query(
+            "SELECT s.id, s.parent, r.title FROM sections s JOIN records r ON r.id = s.id ORDER BY s.ord"
+        )
+        return [(r["id"], r["parent"], r["title"]) for r in rows]
+
+    def linked_from(self, target: str, rel: str | None = None) -> list[Summary]:
+        """Records that refer to ``target`` (e.g. the institutions of a country)."""
+        sql = "SELECT r.* FROM links l JOIN records r ON r.id = l.src WHERE l.dst = ?"
+        params: tuple[Any, ...] = (target,)
+        if rel:
+            sql += " AND l.rel = ?"
+            params = (target, rel)
+        return [_summary(r) for r in self.query(sql + " ORDER BY r.kind, r.ord", params)]
+
+    def institutions_of(self, code: str) -> list[Summary]:
+        rows = self.query(
+            "SELECT r.* FROM institutions i JOIN records r ON r.id = i.id WHERE i.country = ? ORDER BY r.ord",
+            (code,),
+        )
+        return [_summary(r) for r in rows]
+
+    def practices_of(self, code: str) -> list[Summary]:
+        return [s for s in self.linked_from(f"country/{code}", "country") if s.kind is Kind.PRACTICE]
+
+    def glossary_index(self) -> dict[str, tuple[str, str]]:
+        """Acronym (and variants) -> (glossary id, expansion shown as a tooltip)."""
+        out: dict[str, tuple[str, str]] = {}
+        for row in self.query("SELECT id, data FROM records WHERE kind = 'glossary'"):
+            data = json.loads(row["data"])
+            tip = " / ".join(x for x in (data.get("expansion_en"), data.get("expansion_fr")) if x)
+            for name in [data["acronym"], data.get("acronym_fr"), *data.get("variants", [])]:
+                if name and name not in out:
+                    out[name] = (row["id"], tip)
+        return out
+
+    def name_index(self) -> dict[str, str]:
+        """Names of countries and institutions -> their record id, for linking mentions."""
+        out: dict[str, str] = {}
+        for row in self.query("SELECT id, name FROM countries"):
+            out[row["name"]] = row["id"]
+        for row in self.query("SELECT id, name FROM institutions"):
+            out.setdefault(row["name"], row["id"])
+        return out
