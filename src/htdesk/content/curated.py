@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -43,13 +44,34 @@ def _blocks(raw: Any) -> Any:
     return [{"type": "p", "text": b} if isinstance(b, str) else b for b in raw]
 
 
+LINE_REF_RE = re.compile(r"\b(?:lines?|l\.)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?")
+
+
+def lines_to_pages(text: str, page_of: PageOf) -> str:
+    """Curators cite report lines in notes; readers need pages: "(line 2298)" -> "(p. 55)"."""
+
+    def repl(m: re.Match[str]) -> str:
+        first = page_of(int(m.group(1)))
+        last = page_of(int(m.group(2))) if m.group(2) else first
+        if first is None:
+            return "the front matter"
+        return f"p. {first}" if first == last or last is None else f"pp. {first}-{last}"
+
+    return LINE_REF_RE.sub(repl, text)
+
+
 def _sources_inside(obj: Any, page_of: PageOf, where: str) -> Any:
-    """Resolve every nested ``source`` table (statements carry their own)."""
+    """Resolve every nested ``source`` table (statements carry their own) and line citations in notes."""
     if isinstance(obj, dict):
-        return {
-            k: (_source(v, page_of, where) if k == "source" else _sources_inside(v, page_of, where))
-            for k, v in obj.items()
-        }
+        out = {}
+        for k, v in obj.items():
+            if k == "source":
+                out[k] = _source(v, page_of, where)
+            elif k == "notes" and isinstance(v, list):
+                out[k] = [lines_to_pages(n, page_of) if isinstance(n, str) else n for n in v]
+            else:
+                out[k] = _sources_inside(v, page_of, where)
+        return out
     if isinstance(obj, list):
         return [_sources_inside(v, page_of, where) for v in obj]
     return obj

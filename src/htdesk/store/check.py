@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -10,6 +14,28 @@ from htdesk.content.models import MODEL_OF, Kind
 from htdesk.store.report import ReportStore, StoreError
 
 FTS_TABLES = ("search_fts", "search_stem")
+
+
+def _fts_problems(path: Path) -> list[str]:
+    """Ask FTS5 to compare each index with its content table.
+
+    The check is a write statement, and the shipped database is opened read-only, so it
+    runs on a private copy.
+    """
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "check.sqlite"
+        shutil.copyfile(path, copy)
+        conn = sqlite3.connect(copy)
+        try:
+            for table in FTS_TABLES:
+                try:
+                    conn.execute(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
+                except sqlite3.DatabaseError as exc:
+                    out.append(f"{table} is out of step with the records: {exc}")
+        finally:
+            conn.close()
+    return out
 
 
 def check_database(store: ReportStore) -> list[str]:
@@ -28,12 +54,7 @@ def check_database(store: ReportStore) -> list[str]:
         n_index = store.query("SELECT count(*) FROM search_index")[0][0]
         if n_records != n_index:
             problems.append(f"search index holds {n_index} rows for {n_records} records")
-        for table in FTS_TABLES:
-            try:
-                # FTS5 compares its index with the content table and raises on a mismatch.
-                store.query(f"INSERT INTO {table}({table}, rank) VALUES('integrity-check', 1)")
-            except StoreError as exc:
-                problems.append(f"{table} is out of step with the records: {exc}")
+        problems.extend(_fts_problems(store.path))
         for row in store.query("SELECT id FROM records WHERE source_ref IS NULL OR trim(source_ref) = ''"):
             problems.append(f"{row['id']} has no source")
         for row in store.query(

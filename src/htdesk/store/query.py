@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 12
+# Above this many word forms a term is matched as typed and by prefix only: the OR grows, not recall.
+MAX_FORMS = 24
+MIN_PREFIX = 2  # a single letter is a word ("a", "i"), not a prefix of half the dictionary
+MIN_STEM = 3
 WORD_RE = re.compile(r"\w+", re.UNICODE)
-PHRASE_RE = re.compile(r"\"([^\"]*)\"")
+PHRASE_RE = re.compile(r"\"([^\"]*)\"?")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,12 @@ class ParsedQuery:
         return [*self.terms, *(w for p in self.phrases for w in p)]
 
 
+def fold(word: str) -> str:
+    """Lower case without accents, as the index's unicode61 tokenizer stores a word ("Grünerlokka")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def normalise(text: str) -> str:
     """Drop control characters and unpaired surrogates; keep letters, digits and marks."""
     text = text[: MAX_QUERY_CHARS * 4]
@@ -35,22 +46,29 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)[:MAX_QUERY_CHARS]
 
 
+def _words(text: str) -> list[str]:
+    # "_" is a word character for \w but a separator for the index; split on it as the index does.
+    return [w for chunk in WORD_RE.findall(text) for w in chunk.split("_") if w]
+
+
 def parse_query(text: str) -> ParsedQuery:
     """Split into quoted phrases and loose words; anything else (operators, *, ^, :) is dropped.
 
     FTS5 operators typed by a user (AND, OR, NOT, NEAR) are kept as ordinary words: trainers
-    search prose, and "NOT" is as likely to be a word they want as an operator.
+    search prose, and "NOT" is as likely to be a word they want as an operator. An unclosed quote
+    runs to the end of the text, as it does while the closing quote is still being typed.
     """
     text = normalise(text)
-    phrases = []
+    phrases: list[tuple[str, ...]] = []
     for m in PHRASE_RE.finditer(text):
-        words = tuple(w.casefold() for w in WORD_RE.findall(m.group(1)))
-        if words:
+        words = tuple(fold(w) for w in _words(m.group(1)))
+        if len(words) == 1:
+            text = text.replace(m.group(0), f" {words[0]} ", 1)  # a quoted word is just a word
+        elif words and words not in phrases:
             phrases.append(words)
     rest = PHRASE_RE.sub(" ", text)
-    terms = [w.casefold() for w in WORD_RE.findall(rest) if w != "_"]
-    seen: set[str] = set()
-    unique = [t for t in terms if not (t in seen or seen.add(t))]  # type: ignore[func-returns-value]
+    terms = [fold(w) for w in _words(rest)]
+    unique = list(dict.fromkeys(terms))
     return ParsedQuery(tuple(unique[:MAX_TERMS]), tuple(phrases[:MAX_TERMS]))
 
 
@@ -59,8 +77,150 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def fts_expression(q: ParsedQuery, prefix: bool) -> str:
-    """The MATCH expression: all words (each as a prefix if asked) and all phrases."""
-    parts = [_quote(t) + ("*" if prefix else "") for t in q.terms]
+def term_expression(term: str, forms: Iterable[str] = ()) -> str:
+    """One typed word: itself, itself as a prefix (while typing), and its other word forms.
+
+    The exact word is its own alternative so that bm25 scores a record containing "police"
+    above one that only has "policemen".
+    """
+    alts = [_quote(term)]
+    if len(term) >= MIN_PREFIX:
+        alts.append(_quote(term) + "*")
+    alts += [_quote(f) for f in sorted(set(forms) - {term})]
+    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
+
+
+def fts_expression(q: ParsedQuery, forms_of: Callable[[str], Iterable[str]] | None = None) -> str:
+    """The MATCH expression: every word (with prefixes and word forms) and every phrase."""
+    parts = [term_expression(t, forms_of(t) if forms_of else ()) for t in q.terms]
     parts += [_quote(" ".join(p)) for p in q.phrases]
     return " AND ".join(parts)
+
+
+def prefix_expression(q: ParsedQuery) -> str:
+    """The bare expression a minimal search box would use: every word as a prefix, ANDed."""
+    parts = [_quote(t) + ("*" if len(t) >= MIN_PREFIX else "") for t in q.terms]
+    parts += [_quote(" ".join(p)) for p in q.phrases]
+    return " AND ".join(parts)
+
+
+# -- Porter stemmer -----------------------------------------------------------------------
+# Word forms come from the index's own vocabulary grouped by Porter stem, so that one plain
+# index (which keeps whole words and so answers prefixes) also answers "coordinate" ->
+# "coordination". This is Porter's original algorithm as SQLite's porter tokenizer runs it.
+
+
+def _cons(w: str, i: int) -> bool:
+    ch = w[i]
+    if ch in "aeiou":
+        return False
+    if ch == "y":
+        return i == 0 or not _cons(w, i - 1)
+    return True
+
+
+def _measure(stem: str) -> int:
+    """Porter's m: the number of vowel-consonant runs in the stem."""
+    n, i, size = 0, 0, len(stem)
+    while i < size and _cons(stem, i):
+        i += 1
+    while i < size:
+        while i < size and not _cons(stem, i):
+            i += 1
+        if i >= size:
+            break
+        n += 1
+        while i < size and _cons(stem, i):
+            i += 1
+    return n
+
+
+def _has_vowel(stem: str) -> bool:
+    return any(not _cons(stem, i) for i in range(len(stem)))
+
+
+def _double_cons(w: str) -> bool:
+    return len(w) >= 2 and w[-1] == w[-2] and _cons(w, len(w) - 1)
+
+
+def _cvc(w: str) -> bool:
+    n = len(w)
+    return n >= 3 and _cons(w, n - 3) and not _cons(w, n - 2) and _cons(w, n - 1) and w[-1] not in "wxy"
+
+
+def _replace(w: str, rules: tuple[tuple[str, str], ...], min_m: int) -> str:
+    # Only the first rule whose suffix ends the word applies, as in Porter's C reference.
+    for suffix, repl in rules:
+        if w.endswith(suffix):
+            stem = w[: len(w) - len(suffix)]
+            return stem + repl if _measure(stem) > min_m else w
+    return w
+
+
+_STEP2 = (
+    ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
+    ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
+    ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
+    ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
+    ("logi", "log"),
+)  # fmt: skip
+_STEP3 = (
+    ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
+    ("ness", ""),
+)  # fmt: skip
+_STEP4 = (
+    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
+    "ism", "ate", "iti", "ous", "ive", "ize",
+)  # fmt: skip
+
+
+def _step4(w: str) -> str:
+    # Suffixes are tried longest first among those sharing an ending ("ement" before "ment").
+    for suffix in sorted(_STEP4, key=len, reverse=True):
+        if w.endswith(suffix):
+            stem = w[: len(w) - len(suffix)]
+            if suffix == "ion" and not stem.endswith(("s", "t")):
+                return w
+            return stem if _measure(stem) > 1 else w
+    return w
+
+
+def stem(word: str) -> str:
+    """The Porter stem of a lower-case word: "coordination" and "coordinating" -> "coordin"."""
+    w = word
+    if len(w) < 3 or len(w) > 64 or not w.isascii() or not w.isalpha():
+        return w
+    # Step 1a: plurals.
+    if w.endswith("sses") or w.endswith("ies"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    # Step 1b: -ed, -ing.
+    if w.endswith("eed"):
+        if _measure(w[:-3]) > 0:
+            w = w[:-1]
+    else:
+        for suffix in ("ed", "ing"):
+            if w.endswith(suffix) and _has_vowel(w[: -len(suffix)]):
+                w = w[: -len(suffix)]
+                if w.endswith(("at", "bl", "iz")):
+                    w += "e"
+                elif _double_cons(w) and w[-1] not in "lsz":
+                    w = w[:-1]
+                elif _measure(w) == 1 and _cvc(w):
+                    w += "e"
+                break
+    # Step 1c: y -> i after a vowel.
+    if w.endswith("y") and _has_vowel(w[:-1]):
+        w = w[:-1] + "i"
+    w = _replace(w, _STEP2, 0)
+    w = _replace(w, _STEP3, 0)
+    w = _step4(w)
+    # Step 5: a final -e, a final double l.
+    if w.endswith("e"):
+        m = _measure(w[:-1])
+        if m > 1 or (m == 1 and not _cvc(w[:-1])):
+            w = w[:-1]
+    if _measure(w) > 1 and _double_cons(w) and w.endswith("l"):
+        w = w[:-1]
+    return w

@@ -1,0 +1,199 @@
+"""What the frozen HT Desk keeps of PySide6: the Qt modules, plugins and translations it uses, nothing more.
+
+Used by build/htdesk.spec and build/baseline.spec (so the start-time baseline is trimmed the same way) and
+read by tests/test_packaging.py. Pure data and TOC filtering: no PyInstaller import at module level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import PurePosixPath
+
+# The PySide6 modules the app imports. Everything else in the wheel is excluded from the analysis, so neither
+# the Python binding nor its Qt library nor its plugins get collected. QtNetwork (and with it the tls and
+# networkinformation plugins) is the big one: HT Desk is offline by design.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg")
+
+QT_MODULES_EXCLUDED = (
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCharts",
+    "QtConcurrent",
+    "QtDataVisualization",
+    "QtDBus",
+    "QtDesigner",
+    "QtGraphs",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLabsStyleKit",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtOpenGL",
+    "QtOpenGLWidgets",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtPositioning",
+    "QtQml",
+    "QtQmlFeatures",
+    "QtQuick",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtQuickWidgets",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtSvgWidgets",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebChannel",
+    "QtWebEngineCore",
+    "QtWebEngineQuick",
+    "QtWebEngineWidgets",
+    "QtWebSockets",
+    "QtWebView",
+    "QtXml",
+)
+
+# Python packages that the analysis would otherwise pull in through optional imports of the stdlib or of
+# our dependencies, and that HT Desk never uses at run time.
+PYTHON_EXCLUDED = ("tkinter", "_tkinter", "unittest", "pydoc_data", "test", "lib2to3", "xmlrpc", "IPython")
+
+# Qt plugins kept, by plugin type and by name (file name without "lib" prefix and extension). Any plugin
+# type not listed is dropped whole: generic (evdev, tuiotouch), egldeviceintegrations, the wayland-* types,
+# tls, networkinformation, sqldrivers, qmltooling, designer, vectorimageformats, ...
+QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
+    # xcb for X11 (and XWayland), cocoa and windows for the other two; offscreen for `--self-test` on a
+    # machine without a display. Dropped: wayland, eglfs, linuxfb, vnc, minimal, minimalegl, vkkhrdisplay.
+    "platforms": frozenset({"qxcb", "qoffscreen", "qwindows", "qcocoa"}),
+    # GL integrations for xcb, tiny; without them Qt warns on every start under X11.
+    "xcbglintegrations": frozenset({"qxcb-glx-integration", "qxcb-egl-integration"}),
+    # The xdg portal theme gives native file dialogs on Flatpak/portal desktops. Dropped: gtk3, whose
+    # plugin drags in libgtk-3, gdk, pango, cairo, atk (not even installed on a build machine).
+    "platformthemes": frozenset({"qxdgdesktopportal"}),
+    # Our icons are SVG; ico/icns let Qt read the window icon files on Windows and macOS.
+    "imageformats": frozenset({"qsvg", "qico", "qicns", "qjpeg"}),
+    "iconengines": frozenset({"qsvgicon"}),
+    # Dead keys / accented input in the search box (compose), and input methods for users who type with one.
+    "platforminputcontexts": frozenset({"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"}),
+    # Printing to a real printer on Linux goes through CUPS.
+    "printsupport": frozenset({"cupsprintersupport"}),
+    # Native widget styles on Windows and macOS.
+    "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
+}
+
+# Qt's own translations (qtbase_*.qm, ...) shipped: none, the app's text is English and a French "Annuler"
+# next to English menus would be worse than an English one. Add language codes here to ship some.
+QT_TRANSLATIONS_KEPT: tuple[str, ...] = ()
+
+_PLUGIN_RE = re.compile(r"(?:^|/)Qt\d?/plugins/(?P<type>.+)/(?P<file>[^/]+)$")
+_TRANSLATION_RE = re.compile(r"(?:^|/)Qt\d?/translations/(?P<file>[^/]+\.qm)$")
+_LIB_EXT_RE = re.compile(r"\.(so(\.\d+)*|dll|dylib)$")
+
+
+def python_excludes() -> list[str]:
+    """The module names for Analysis(excludes=...)."""
+    return [f"PySide6.{m}" for m in QT_MODULES_EXCLUDED] + list(PYTHON_EXCLUDED)
+
+
+def plugin_name(file_name: str) -> str:
+    """'libqxcb.so' -> 'qxcb', 'qwindows.dll' -> 'qwindows', 'libqcocoa.dylib' -> 'qcocoa'."""
+    stem = _LIB_EXT_RE.sub("", file_name)
+    return stem[3:] if stem.startswith("lib") else stem
+
+
+def plugin_of(dest: str) -> tuple[str, str] | None:
+    """(plugin type, plugin name) if dest is a Qt plugin inside the bundle, else None."""
+    m = _PLUGIN_RE.search(PurePosixPath(dest.replace("\\", "/")).as_posix())
+    if not m:
+        return None
+    return m["type"], plugin_name(m["file"])
+
+
+def keep_plugin(dest: str) -> bool:
+    found = plugin_of(dest)
+    if found is None:
+        return True
+    kind, name = found
+    return name in QT_PLUGINS_KEPT.get(kind, frozenset())
+
+
+def keep_data(dest: str) -> bool:
+    """False for Qt translation files we do not ship."""
+    m = _TRANSLATION_RE.search(dest.replace("\\", "/"))
+    if not m:
+        return True
+    lang = m["file"].rsplit(".", 1)[0].split("_", 1)[-1]
+    return lang in QT_TRANSLATIONS_KEPT
+
+
+def filter_plugins(toc: Iterable[tuple[str, str, str]]) -> tuple[list, list[str]]:
+    """(binaries without the dropped Qt plugins, the dest names dropped)."""
+    kept, dropped = [], []
+    for entry in toc:
+        (kept if keep_plugin(entry[0]) else dropped).append(entry)
+    return kept, [e[0] for e in dropped]
+
+
+def filter_datas(toc: Iterable[tuple[str, str, str]]) -> tuple[list, list[str]]:
+    kept, dropped = [], []
+    for entry in toc:
+        (kept if keep_data(entry[0]) else dropped).append(entry)
+    return kept, [e[0] for e in dropped]
+
+
+def prune_unreachable(
+    toc: Iterable[tuple[str, str, str]], imports_of: Callable[[str], Iterable[str]]
+) -> tuple[list, list[str]]:
+    """Drop shared libraries that no kept binary needs any more.
+
+    The hooks collect a plugin's link-time dependencies before the spec can drop the plugin, so dropping the
+    gtk3 theme alone would still ship the ~20 libraries it drags in. Roots are the Python extensions, the
+    kept Qt plugins, the Python library and symlinks; every other BINARY survives only if a root needs it,
+    directly or transitively. imports_of(path) returns the sonames/paths a binary links against.
+    """
+    entries = list(toc)
+
+    def is_root(entry: tuple[str, str, str]) -> bool:
+        dest, _src, typecode = entry
+        base = PurePosixPath(dest.replace("\\", "/")).name
+        return typecode != "BINARY" or plugin_of(dest) is not None or base.startswith("libpython")
+
+    by_name: dict[str, tuple[str, str, str]] = {}
+    for entry in entries:
+        by_name.setdefault(PurePosixPath(entry[0].replace("\\", "/")).name, entry)
+    reachable: set[str] = set()
+    queue = [e for e in entries if is_root(e)]
+    seen_src: set[str] = set()
+    while queue:
+        _dest, src, typecode = queue.pop()
+        if typecode == "SYMLINK" or src in seen_src:
+            continue
+        seen_src.add(src)
+        for dep in imports_of(src):
+            name = PurePosixPath(dep).name
+            if name in by_name and name not in reachable:
+                reachable.add(name)
+                queue.append(by_name[name])
+    kept, dropped = [], []
+    for entry in entries:
+        name = PurePosixPath(entry[0].replace("\\", "/")).name
+        (kept if is_root(entry) or name in reachable else dropped).append(entry)
+    return kept, [e[0] for e in dropped]

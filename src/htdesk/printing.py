@@ -1,0 +1,197 @@
+"""Paginated printing and PDF export of rendered HTML, with header, footer and the bundled font."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from htdesk.paths import resources_dir
+from htdesk.render.html import stylesheet
+from htdesk.render.theme import PRINT
+
+FONT_FAMILY = "DejaVu Sans"
+BODY_PT = 9.5  # the sheet's smallest text is 9 pt: legible when photocopied
+HEADER_PT = 9.0
+CITATION = (
+    "Source: ICPC, Human Trafficking, Other Forms of Exploitation and Prevention Policies "
+    "(report for Public Safety Canada, 2014)"
+)
+
+
+def load_bundled_fonts() -> str:
+    """Register the bundled font so screen and paper look the same everywhere; return its family."""
+    folder = resources_dir() / "fonts"
+    for ttf in sorted(folder.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(ttf))
+    return FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else QGuiApplication.font().family()
+
+
+def default_paper() -> str:
+    """US Letter where the locale measures in inches (US, Canada's default printers), else A4."""
+    from PySide6.QtCore import QLocale
+
+    loc = QLocale.system()
+    if loc.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return "letter"
+    if loc.territory() in (QLocale.Territory.UnitedStates, QLocale.Territory.Canada):
+        return "letter"
+    return "a4"
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """How a printout is laid out."""
+
+    title: str
+    subtitle: str = ""
+    paper: str = "a4"
+    landscape: bool = False
+    date_text: str = ""
+
+
+def _page_size(paper: str) -> QPageSize:
+    return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
+
+
+def print_stylesheet() -> str:
+    # Paper keeps every text at 9 pt or more; the screen sheet's small print is 8.5 pt.
+    return (
+        stylesheet(PRINT) + "span.cite, p.cite, ul.footnotes, p.crumbs, p.kind, p.source { font-size: 9pt; }"
+    )
+
+
+class SheetPrinter(QObject):
+    """Lays rendered HTML out on pages with a header and a footer, for PDFs and printers."""
+
+    progress = Signal(int, int)  # page, of pages
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.family = load_bundled_fonts()
+
+    def _document(self, html: str, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        font = QFont(self.family)
+        font.setPointSizeF(BODY_PT)
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet(print_stylesheet())
+        doc.setHtml(html)
+        doc.setPageSize(body)
+        return doc
+
+    def render(self, device: QPagedPaintDevice, html: str, opts: SheetOptions) -> int:
+        """Paint every page on ``device`` (a QPdfWriter or a QPrinter); return the page count."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError(f"cannot start printing to {device}")
+        try:
+            dpi = device.logicalDpiY()
+            paint = device.pageLayout().paintRectPixels(device.resolution())
+            full = QRectF(0, 0, paint.width(), paint.height())
+            hfont = QFont(self.family)
+            hfont.setPointSizeF(HEADER_PT)
+            hfont_pixels = QFontMetricsF(hfont, device)
+            band = hfont_pixels.height() * 2.6
+            body = QSizeF(full.width(), full.height() - 2 * band)
+            doc = self._document(html, device, body)
+            pages = doc.pageCount()
+            for page in range(pages):
+                if page:
+                    device.newPage()
+                painter.save()
+                painter.translate(0, band - page * body.height())
+                doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+                painter.restore()
+                self._decorate(painter, full, band, hfont, opts, page + 1, pages, dpi)
+                self.progress.emit(page + 1, pages)
+            return pages
+        finally:
+            painter.end()
+
+    def _decorate(
+        self,
+        p: QPainter,
+        full: QRectF,
+        band: float,
+        font: QFont,
+        opts: SheetOptions,
+        n: int,
+        m: int,
+        dpi: int,
+    ) -> None:
+        p.save()
+        p.setFont(font)
+        p.setPen(Qt.GlobalColor.black)
+        line_h = QFontMetricsF(font, p.device()).height()
+        top = QRectF(full.left(), full.top(), full.width(), line_h)
+        bold = QFont(font)
+        bold.setBold(True)
+        p.setFont(bold)
+        p.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, opts.title)
+        p.setFont(font)
+        p.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, opts.date_text)
+        if opts.subtitle:
+            sub = QRectF(full.left(), full.top() + line_h, full.width(), line_h)
+            p.drawText(sub, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, opts.subtitle)
+        rule_y = full.top() + band - line_h * 0.4
+        p.setPen(Qt.GlobalColor.gray)
+        p.drawLine(QPointF(full.left(), rule_y), QPointF(full.right(), rule_y))
+        foot_y = full.bottom() - line_h * 2
+        p.drawLine(QPointF(full.left(), foot_y - line_h * 0.3), QPointF(full.right(), foot_y - line_h * 0.3))
+        p.setPen(Qt.GlobalColor.black)
+        foot = QRectF(full.left(), foot_y, full.width(), line_h * 2)
+        page_text = f"Page {n} of {m}"
+        page_w = QFontMetricsF(font, p.device()).horizontalAdvance(page_text) + line_h
+        cite_rect = QRectF(foot.left(), foot.top(), foot.width() - page_w, foot.height())
+        p.drawText(cite_rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, CITATION)
+        p.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
+        p.restore()
+
+    def to_pdf(self, html: str, path: Path, opts: SheetOptions) -> int:
+        """Write a PDF whole or not at all; an unwritable path raises OSError and leaves nothing."""
+        path = Path(path)
+        folder = path.parent if str(path.parent) else Path()
+        if not folder.is_dir():
+            raise FileNotFoundError(2, "No such folder", str(folder))
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(13, "Cannot write in this folder", str(folder))
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=folder)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            writer = QPdfWriter(str(tmp))
+            writer.setTitle(opts.title)
+            writer.setCreator("HT Desk")
+            writer.setResolution(300)
+            layout = QPageLayout(
+                _page_size(opts.paper),
+                QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait,
+                QMarginsF(14, 12, 14, 12),
+                QPageLayout.Unit.Millimeter,
+            )
+            writer.setPageLayout(layout)
+            pages = self.render(writer, html, opts)
+            del writer  # closes the file
+            if tmp.stat().st_size == 0:
+                raise OSError(5, "The PDF could not be written", str(path))
+            tmp.replace(path)
+            return pages
+        finally:
+            tmp.unlink(missing_ok=True)

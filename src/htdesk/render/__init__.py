@@ -1,0 +1,1 @@
+"""Records to HTML, one renderer shared by the screen, printouts and PDF exports."""

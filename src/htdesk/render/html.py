@@ -1,0 +1,416 @@
+"""Records to HTML: the one place pages, comparison sheets and handouts are written, for screen and print."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from htdesk.content.models import (
+    DIMENSION_LABELS,
+    NOT_COVERED,
+    Block,
+    Country,
+    Dimension,
+    Figure,
+    GlossaryEntry,
+    Institution,
+    Kind,
+    Practice,
+    Section,
+    Source,
+)
+from htdesk.render.theme import Theme
+from htdesk.store.pages import ComparisonData, LinkIndex, PageData
+from htdesk.store.report import Summary
+
+SCHEME = "ht"  # internal links: ht:institution/no/kom
+
+KIND_NAMES = {
+    Kind.SECTION: "Report",
+    Kind.FIGURE: "Figure",
+    Kind.GLOSSARY: "Glossary",
+    Kind.COUNTRY: "Country profile",
+    Kind.INSTITUTION: "Institution",
+    Kind.PRACTICE: "Prevention practice",
+}
+
+
+def record_url(record_id: str) -> str:
+    return f"{SCHEME}:{record_id}"
+
+
+def citation_line(source: Source) -> str:
+    """The source as trainers quote it: "ICPC report, Appendix 4, p. 104"."""
+    return f"ICPC report, {source.cite()}"
+
+
+@dataclass
+class Linker:
+    """Turns plain text into HTML with links to glossary entries, countries, bodies and appendices."""
+
+    index: LinkIndex
+    self_id: str = ""
+
+    def __post_init__(self) -> None:
+        keys: list[str] = [k for k in self.index.acronyms if len(k) >= 2]
+        keys += [k for k in self.index.names]
+        keys.sort(key=len, reverse=True)
+        alternatives = "|".join(re.escape(k) for k in keys) if keys else r"(?!x)x"
+        # Word boundaries that also hold next to accented letters and inside "(KOM)".
+        self._re = re.compile(rf"(?<![\w-])(?:Appendix\s+(\d)|({alternatives}))(?![\w-])")
+
+    def html(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        seen_names: set[str] = set()
+        for m in self._re.finditer(text):
+            out.append(escape(text[pos : m.start()]))
+            pos = m.end()
+            whole = m.group(0)
+            if m.group(1):
+                target = self.index.appendices.get(int(m.group(1)))
+                out.append(self._a(target, whole) if target else escape(whole))
+                continue
+            key = m.group(2)
+            if key in self.index.acronyms:
+                gid, tip = self.index.acronyms[key]
+                out.append(self._a(gid, whole, tip))
+            else:
+                target = self.index.names[key]
+                # Names link once per paragraph: a page of blue is harder to read.
+                if target in seen_names:
+                    out.append(escape(whole))
+                else:
+                    seen_names.add(target)
+                    out.append(self._a(target, whole))
+        out.append(escape(text[pos:]))
+        return "".join(out)
+
+    def _a(self, target: str | None, text: str, tip: str = "") -> str:
+        if not target or target == self.self_id:
+            return escape(text)
+        title = f' title="{escape(tip)}"' if tip else ""
+        return f'<a href="{record_url(target)}"{title}>{escape(text)}</a>'
+
+
+def _blocks(blocks: Iterable[Block], link: Linker) -> str:
+    parts = []
+    for b in blocks:
+        match b.type:
+            case "p":
+                parts.append(f"<p>{link.html(b.text)}</p>")  # type: ignore[union-attr]
+            case "quote":
+                parts.append(f'<blockquote class="quote">{link.html(b.text)}</blockquote>')  # type: ignore[union-attr]
+            case "heading":
+                parts.append(f"<h3>{escape(b.text)}</h3>")  # type: ignore[union-attr]
+            case "list":
+                tag = "ol" if b.ordered else "ul"  # type: ignore[union-attr]
+                items = "".join(f"<li>{link.html(i)}</li>" for i in b.items)  # type: ignore[union-attr]
+                parts.append(f"<{tag}>{items}</{tag}>")
+            case "table":
+                head = "".join(f"<th>{escape(h)}</th>" for h in b.header)  # type: ignore[union-attr]
+                rows = "".join(
+                    "<tr>" + "".join(f"<td>{link.html(c)}</td>" for c in row) + "</tr>"
+                    for row in b.rows  # type: ignore[union-attr]
+                )
+                parts.append(
+                    f'<table class="data" width="100%" cellspacing="0" cellpadding="4" border="1">'
+                    f"<thead><tr>{head}</tr></thead>{rows}</table>"
+                )
+    return "\n".join(parts)
+
+
+def _list(items: Sequence[str], link: Linker, empty: str = "") -> str:
+    if not items:
+        return f'<p class="missing">{escape(empty)}</p>' if empty else ""
+    return "<ul>" + "".join(f"<li>{link.html(i)}</li>" for i in items) + "</ul>"
+
+
+def _summary_links(items: Sequence[Summary]) -> str:
+    lis = "".join(
+        f'<li><a href="{record_url(s.id)}">{escape(s.title)}</a> <span class="cite">{escape(s.cite())}</span></li>'
+        for s in items
+    )
+    return f"<ul>{lis}</ul>"
+
+
+def _field(label: str, value_html: str) -> str:
+    return f'<tr><td class="label">{escape(label)}</td><td>{value_html}</td></tr>'
+
+
+def _fields_table(rows: Sequence[str]) -> str:
+    if not rows:
+        return ""
+    return f'<table class="fields" cellspacing="0" cellpadding="3">{"".join(rows)}</table>'
+
+
+def _statements_html(statements: Sequence, link: Linker) -> str:
+    if not statements:
+        return f'<p class="missing">{NOT_COVERED.capitalize()}.</p>'
+    return "".join(
+        f'<p>{link.html(s.text)}<br/><span class="cite">{escape(citation_line(s.source))}</span></p>'
+        for s in statements
+    )
+
+
+def badges(country: Country) -> list[str]:
+    """Short facts that make differences jump out in a comparison."""
+    out = [t.capitalize() for t in country.status_tags]
+    if country.has_rapporteur is True:
+        out.append("National rapporteur")
+    elif country.has_rapporteur is False:
+        out.append("No national rapporteur")
+    if country.first_nap_year:
+        out.append(f"First action plan {country.first_nap_year}")
+    return out
+
+
+def _body(data: PageData, link: Linker) -> str:
+    rec = data.record
+    match rec:
+        case Section():
+            notes = ""
+            if rec.footnotes:
+                lis = "".join(
+                    f'<li value="{f.number}"><span class="cite">{f.number}.</span> {link.html(f.text)}</li>'
+                    for f in rec.footnotes
+                )
+                notes = f'<h3 class="notes">Notes</h3><ul class="footnotes">{lis}</ul>'
+            body = _blocks(rec.body, link)
+            if not body and rec.id.startswith("section/appendix-"):
+                body = (
+                    '<p class="intro">This appendix is a table of institutions; each row is listed below.</p>'
+                )
+            return body + notes
+        case Figure():
+            extra = f'<p class="cite">{escape(rec.source_line)}</p>' if rec.source_line else ""
+            notes = _list(rec.notes, link)
+            return _blocks(rec.body, link) + extra + (f'<h3 class="notes">Notes</h3>{notes}' if notes else "")
+        case GlossaryEntry():
+            rows = [
+                _field("English", escape(rec.expansion_en) if rec.expansion_en else _not_given()),
+                _field("French acronym", escape(rec.acronym_fr) if rec.acronym_fr else _not_given()),
+                _field("French", escape(rec.expansion_fr) if rec.expansion_fr else _not_given()),
+            ]
+            if rec.variants:
+                rows.append(_field("Also written", escape(", ".join(rec.variants))))
+            if rec.from_body:
+                rows.append(_field("Found in", "the report's text (not in its list of acronyms)"))
+            return _fields_table(rows) + _list(rec.notes, link)
+        case Institution():
+            rows = []
+            if rec.acronym:
+                rows.append(_field("Acronym", link.html(rec.acronym)))
+            if rec.name_national:
+                rows.append(_field("National name", escape(rec.name_national)))
+            rows.append(_field("Established", escape(rec.established) if rec.established else _not_given()))
+            return (
+                _fields_table(rows)
+                + "<h2>Composition</h2>"
+                + _list(rec.composition, link, NOT_COVERED.capitalize() + ".")
+                + "<h2>Mission</h2>"
+                + _list(rec.mission, link, NOT_COVERED.capitalize() + ".")
+                + (f"<h2>Notes</h2>{_list(rec.notes, link)}" if rec.notes else "")
+            )
+        case Country():
+            parts = []
+            if b := badges(rec):
+                parts.append(
+                    '<p class="badges">'
+                    + " ".join(f'<span class="badge">&nbsp;{escape(x)}&nbsp;</span>' for x in b)
+                    + "</p>"
+                )
+            if rec.summary:
+                parts.append(f"<p>{link.html(rec.summary)}</p>")
+            for dim in Dimension:
+                parts.append(f'<h2 class="dim">{escape(DIMENSION_LABELS[dim])}</h2>')
+                parts.append(_statements_html(rec.dimensions[dim], link))
+            return "".join(parts)
+        case Practice():
+            rows = [
+                _field("Year started", str(rec.year) if rec.year else _not_given()),
+                _field(
+                    "Organisations",
+                    escape("; ".join(rec.organisations)) if rec.organisations else _not_given(),
+                ),
+                _field("Target group", escape(rec.target_group) if rec.target_group else _not_given()),
+                _field(
+                    "Evaluated",
+                    escape(rec.evaluated.value)
+                    + (f" — {link.html(rec.evaluation)}" if rec.evaluation else ""),
+                ),
+            ]
+            return _fields_table(rows) + _blocks(rec.description, link)
+    return ""
+
+
+def _not_given() -> str:
+    return f'<span class="missing">{NOT_COVERED}</span>'
+
+
+def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False) -> str:
+    """A record as a page: title, breadcrumbs, body, related records and its source line."""
+    rec = data.record
+    link = Linker(links, self_id=rec.id)
+    crumbs = " › ".join(
+        [f'<a href="{SCHEME}:home">Home</a>']
+        + [f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in data.breadcrumbs]
+    )
+    kind = KIND_NAMES[rec.kind]
+    head = "" if for_print else f'<p class="crumbs">{crumbs}</p>'
+    related = "".join(f"<h2>{escape(h)}</h2>{_summary_links(items)}" for h, items in data.related)
+    if for_print:
+        related = ""
+    return (
+        f'{head}<p class="kind">{escape(kind)}</p><h1>{escape(data.title)}</h1>'
+        f'<p class="source">Source: {escape(citation_line(rec.source))}</p>'
+        f"{_body(data, link)}{related}"
+    )
+
+
+def home_html(
+    meta: dict[str, str], countries: Sequence[Summary], themes: Sequence[Summary], counts: dict[str, int]
+) -> str:
+    """The start page: what the report is, its date, and ways in."""
+    country_links = " · ".join(f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in countries)
+    theme_links = "".join(f'<li><a href="{record_url(t.id)}">{escape(t.title)}</a></li>' for t in themes)
+    n = counts
+    return f"""
+<h1>HT Desk</h1>
+<p class="lead">The ICPC report <i>Human Trafficking, Other Forms of Exploitation and Prevention Policies</i>,
+offline: its text, figures, country profiles, institutional frameworks, glossary and prevention practices.</p>
+<p class="cite">{escape(meta.get("citation", ""))}</p>
+<p class="warning">The report was written in 2014. Later developments are not covered.</p>
+<h2>Countries</h2><p>{country_links or '<span class="missing">No country profiles in this database.</span>'}</p>
+<h2>Prevention practices by theme</h2><ul>{theme_links}</ul>
+<h2>Also in the report</h2>
+<ul>
+<li><a href="{SCHEME}:section/executive-summary">Executive summary</a> and <a href="{SCHEME}:section/introduction">Introduction</a></li>
+<li><a href="{SCHEME}:glossary">Glossary of acronyms</a> ({n.get("glossary", 0)} entries, English and French)</li>
+<li><a href="{SCHEME}:figure/comparison-table">The comparison table of the eight countries</a></li>
+<li>{n.get("institution", 0)} institutions, {n.get("practice", 0)} practices, {n.get("figure", 0)} figures and tables</li>
+</ul>
+<p class="cite">Press Ctrl+K to search. Bookmark pages with Ctrl+D and print them as a handout.</p>
+"""
+
+
+def glossary_index_html(entries: Sequence[Summary], expansions: dict[str, str]) -> str:
+    """The glossary A–Z as one page."""
+    rows = []
+    letter = ""
+    for e in entries:
+        first = e.title[:1].upper()
+        if first != letter:
+            letter = first
+            rows.append(f'<tr><td colspan="2"><h2>{escape(letter)}</h2></td></tr>')
+        rows.append(
+            f'<tr><td class="label"><a href="{record_url(e.id)}">{escape(e.title)}</a></td>'
+            f"<td>{escape(expansions.get(e.id, ''))}</td></tr>"
+        )
+    return f'<h1>Glossary of acronyms</h1><table class="fields" cellpadding="3">{"".join(rows)}</table>'
+
+
+COMPARE_TITLE = "HT Desk — country comparison"
+
+
+def comparison_html(
+    data: ComparisonData,
+    dimensions: Sequence[Dimension],
+    *,
+    links: LinkIndex | None = None,
+    for_print: bool = False,
+) -> str:
+    """Countries in columns, dimensions in rows; every cell with its source."""
+    link = Linker(links or LinkIndex({}, {}, {}))
+    width = max(10, 100 // (len(data.countries) + 1) - 2)
+    head = f'<th width="{width}%">Dimension</th>' + "".join(
+        f"<th>{escape(c.name)}</th>" for c in data.countries
+    )
+    rows = [
+        '<tr><td class="label">At a glance</td>'
+        + "".join(
+            "<td>"
+            + (
+                " ".join(f'<span class="badge">&nbsp;{escape(b)}&nbsp;</span>' for b in badges(c))
+                or _not_given()
+            )
+            + "</td>"
+            for c in data.countries
+        )
+        + "</tr>"
+    ]
+    for dim in dimensions:
+        cells = "".join(f"<td>{_statements_html(c.dimensions[dim], link)}</td>" for c in data.countries)
+        rows.append(f'<tr><td class="label">{escape(DIMENSION_LABELS[dim])}</td>{cells}</tr>')
+    for label, source in (("Institutions", data.institutions), ("Practices", data.practices)):
+        cells = ""
+        for c in data.countries:
+            items = source.get(c.code, [])
+            if items:
+                lis = "".join(
+                    f'<li><a href="{record_url(s.id)}">{escape(s.title)}</a> <span class="cite">({escape(s.cite())})</span></li>'
+                    for s in items
+                )
+                cells += f"<td><ul>{lis}</ul></td>"
+            else:
+                cells += f"<td>{_not_given()}</td>"
+        rows.append(f'<tr><td class="label">{label}</td>{cells}</tr>')
+    names = ", ".join(c.name for c in data.countries)
+    title = "" if for_print else f'<h1>Country comparison</h1><p class="lead">{escape(names)}</p>'
+    return (
+        f'{title}<table class="compare" width="100%" cellspacing="0" cellpadding="4" border="1">'
+        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+    )
+
+
+def handout_cover_html(folder: str, notes: str, today: date, toc: Sequence[tuple[str, str]]) -> str:
+    """The first page of a handout: folder name, date, the trainer's notes, contents."""
+    note_html = "".join(f"<p>{escape(p)}</p>" for p in notes.split("\n\n") if p.strip())
+    toc_html = "".join(f'<li>{escape(t)} <span class="cite">— {escape(c)}</span></li>' for t, c in toc)
+    return (
+        f'<p class="kind">Handout</p><h1>{escape(folder)}</h1><p class="lead">{today.isoformat()}</p>'
+        f"{note_html}<h2>Contents</h2><ol>{toc_html}</ol>"
+    )
+
+
+def handout_item_html(data: PageData, links: LinkIndex, note: str) -> str:
+    note_html = f'<p class="note"><b>Trainer\'s note:</b> {escape(note)}</p>' if note else ""
+    return note_html + page_html(data, links, for_print=True)
+
+
+def missing_html(record_id: str, title: str) -> str:
+    return (
+        f"<h1>{escape(title or record_id)}</h1>"
+        f'<p class="missing">This page is not in this version of the report database ({escape(record_id)}).</p>'
+    )
+
+
+def stylesheet(theme: Theme) -> str:
+    """CSS for QTextDocument (a subset of CSS 2.1)."""
+    t = theme
+    return f"""
+body {{ color: {t.text}; }}
+a {{ color: {t.link}; text-decoration: none; }}
+h1 {{ font-size: 20pt; font-weight: 600; margin-top: 4px; margin-bottom: 6px; }}
+h2 {{ font-size: 13pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; color: {t.heading}; }}
+h3 {{ font-size: 11pt; font-weight: 600; margin-top: 10px; margin-bottom: 2px; }}
+p {{ margin-top: 3px; margin-bottom: 7px; }}
+p.crumbs {{ font-size: 9pt; color: {t.muted}; margin-bottom: 0px; }}
+p.kind {{ font-size: 9pt; color: {t.muted}; text-transform: uppercase; margin-bottom: 0px; }}
+p.source {{ font-size: 9pt; color: {t.muted}; background-color: {t.panel}; padding: 4px; }}
+p.lead {{ font-size: 12pt; }}
+p.warning {{ background-color: {t.warn_bg}; color: {t.text}; padding: 6px; }}
+p.note {{ background-color: {t.panel}; padding: 6px; }}
+span.cite, p.cite {{ font-size: 8.5pt; color: {t.muted}; }}
+.missing {{ color: {t.muted}; font-style: italic; }}
+span.badge {{ background-color: {t.badge_bg}; color: {t.badge_text}; font-size: 9pt; font-weight: 600; }}
+td.label {{ font-weight: 600; color: {t.heading}; }}
+table.data th, table.compare th {{ background-color: {t.panel}; font-weight: 600; text-align: left; }}
+table.data, table.compare {{ border-color: {t.rule}; border-style: solid; }}
+td {{ vertical-align: top; }}
+blockquote.quote {{ margin-left: 18px; font-style: italic; }}
+ul.footnotes {{ font-size: 9pt; color: {t.muted}; }}
+"""

@@ -1,0 +1,167 @@
+"""Gather everything one page or one comparison needs, so the renderer never queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from htdesk.content.models import Country, Figure, GlossaryEntry, Institution, Kind, Practice, Record, Section
+from htdesk.store.report import ReportStore, Summary
+
+
+@dataclass(frozen=True)
+class LinkIndex:
+    """What the renderer may turn into links: acronyms, names, appendices."""
+
+    acronyms: dict[str, tuple[str, str]]  # acronym -> (glossary id, expansion tooltip)
+    names: dict[str, str]  # country or institution name -> record id
+    appendices: dict[int, str]  # appendix number -> section id
+
+
+@dataclass
+class PageData:
+    """One record with its place in the report and the records it relates to."""
+
+    record: Record
+    title: str
+    breadcrumbs: list[Summary] = field(default_factory=list)
+    related: list[tuple[str, list[Summary]]] = field(default_factory=list)  # (heading, records)
+
+
+@dataclass
+class ComparisonData:
+    """Countries side by side, with each one's institutions and practices."""
+
+    countries: list[Country]
+    institutions: dict[str, list[Summary]]
+    practices: dict[str, list[Summary]]
+
+
+def link_index(store: ReportStore) -> LinkIndex:
+    appendices = {}
+    for sid, _parent, _title in store.section_tree():
+        if sid.startswith("section/appendix-"):
+            appendices[int(sid.rsplit("-", 1)[1])] = sid
+    return LinkIndex(store.glossary_index(), store.name_index(), appendices)
+
+
+def _crumbs(store: ReportStore, rec: Record) -> list[Summary]:
+    """The path from the report's top to the record, for breadcrumbs and the tree."""
+    chain: list[Summary] = []
+    match rec:
+        case Section():
+            parents = {sid: parent for sid, parent, _ in store.section_tree()}
+            cur = parents.get(rec.id)
+            while cur:
+                if s := store.summary(cur):
+                    chain.insert(0, s)
+                cur = parents.get(cur)
+        case Figure():
+            if s := store.summary(rec.section):
+                chain = [*_crumbs(store, store.record(rec.section)), s]  # type: ignore[arg-type]
+        case Institution():
+            if s := store.summary(f"country/{rec.country}"):
+                chain.append(s)
+            parent = rec.parent
+            parents: list[Summary] = []
+            while parent:
+                p = store.record(parent)
+                if not isinstance(p, Institution):
+                    break
+                parents.insert(0, store.summary(parent))  # type: ignore[arg-type]
+                parent = p.parent
+            chain.extend(parents)
+        case Practice():
+            if s := store.summary(rec.theme):
+                chain.append(s)
+    return chain
+
+
+def page_data(store: ReportStore, record_id: str) -> PageData | None:
+    rec = store.record(record_id)
+    summary = store.summary(record_id)
+    if rec is None or summary is None:
+        return None
+    data = PageData(record=rec, title=summary.title, breadcrumbs=_crumbs(store, rec))
+    rel = data.related
+    match rec:
+        case Section():
+            children = [store.summary(sid) for sid, parent, _ in store.section_tree() if parent == rec.id]
+            rel.append(("In this section", [c for c in children if c]))
+            rel.append(("Figures and tables", store.linked_from(rec.id, "section")))
+            rel[-1] = ("Figures and tables", [s for s in rel[-1][1] if s.kind is Kind.FIGURE])
+            rel.append(
+                (
+                    "Institutions discussed here",
+                    [s for s in store.linked_from(rec.id, "section") if s.kind is Kind.INSTITUTION],
+                )
+            )
+            rel.append(("Practices", store.linked_from(rec.id, "theme")))
+            if rec.id.startswith("section/appendix-"):
+                code = _appendix_country(store, rec)
+                if code:
+                    rel.insert(0, ("Institutions in this appendix", store.institutions_of(code)))
+        case Country():
+            rel.append(("Institutional framework", store.institutions_of(rec.code)))
+            rel.append(("Prevention practices", store.practices_of(rec.code)))
+        case Institution():
+            if rec.parent and (p := store.summary(rec.parent)):
+                rel.append(("Part of", [p]))
+            rel.append(("Bodies within it", store.linked_from(rec.id, "parent")))
+            rel.append(("Glossary", [s for g in rec.glossary if (s := store.summary(g))]))
+            rel.append(("Discussed in", [s for sec in rec.sections if (s := store.summary(sec))]))
+        case GlossaryEntry():
+            rel.append(("Bodies with this acronym", store.linked_from(rec.id, "glossary")))
+        case Practice():
+            rel.append(("Countries", [s for c in rec.countries if (s := store.summary(f"country/{c}"))]))
+            rel.append(("Figures", [s for f in rec.figures if (s := store.summary(f))]))
+            rel.append(("Institutions", [s for i in rec.institutions if (s := store.summary(i))]))
+        case Figure():
+            rel.append(("Practices", store.linked_from(rec.id, "figure")))
+    data.related = [(h, items) for h, items in rel if items]
+    return data
+
+
+def _appendix_country(store: ReportStore, rec: Section) -> str | None:
+    for row in store.query("SELECT code, name FROM countries"):
+        if row["name"] in rec.title:
+            return row["code"]
+    return None
+
+
+def comparison_data(store: ReportStore, codes: list[str]) -> ComparisonData:
+    countries = []
+    for code in codes:
+        rec = store.record(f"country/{code}")
+        if isinstance(rec, Country):
+            countries.append(rec)
+    return ComparisonData(
+        countries=countries,
+        institutions={c.code: store.institutions_of(c.code) for c in countries},
+        practices={c.code: store.practices_of(c.code) for c in countries},
+    )
+
+
+def resolve_countries(store: ReportStore, names: list[str]) -> tuple[list[str], list[str]]:
+    """Codes for the given codes or names, and the inputs that match no country."""
+    rows = store.query("SELECT code, name FROM countries ORDER BY name")
+    by_key = {}
+    for r in rows:
+        by_key[r["code"]] = r["code"]
+        by_key[r["name"].casefold()] = r["code"]
+        by_key[r["name"].casefold().removeprefix("the ")] = r["code"]
+    aliases = {"uk": "gb", "united kingdom": "gb", "usa": "us", "us": "us", "holland": "nl"}
+    codes, unknown = [], []
+    for n in names:
+        key = n.strip().casefold()
+        code = by_key.get(key) or (aliases.get(key) if aliases.get(key) in by_key else None)
+        if code:
+            if code not in codes:
+                codes.append(code)
+        else:
+            unknown.append(n)
+    return codes, unknown
+
+
+def country_choices(store: ReportStore) -> list[tuple[str, str]]:
+    """(code, name) of every country with a profile, by name."""
+    return [(r["code"], r["name"]) for r in store.query("SELECT code, name FROM countries ORDER BY name")]

@@ -1,0 +1,176 @@
+"""The navigation tree: plain-Python items, a thin Qt model over them, and a filter proxy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from htdesk.content.models import Kind
+from htdesk.store.report import ReportStore
+
+Index = QModelIndex | QPersistentModelIndex
+RecordIdRole = Qt.ItemDataRole.UserRole + 1
+
+THEME_SECTIONS = "section/3-6-"
+
+
+@dataclass(eq=False)
+class NavItem:
+    """One node of the tree; ``record_id`` is None for pure grouping nodes."""
+
+    title: str
+    record_id: str | None = None
+    tooltip: str = ""
+    children: list[NavItem] = field(default_factory=list)
+    parent: NavItem | None = field(default=None, repr=False)
+
+    def add(self, child: NavItem) -> NavItem:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+def build_tree(store: ReportStore) -> NavItem:
+    """Report / Countries / Practices / Glossary / Figures & tables, from the store's summaries."""
+    root = NavItem("root")
+    report = root.add(NavItem("Report", "section/introduction", "The report's text, in its order"))
+    by_id: dict[str, NavItem] = {}
+    for sid, parent, title in store.section_tree():
+        summary = store.summary(sid)
+        tip = summary.cite() if summary else ""
+        node = NavItem(title, sid, tip)
+        (by_id.get(parent) if parent else report).add(node)  # type: ignore[union-attr]
+        by_id[sid] = node
+
+    countries = root.add(NavItem("Countries", None, "Country profiles, institutions and practices"))
+    for c in store.summaries(Kind.COUNTRY):
+        code = c.id.split("/", 1)[1]
+        node = countries.add(NavItem(c.title, c.id, c.cite()))
+        node.add(NavItem("Profile", c.id, c.cite()))
+        insts = store.institutions_of(code)
+        if insts:
+            frame = node.add(NavItem("Institutional framework", None, f"{len(insts)} bodies"))
+            inst_nodes: dict[str, NavItem] = {}
+            parents = {
+                r["id"]: r["parent"]
+                for r in store.query("SELECT id, parent FROM institutions WHERE country = ?", (code,))
+            }
+            for s in insts:
+                inst_nodes[s.id] = NavItem(s.title, s.id, s.cite())
+            for s in insts:
+                parent_id = parents.get(s.id)
+                (inst_nodes.get(parent_id) if parent_id in inst_nodes else frame).add(inst_nodes[s.id])  # type: ignore[union-attr]
+        practices = store.practices_of(code)
+        if practices:
+            pnode = node.add(NavItem("Practices", None, f"{len(practices)} practices"))
+            for p in practices:
+                pnode.add(NavItem(p.title, p.id, p.cite()))
+
+    themes = root.add(NavItem("Practices", "section/3-6", "Prevention practices, by theme"))
+    theme_nodes: dict[str, NavItem] = {}
+    for sid, parent, title in store.section_tree():
+        if parent == "section/3-6" and sid != "section/3-6-conclusion":
+            theme_nodes[sid] = themes.add(NavItem(title, sid, "Chapter III"))
+    for s in store.summaries(Kind.PRACTICE):
+        theme = store.query("SELECT theme FROM practices WHERE id = ?", (s.id,))
+        target = theme_nodes.get(theme[0]["theme"]) if theme else None
+        (target or themes).add(NavItem(s.title, s.id, s.cite()))
+
+    glossary = root.add(NavItem("Glossary", "glossary", "Acronyms, English and French"))
+    letters: dict[str, NavItem] = {}
+    for g in store.summaries(Kind.GLOSSARY):
+        letter = g.title[:1].upper()
+        if letter not in letters:
+            letters[letter] = glossary.add(NavItem(letter))
+        letters[letter].add(NavItem(g.title, g.id, g.cite()))
+
+    figures = root.add(NavItem("Figures & tables", None, "Every figure and table of the report"))
+    for f in store.summaries(Kind.FIGURE):
+        figures.add(NavItem(f.title, f.id, f.cite()))
+    return root
+
+
+class NavigationModel(QAbstractItemModel):
+    """A read-only tree model over NavItem."""
+
+    def __init__(self, root: NavItem, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._root = root
+
+    def item(self, index: Index) -> NavItem:
+        return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Override of QAbstractItemModel.index."""
+        if column != 0 or row < 0:
+            return QModelIndex()
+        p = self.item(parent)
+        if row >= len(p.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, p.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """Override of QAbstractItemModel.parent."""
+        if not index.isValid():
+            return QModelIndex()
+        p = self.item(index).parent
+        if p is None or p is self._root:
+            return QModelIndex()
+        return self.createIndex(p.row(), 0, p)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractItemModel.rowCount."""
+        if parent.column() > 0:
+            return 0
+        return len(self.item(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractItemModel.columnCount."""
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid():
+            return None
+        it = self.item(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return it.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return it.tooltip or None
+        if role == RecordIdRole:
+            return it.record_id
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return it.title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Override of QAbstractItemModel.flags."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def find(self, record_id: str) -> QModelIndex:
+        """The first node showing ``record_id`` (a record may appear in several places)."""
+        for it in self._root.walk():
+            if it is not self._root and it.record_id == record_id:
+                return self.createIndex(it.row(), 0, it)
+        return QModelIndex()
+
+
+class NavigationFilter(QSortFilterProxyModel):
+    """Narrows the tree as the user types; a match keeps its ancestors visible."""
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setAutoAcceptChildRows(True)

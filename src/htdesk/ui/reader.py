@@ -1,0 +1,132 @@
+"""The reading pane: a QTextBrowser that never loads remote resources and reports link clicks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from htdesk.render.html import SCHEME
+from htdesk.render.theme import Theme
+
+MIN_ZOOM, MAX_ZOOM = -6, 12
+
+
+class ReaderView(QTextBrowser):
+    """Shows one rendered page; internal links are signalled, never followed by Qt itself."""
+
+    internal_link = Signal(str)  # a record id, or "home" / "glossary"
+    external_link = Signal(QUrl)
+    back_requested = Signal()
+    forward_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Page")
+        self.setAccessibleDescription("The open page of the report")
+        self.anchorClicked.connect(self._on_anchor)
+        self._zoom = 0
+        self._base_point_size = self.font().pointSizeF()
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self._highlight = QColor("#ffe27a")
+
+    # -- content ---------------------------------------------------------------------------
+    def show_html(self, html: str, stylesheet: str) -> None:
+        doc = self.document()
+        doc.setDefaultStyleSheet(stylesheet)
+        self.setHtml(html)
+        self._find_selections = []
+        self.setExtraSelections([])
+        self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, type_: int, name: QUrl) -> object:
+        """Override of QTextBrowser.loadResource: only local data, never the network."""
+        if name.scheme() in ("", "file", "qrc", SCHEME):
+            return super().loadResource(type_, name)
+        return None
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == SCHEME:
+            self.internal_link.emit(url.path() or url.toString().split(":", 1)[1])
+        elif url.scheme() in ("http", "https", "mailto"):
+            self.external_link.emit(url)
+
+    # -- tooltips for acronyms ---------------------------------------------------------------
+    def event(self, e: QEvent) -> bool:
+        """Override of QWidget.event: show the tooltip of the link under the mouse."""
+        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+            cursor = self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos()))
+            tip = cursor.charFormat().toolTip()
+            if tip:
+                QToolTip.showText(e.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        """Override of QWidget.mouseReleaseEvent: the mouse's back and forward buttons."""
+        if e.button() == Qt.MouseButton.BackButton:
+            self.back_requested.emit()
+            return
+        if e.button() == Qt.MouseButton.ForwardButton:
+            self.forward_requested.emit()
+            return
+        super().mouseReleaseEvent(e)
+
+    # -- zoom --------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        self._zoom = steps
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._base_point_size + steps))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    def set_base_font(self, font: QFont) -> None:
+        self._base_point_size = font.pointSizeF()
+        self.setFont(font)
+        self.set_zoom(self._zoom)
+
+    # -- find and highlight -------------------------------------------------------------------
+    def set_highlight_colour(self, theme: Theme) -> None:
+        self._highlight = QColor(theme.highlight)
+
+    def highlight_all(self, words: list[str]) -> int:
+        """Mark every occurrence of the words (search matches, find in page); return the count."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._highlight)
+        fmt.setForeground(QColor("#000000"))
+        selections: list[QTextEdit.ExtraSelection] = []
+        doc = self.document()
+        for word in words:
+            if not word:
+                continue
+            cursor = QTextCursor(doc)
+            while True:
+                cursor = doc.find(word, cursor)
+                if cursor.isNull():
+                    break
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = cursor  # type: ignore[attr-defined]
+                sel.format = fmt  # type: ignore[attr-defined]
+                selections.append(sel)
+        self._find_selections = selections
+        self.setExtraSelections(selections)
+        return len(selections)
+
+    def find_next(self, text: str, backward: bool = False) -> bool:
+        """Move the selection to the next match, wrapping around the page."""
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if self.find(text, flags):
+            return True
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        return self.find(text, flags)
