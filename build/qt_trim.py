@@ -74,7 +74,26 @@ QT_MODULES_EXCLUDED = (
 
 # Python packages that the analysis would otherwise pull in through optional imports of the stdlib or of
 # our dependencies, and that HT Desk never uses at run time.
-PYTHON_EXCLUDED = ("tkinter", "_tkinter", "unittest", "pydoc_data", "test", "lib2to3", "xmlrpc", "IPython")
+# pydantic.v1 carries a hypothesis plugin, which would drag the whole of hypothesis (2 MB) into the bundle.
+PYTHON_EXCLUDED = (
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc_data",
+    "test",
+    "lib2to3",
+    "xmlrpc",
+    "IPython",
+    "pydantic.v1",
+    "hypothesis",
+    "pytest",
+    "_pytest",
+)
+
+# System libraries left to the system on Linux rather than bundled: libcups must match the local CUPS
+# daemon's protocol, and with it go gnutls, krb5, avahi and p11-kit (about 7 MB). The .deb depends on
+# libcups2; where it is missing (a bare tarball install) Qt skips the CUPS plugin and can still print to PDF.
+LINUX_SYSTEM_LIBS = ("libcups.so.2",)
 
 # Qt plugins kept, by plugin type and by name (file name without "lib" prefix and extension). Any plugin
 # type not listed is dropped whole: generic (evdev, tuiotouch), egldeviceintegrations, the wayland-* types,
@@ -159,41 +178,61 @@ def filter_datas(toc: Iterable[tuple[str, str, str]]) -> tuple[list, list[str]]:
     return kept, [e[0] for e in dropped]
 
 
+def drop_system_libs(toc: Iterable[tuple[str, str, str]]) -> tuple[list, list[str]]:
+    """Binaries without the LINUX_SYSTEM_LIBS (which the .deb's Depends then names)."""
+    kept, dropped = [], []
+    for entry in toc:
+        name = PurePosixPath(entry[0].replace("\\", "/")).name
+        (dropped if name in LINUX_SYSTEM_LIBS else kept).append(entry)
+    return kept, [e[0] for e in dropped]
+
+
 def prune_unreachable(
-    toc: Iterable[tuple[str, str, str]], imports_of: Callable[[str], Iterable[str]]
+    toc: Iterable[tuple[str, str, str]], needed_by: Callable[[str], Iterable[str]]
 ) -> tuple[list, list[str]]:
-    """Drop shared libraries that no kept binary needs any more.
+    """Drop shared libraries (and the top-level symlinks to them) that no kept binary needs any more.
 
     The hooks collect a plugin's link-time dependencies before the spec can drop the plugin, so dropping the
     gtk3 theme alone would still ship the ~20 libraries it drags in. Roots are the Python extensions, the
-    kept Qt plugins, the Python library and symlinks; every other BINARY survives only if a root needs it,
-    directly or transitively. imports_of(path) returns the sonames/paths a binary links against.
+    kept Qt plugins and the Python library; every other BINARY survives only if a root needs it, directly
+    or through other kept libraries. needed_by(path) must return the DIRECT dependencies (DT_NEEDED
+    sonames): `ldd` would report the closure resolved on the build machine, including what a dropped
+    library needed.
     """
     entries = list(toc)
 
-    def is_root(entry: tuple[str, str, str]) -> bool:
-        dest, _src, typecode = entry
-        base = PurePosixPath(dest.replace("\\", "/")).name
-        return typecode != "BINARY" or plugin_of(dest) is not None or base.startswith("libpython")
+    def name_of(entry: tuple[str, str, str]) -> str:
+        return PurePosixPath(entry[0].replace("\\", "/")).name
 
-    by_name: dict[str, tuple[str, str, str]] = {}
-    for entry in entries:
-        by_name.setdefault(PurePosixPath(entry[0].replace("\\", "/")).name, entry)
+    def is_root(entry: tuple[str, str, str]) -> bool:
+        typecode = entry[2]
+        if typecode == "SYMLINK":
+            return False
+        return typecode != "BINARY" or plugin_of(entry[0]) is not None or name_of(entry).startswith("libpython")
+
+    files = {name_of(e): e for e in entries if e[2] != "SYMLINK"}
     reachable: set[str] = set()
     queue = [e for e in entries if is_root(e)]
-    seen_src: set[str] = set()
+    seen: set[str] = set()
     while queue:
-        _dest, src, typecode = queue.pop()
-        if typecode == "SYMLINK" or src in seen_src:
+        entry = queue.pop()
+        if entry[1] in seen:
             continue
-        seen_src.add(src)
-        for dep in imports_of(src):
+        seen.add(entry[1])
+        for dep in needed_by(entry[1]):
             name = PurePosixPath(dep).name
-            if name in by_name and name not in reachable:
+            if name in files and name not in reachable:
                 reachable.add(name)
-                queue.append(by_name[name])
+                queue.append(files[name])
     kept, dropped = [], []
     for entry in entries:
-        name = PurePosixPath(entry[0].replace("\\", "/")).name
-        (kept if is_root(entry) or name in reachable else dropped).append(entry)
+        (kept if is_root(entry) or name_of(entry) in reachable else dropped).append(entry)
     return kept, [e[0] for e in dropped]
+
+
+def elf_needed(path: str) -> list[str]:
+    """The DT_NEEDED entries of an ELF file, read with binutils' objdump (which PyInstaller needs anyway)."""
+    import subprocess
+
+    out = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, check=False).stdout
+    return re.findall(r"^\s+NEEDED\s+(\S+)$", out, re.MULTILINE)

@@ -49,7 +49,7 @@ def default_paper() -> str:
     loc = QLocale.system()
     if loc.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return "letter"
-    if loc.territory() in (QLocale.Territory.UnitedStates, QLocale.Territory.Canada):
+    if loc.territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada):
         return "letter"
     return "a4"
 

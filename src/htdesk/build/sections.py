@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,35 @@ YEAR_RANGE_RE = re.compile(r"\b((?:19|20)\d\d)((?:19|20)\d\d)\b")
 WRAP_WIDTH = 86
 FOOTNOTE_WRAP_WIDTH = 95
 MAX_TEXT_BEFORE_NUMBER = 4
+# The extraction turned each bullet of a bulleted list into a run of blank lines, while
+# paragraphs follow each other with no blank line (or one, around a figure): an item is
+# text that follows at least this many blank lines.
+BULLET_BLANKS = 2
+# A line that ends in an abbreviation ends no sentence: "at risk (e.g." goes on.
+ABBREVIATION_END_RE = re.compile(r"\b(?:e\.g|i\.e|cf|p|pp|Art|No|St)\.$")
+# Words after which a spaced number is a reference ("Figure 14, ", "Article 5 of"), never
+# a footnote call.
+REFERENCE_WORDS = frozenset(
+    {
+        "annex",
+        "appendix",
+        "article",
+        "articles",
+        "chapter",
+        "directive",
+        "figure",
+        "figures",
+        "no",
+        "p",
+        "page",
+        "pages",
+        "part",
+        "phase",
+        "section",
+        "sections",
+        "table",
+    }
+)
 
 
 @dataclass
@@ -36,8 +66,17 @@ class HeadingSpec:
     number: str | None = None
     title_lines: int = 0
     table: bool = False
-    subheadings: list[int] = field(default_factory=list)
+    # Unnumbered subheadings: a line number, or [first, last] for one that wraps.
+    subheadings: list[int | list[int]] = field(default_factory=list)
     list_lines: list[list[int]] = field(default_factory=list)
+
+    def subheading_lines(self) -> dict[int, int]:
+        """First line of each subheading -> its last line."""
+        out: dict[int, int] = {}
+        for s in self.subheadings:
+            a, b = (s, s) if isinstance(s, int) else (s[0], s[-1])
+            out[int(a)] = int(b)
+        return out
 
 
 @dataclass
@@ -150,6 +189,51 @@ def find_footnotes(
     return blocks
 
 
+@cache
+def _call_patterns(num: int) -> tuple[re.Pattern[str], ...]:
+    """The shapes a call of footnote ``num`` took in the extraction, most specific first."""
+    n = str(num)
+    return (
+        # glued to a word or bracket: "Belgium10", "2009).46", "questionnaire8" (but a page
+        # number after "p." is no call: "PSC, 2013, p.6")
+        re.compile(rf"(?<!\bp\.){CALL_BEFORE}{n}{CALL_AFTER}"),
+        # after a year that ends a sentence: "adopted in 2000.2 One hundred"
+        re.compile(rf"(?<=\b(?:19|20)\d\d\.){n}(?=\s|$)"),
+        # set apart by a space before punctuation: "report 4, which", "trafficking 5.
+        # Conversely", "Centre 37." (a reference such as "Figure 14," is skipped; a count
+        # such as "presents 19 proposals" is followed by a word, so it is no call)
+        re.compile(rf"(?<=[A-Za-z\)’”])\s+{n}(?=[.,;:](?:\s|$)|\s*$)"),
+        # after a closing bracket, before the sentence goes on: "Expertise) 49 in 2008"
+        re.compile(rf"(?<=\))\s+{n}(?=\s+[a-z])"),
+        # after a comma, before the sentence goes on: "In the Netherlands, 30 the Ministry"
+        re.compile(rf"(?<=[A-Za-z],)\s+{n}(?=\s+[a-z])"),
+        # after a full stop at the end of a line: "combating human trafficking. 14"
+        re.compile(rf"(?<=[a-z]\.)\s+{n}\s*$"),
+        # glued to the next word instead: "Sweden38 39does not have"
+        re.compile(rf"(?<=\s){n}(?=[a-z]{{2,}})(?!(?:st|nd|rd|th)\b)"),
+    )
+
+
+def strip_calls(text: str, numbers: Iterable[int]) -> tuple[str, list[int]]:
+    """Remove the calls of the given footnotes from one line; return the line and what it called.
+
+    Only the numbers of the footnotes printed on the line's own page are candidates, so a
+    number in prose ("2.4 million", "30 experts") is left alone unless a footnote of that
+    very page bears it and it stands where a call stands.
+    """
+    called: list[int] = []
+    for num in sorted(numbers, reverse=True):  # "13" before "1", so "Rom13" never loses a "3"
+        for pattern in _call_patterns(num):
+            for m in reversed(list(pattern.finditer(text))):
+                before = re.findall(r"[A-Za-z]+", text[: m.start()])
+                if before and before[-1].lower() in REFERENCE_WORDS and m.group(0).startswith(" "):
+                    continue
+                text = text[: m.start()] + text[m.end() :]
+                if num not in called:
+                    called.append(num)
+    return text, called
+
+
 def _join(left: str, right: str) -> str:
     """Join two wrapped lines; a trailing hyphen joins without a space."""
     if left.endswith("-") and not left.endswith(" -"):
@@ -157,60 +241,147 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def clean_inline(text: str, footnote_numbers: set[int], fixes: Sequence[tuple[str, str]]) -> str:
-    """Mend one paragraph: footnote calls, run-together year ranges, curated fixes."""
-    for num in sorted(footnote_numbers, reverse=True):
-        # A footnote call is glued to the word or punctuation it follows ("Belgium10",
-        # "2009).46"); real numbers in prose stand apart from words.
-        text = re.sub(rf"{CALL_BEFORE}{num}{CALL_AFTER}", "", text)
+def clean_inline(text: str, fixes: Sequence[tuple[str, str]]) -> str:
+    """Mend one paragraph: run-together year ranges, curated fixes, stray spaces."""
     text = YEAR_RANGE_RE.sub(r"\1-\2", text)
     for old, new in fixes:
         text = text.replace(old, new)
-    text = re.sub(r"\s+([,.;:])(?=\s|$)", r"\1", text) if " ." in text or " ," in text else text
+    # A space the extraction left before punctuation ("services .", "fate. .").
+    text = re.sub(r"\s+([,.;:])(?=\s|$)", r"\1", text)
+    text = re.sub(r"(?<=[a-z])\.\.(?=\s|$)", ".", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+@dataclass
+class _Builder:
+    """Accumulates paragraphs, list items and subheadings from a section's lines."""
+
+    out: list[tuple[str, list[str]]] = field(default_factory=list)
+    para: list[str] = field(default_factory=list)
+    list_open: bool = False  # the last block is a list that may take more items
+    item_open: bool = False  # its last item may still take wrapped lines
+
+    def flush(self) -> None:
+        if self.para:
+            self.out.append(("p", [" ".join(self.para)]))
+            self.para.clear()
+
+    def close_list(self) -> None:
+        self.list_open = self.item_open = False
+
+    def item(self, text: str, width: int) -> None:
+        self.flush()
+        if self.list_open and self.out and self.out[-1][0] == "list":
+            self.out[-1][1].append(text)
+        else:
+            self.out.append(("list", [text]))
+        self.list_open = True
+        self.item_open = not _ends_paragraph(text, width)
+
+    def continue_item(self, text: str, width: int) -> None:
+        items = self.out[-1][1]
+        items[-1] = _join(items[-1], text)
+        self.item_open = not _ends_paragraph(text, width)
+
+    def unfinished(self) -> bool:
+        """Whether the paragraph being written stops mid-sentence."""
+        return bool(self.para) and self.para[-1][-1] not in '.:;!?"”)’'
+
+    def text(self, text: str, width: int) -> None:
+        if self.para:
+            self.para[-1] = _join(self.para[-1], text)
+        else:
+            self.para.append(text)
+        if _ends_paragraph(text, width):
+            self.flush()
+
+
+def _ends_paragraph(line: str, width: int) -> bool:
+    """A line that stops short of the margin after a sentence ends its paragraph or item.
+
+    ``width`` is the printed line's length, footnote calls included: "trafficking. 14" ran
+    to the margin, so the next line still belongs to its paragraph.
+    """
+    return width < WRAP_WIDTH and line[-1] in '.:;!?"”)' and not ABBREVIATION_END_RE.search(line)
+
+
 def _blocks(
-    body_lines: list[tuple[int, str]], subheadings: set[int], list_ranges: list[tuple[int, int]]
+    body_lines: list[tuple[int, str | None]],
+    subheadings: dict[int, int],
+    list_ranges: list[tuple[int, int]],
+    widths: dict[int, int] | None = None,
 ) -> list[tuple[str, list[str]]]:
-    """Group cleaned lines into paragraphs, list items and subheadings."""
-    out: list[tuple[str, list[str]]] = []
-    current: list[str] = []
+    """Group cleaned lines into paragraphs, list items and subheadings.
 
-    def flush() -> None:
-        if current:
-            out.append(("p", [" ".join(current)]))
-            current.clear()
+    A line given as None was left out (a figure, a footnote block): it neither breaks the
+    text nor counts as blank, so the blank lines around a figure do not make a bullet.
+    """
+    b = _Builder()
+    blanks = 0
+    gap = False  # lines were left out since the last text line (a page break, a figure)
+    heading_of = {n: first for first, last in subheadings.items() for n in range(first, last + 1)}
 
-    def in_list(n: int) -> bool:
-        return any(a <= n <= b for a, b in list_ranges)
+    def forced(n: int) -> bool:
+        return any(a <= n <= z for a, z in list_ranges)
 
     for n, text in body_lines:
+        if text is None:
+            blanks = 0
+            gap = True
+            continue
+        width = (widths or {}).get(n, len(text))
         if not text:
-            flush()
+            blanks += 1
+            b.item_open = False
             continue
-        if n in subheadings:
-            flush()
-            out.append(("heading", [text]))
+        if blanks and b.unfinished() and (text[0].islower() or gap) and n not in heading_of:
+            # A blank line inside a sentence is an extraction gap, not a paragraph break:
+            # "Following the HT roundtable" / "" / "organized by the Australian government";
+            # so is a page break that a sentence runs across.
+            b.text(text, width)
+            blanks = 0
+            gap = False
             continue
-        if in_list(n):
-            flush()
-            if out and out[-1][0] == "list-open":
-                out[-1][1].append(text)
+        gap = False
+        if blanks:
+            b.flush()
+        if n in heading_of:
+            b.flush()
+            b.close_list()
+            if n == heading_of[n]:
+                b.out.append(("heading", [text]))
+            else:  # a wrapped subheading
+                b.out[-1][1][0] = _join(b.out[-1][1][0], text)
+        elif forced(n):
+            # Curated list lines: each line is an item, unless it plainly carries on the
+            # previous one (lower-case start after an item that did not end).
+            prev = b.out[-1][1][-1] if b.list_open and b.out else ""
+            if b.item_open and prev and prev[-1] not in ".;:" and text[0].islower():
+                b.continue_item(text, width)
             else:
-                out.append(("list-open", [text]))
-            continue
-        if out and out[-1][0] == "list-open":
-            out[-1] = ("list", out[-1][1])
-        if current:
-            current[-1] = _join(current[-1], text)
+                b.item(text, width)
+        elif blanks >= BULLET_BLANKS:
+            b.item(text, width)
+        elif b.list_open and blanks <= 1 and b.out[-1][1][-1].endswith(";") and not b.item_open:
+            # An item that ends in ";" promises another: text right after it with at most
+            # one blank line (a page break took the bullet's blank lines) is that item.
+            b.item(text, width)
+        elif b.item_open:
+            b.continue_item(text, width)
         else:
-            current.append(text)
-        if len(text) < WRAP_WIDTH and text[-1] in '.:;!?"”)':
-            flush()
-    flush()
-    blocks = [("list", items) if kind == "list-open" else (kind, items) for kind, items in out]
-    return _lists_from_semicolons(blocks)
+            b.close_list()
+            b.text(text, width)
+        blanks = 0
+    b.flush()
+    # Two bullets the extraction printed on one line ("Consensus for horizontal framework;
+    # Clarification of KOM's role ...") part where an item's ";" is followed by a capital.
+    split = [
+        (kind, [part for item in items for part in re.split(r"(?<=;)\s+(?=[A-Z])", item)])
+        if kind == "list"
+        else (kind, items)
+        for kind, items in b.out
+    ]
+    return _lists_from_semicolons(split)
 
 
 def _lists_from_semicolons(blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
@@ -240,6 +411,32 @@ def _lists_from_semicolons(blocks: list[tuple[str, list[str]]]) -> list[tuple[st
     return out
 
 
+@dataclass
+class FootnoteCalls:
+    """Where the text calls each footnote, with the calls taken out of the lines."""
+
+    lines: dict[int, str]  # line number -> the line without its calls (only lines that had some)
+    called_at: dict[int, list[int]]  # footnote number -> the lines that call it
+
+
+def find_calls(lines: Sequence[str], footnotes: Sequence[FootnoteBlock]) -> FootnoteCalls:
+    """Find the footnote calls of every line, against the footnotes of that line's page."""
+    footnote_lines = set().union(*(b.lines for b in footnotes)) if footnotes else set()
+    mended: dict[int, str] = {}
+    called_at: dict[int, list[int]] = {}
+    for block in footnotes:
+        for n in range(block.page[0], block.page[1]):
+            raw = lines[n - 1]
+            if n in footnote_lines or FOOTER_RE.search(raw) or BARE_NUMBER_RE.match(raw):
+                continue
+            text, called = strip_calls(raw, block.notes)
+            if called:
+                mended[n] = text
+                for num in called:
+                    called_at.setdefault(num, []).append(n)
+    return FootnoteCalls(mended, called_at)
+
+
 def parse_sections(
     lines: Sequence[str],
     pm: PageMap,
@@ -249,35 +446,38 @@ def parse_sections(
     """Cut the report into its sections, in order, with clean text and their footnotes."""
     footnotes = find_footnotes(lines, pm, spec.footnote_blocks, spec.footnote_numbers)
     footnote_lines = set().union(*(b.lines for b in footnotes)) if footnotes else set()
+    calls = find_calls(lines, footnotes)
+    texts = {num: text for b in footnotes for num, text in b.notes.items()}
     in_figure = {n for a, b in figure_ranges for n in range(a, b + 1)}
     heads = sorted(spec.headings, key=lambda h: h.line)
+    spans = [
+        (head, (nxt.line - 1) if nxt else len(lines))
+        for head, nxt in zip(heads, [*heads[1:], None], strict=True)
+    ]
+    owner = _footnote_owners(spans, footnotes, calls)
     sections: list[Section] = []
-    for order, (head, nxt) in enumerate(zip(heads, [*heads[1:], None], strict=True)):
+    for order, (head, last) in enumerate(spans):
         first = head.line + 1 + head.title_lines
-        last = (nxt.line - 1) if nxt else len(lines)
-        # A footnote is printed on the page that calls it: a section's notes are those of
-        # the pages it spans that its text calls.
-        notes = {
-            num: text
-            for b in footnotes
-            if b.page[0] <= last and b.page[1] > first
-            for num, text in b.notes.items()
-            if _calls_in(lines, first, last, num)
-        }
-        body_lines: list[tuple[int, str]] = []
+        body_lines: list[tuple[int, str | None]] = []
         if not head.table:
             for n in range(first, last + 1):
                 raw = lines[n - 1]
-                if n in in_figure or n in footnote_lines or n in spec.drop_lines or FOOTER_RE.search(raw):
+                if (
+                    n in in_figure
+                    or n in footnote_lines
+                    or n in spec.drop_lines
+                    or FOOTER_RE.search(raw)
+                    or BARE_NUMBER_RE.match(raw)
+                ):
+                    body_lines.append((n, None))
                     continue
-                if BARE_NUMBER_RE.match(raw):
-                    continue
-                body_lines.append((n, raw.strip()))
-        ranges = [(a, b) for a, b in (tuple(r) for r in head.list_lines)]
-        grouped = _blocks(body_lines, set(head.subheadings), ranges)  # type: ignore[arg-type]
+                body_lines.append((n, calls.lines.get(n, raw).strip()))
+        ranges = [(int(r[0]), int(r[-1])) for r in head.list_lines]
+        widths = {n: len(lines[n - 1].strip()) for n, _ in body_lines}
+        grouped = _blocks(body_lines, head.subheading_lines(), ranges, widths)
         blocks: list[Paragraph | Heading | ListBlock] = []
         for kind, items in grouped:
-            cleaned = [clean_inline(t, set(notes), spec.fixes) for t in items]
+            cleaned = [clean_inline(t, spec.fixes) for t in items]
             cleaned = [c for c in cleaned if c]
             if not cleaned:
                 continue
@@ -289,6 +489,7 @@ def parse_sections(
                 blocks.append(Paragraph(text=cleaned[0]))
         parent = _parent_id(head.id, {h.id for h in heads})
         level = 0 if parent is None else (1 + next(s.level for s in sections if s.id == parent))
+        notes = sorted(num for num, sid in owner.items() if sid == head.id)
         sections.append(
             Section(
                 id=head.id,
@@ -298,20 +499,37 @@ def parse_sections(
                 order=order,
                 level=min(level, 4),
                 body=blocks,
-                footnotes=[
-                    Footnote(number=k, text=clean_inline(v, set(), spec.fixes))
-                    for k, v in sorted(notes.items())
-                ],
+                footnotes=[Footnote(number=k, text=clean_inline(texts[k], spec.fixes)) for k in notes],
                 source=Source(ref=head.ref, page=pm.page_of(head.line)),
             )
         )
     return sections
 
 
-def _calls_in(lines: Sequence[str], first: int, last: int, num: int) -> bool:
-    """Whether the section's text calls footnote ``num`` (a number glued to a word)."""
-    text = "\n".join(lines[first - 1 : last])
-    return re.search(rf"{CALL_BEFORE}{num}{CALL_AFTER}", text) is not None
+def _footnote_owners(
+    spans: Sequence[tuple[HeadingSpec, int]], footnotes: Sequence[FootnoteBlock], calls: FootnoteCalls
+) -> dict[int, str]:
+    """Footnote number -> the id of the section that keeps it.
+
+    A footnote goes with the section whose text (heading, prose, or a figure inside it)
+    calls it first. A footnote whose call the extraction lost (a bare number in a table
+    cell, say) stays with the section in which it is printed, so no footnote is dropped.
+    """
+
+    def section_at(line: int) -> str:
+        for head, last in spans:
+            if head.line <= line <= last:
+                return head.id
+        return spans[0][0].id
+
+    owner: dict[int, str] = {}
+    for block in footnotes:
+        for num in block.notes:
+            if num in calls.called_at:
+                owner[num] = section_at(min(calls.called_at[num]))
+            else:
+                owner[num] = section_at(min(block.lines))
+    return owner
 
 
 def _parent_id(sid: str, known: set[str]) -> str | None:

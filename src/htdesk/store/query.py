@@ -224,3 +224,38 @@ def stem(word: str) -> str:
     if _measure(w) > 1 and _double_cons(w) and w.endswith("l"):
         w = w[:-1]
     return w
+
+
+# -- matching in plain text (snippets, highlighting an opened page) -----------------------
+
+
+def _fold_table() -> dict[int, str]:
+    # One character for one character, so positions in the folded text are positions in the text.
+    table: dict[int, str] = {}
+    for code in [*range(0x41, 0x5B), *range(0xC0, 0x250)]:
+        folded = fold(chr(code))
+        if folded and folded != chr(code):
+            table[code] = folded[0]
+    return table
+
+
+FOLD_TABLE = _fold_table()
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case, accents dropped, the same length as ``text`` (for finding matches in it)."""
+    return text.translate(FOLD_TABLE)
+
+
+def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """A regex finding, in folded text, what the query matches: words (as prefixes), forms, phrases.
+
+    Use it on ``fold_same_length(text)``; the spans are spans of the original text.
+    """
+    alts = [re.escape(t) + (r"\w*" if len(t) >= MIN_PREFIX else r"(?!\w)") for t in q.terms]
+    alts += [re.escape(f) + r"(?!\w)" for f in forms]
+    alts += [r"\W+".join(re.escape(w) for w in p) + r"(?!\w)" for p in q.phrases]
+    if not alts:
+        return None
+    alts.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)

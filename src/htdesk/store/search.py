@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import sqlite3
+import re
+import threading
+import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from htdesk.content.models import Kind
-from htdesk.store.query import ParsedQuery, fts_expression, parse_query
-from htdesk.store.report import ReportStore, StoreError
+from htdesk.store.query import (
+    MAX_FORMS,
+    MIN_STEM,
+    ParsedQuery,
+    fold,
+    fold_same_length,
+    fts_expression,
+    match_pattern,
+    parse_query,
+    stem,
+)
+from htdesk.store.report import ReportStore
 
 HL_START, HL_END = "\x02", "\x03"  # snippet markers; renderers turn them into highlighting
 
@@ -22,9 +36,13 @@ KIND_LABELS = {
     Kind.SECTION: "Sections",
     Kind.FIGURE: "Figures",
 }
+INDEX = "search_fts"
 # bm25 weights for (title, keywords, body): a match in a title or an acronym counts more.
 WEIGHTS = (10.0, 8.0, 1.0)
-FEW_HITS = 3
+SNIPPET_CHARS = 160  # about two dozen words: one line of a results list
+SNIPPET_LEAD = 40  # context kept before the first match
+FEW_HITS = 3  # below this many matches, offer "Did you mean ..."
+LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 
 
 class SearchError(Exception):
@@ -36,8 +54,8 @@ class Hit:
     id: str
     kind: Kind
     title: str
-    where: str
-    snippet: str  # with HL_START/HL_END around matched words
+    where: str  # country and place in the report: "Norway · Appendix 4, p. 104"
+    snippet: str  # one line, with HL_START/HL_END around matched words
     score: float
     country: str | None
 
@@ -48,11 +66,21 @@ class Hit:
 
 @dataclass
 class SearchResult:
+    """The hits of one query, with what the filters and "Did you mean" need.
+
+    ``counts`` are per kind within the country filter (ignoring the kind filter) and
+    ``country_counts`` per country within the kind filter, so that a filter list can show what
+    each choice would give.
+    """
+
     query: str
     hits: list[Hit] = field(default_factory=list)
     counts: dict[Kind, int] = field(default_factory=dict)
+    country_counts: dict[str, int] = field(default_factory=dict)
+    total: int = 0  # matches within both filters; hits holds at most ``limit`` of them
     suggestion: str | None = None
-    words: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # typed words, accents and case folded
+    forms: list[str] = field(default_factory=list)  # other word forms that were matched
 
     def grouped(self) -> list[tuple[Kind, list[Hit]]]:
         return [
@@ -61,89 +89,169 @@ class SearchResult:
             if any(h.kind is k for h in self.hits)
         ]
 
+    def highlight_words(self) -> list[str]:
+        """Words to highlight on an opened page (typed words match as prefixes)."""
+        return list(dict.fromkeys([*self.words, *self.forms]))
 
-def _resolve_country(store: ReportStore, country: str | None) -> str | None:
-    if not country:
+
+# -- what is loaded once per database -----------------------------------------------------
+
+
+@dataclass
+class _Lexicon:
+    """The index's vocabulary and each row's kind and countries, read once per database."""
+
+    vocab: list[str]  # every word of the index, sorted
+    doc_freq: dict[str, int]
+    acronyms: dict[str, list[str]]  # folded acronym -> glossary ids, then institution ids
+    countries: dict[str, str]  # code -> name
+    kind_of: dict[int, str]  # rowid -> kind
+    countries_of: dict[int, tuple[str, ...]]  # rowid -> country codes
+    rowid_of: dict[str, int]
+    forms_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def known(self, word: str) -> bool:
+        """The word, or a word it begins (while still being typed), is in the index."""
+        i = bisect.bisect_left(self.vocab, word)
+        return i < len(self.vocab) and self.vocab[i].startswith(word)
+
+    def forms(self, term: str) -> tuple[str, ...]:
+        """Words of the index with the same Porter stem: "coordinate" -> coordination, coordinating."""
+        if term in self.forms_cache:
+            return self.forms_cache[term]
+        out: tuple[str, ...] = ()
+        if len(term) >= MIN_STEM and term.isalpha():
+            s = stem(term)
+            # A stem is a prefix of its words except for a final e or i it gained ("hope", "berri").
+            start = s[:-1] if s[-1] in "ei" and len(s) > MIN_STEM else s
+            i = bisect.bisect_left(self.vocab, start)
+            found = []
+            while i < len(self.vocab) and self.vocab[i].startswith(start):
+                w = self.vocab[i]
+                if not w.startswith(term) and stem(w) == s:
+                    found.append(w)  # words the prefix term* matches anyway are left out
+                i += 1
+            found.sort(key=lambda w: -self.doc_freq.get(w, 0))
+            out = tuple(found[:MAX_FORMS])
+        if len(self.forms_cache) > 4096:
+            self.forms_cache.clear()
+        self.forms_cache[term] = out
+        return out
+
+
+_LEXICONS: weakref.WeakKeyDictionary[ReportStore, _Lexicon] = weakref.WeakKeyDictionary()
+_LEXICON_LOCK = threading.Lock()
+
+
+def prepare(store: ReportStore) -> None:
+    """Read the vocabulary now (a few ms at bundled size), so that the first keystroke does not."""
+    _lexicon(store)
+
+
+def _lexicon(store: ReportStore) -> _Lexicon:
+    with _LEXICON_LOCK:
+        lex = _LEXICONS.get(store)
+        if lex is None:
+            vocab = store.query("SELECT term, doc FROM search_vocab ORDER BY term")
+            acronyms: dict[str, list[str]] = {}
+            for name, (gid, _tip) in store.glossary_index().items():
+                acronyms.setdefault(fold(name), []).append(gid)
+            for row in store.query("SELECT id, acronym FROM institutions WHERE acronym IS NOT NULL"):
+                acronyms.setdefault(fold(row["acronym"]), []).append(row["id"])
+            rows = store.query("SELECT rowid, id, kind, country FROM search_index")
+            lex = _Lexicon(
+                vocab=[r["term"] for r in vocab],
+                doc_freq={r["term"]: r["doc"] for r in vocab},
+                acronyms={k: list(dict.fromkeys(v)) for k, v in acronyms.items()},
+                countries={r["code"]: r["name"] for r in store.query("SELECT code, name FROM countries")},
+                kind_of={r["rowid"]: r["kind"] for r in rows},
+                countries_of={
+                    r["rowid"]: tuple(r["country"].split(",")) if r["country"] else () for r in rows
+                },
+                rowid_of={r["id"]: r["rowid"] for r in rows},
+            )
+            _LEXICONS[store] = lex
+        return lex
+
+
+# -- filters ------------------------------------------------------------------------------
+
+
+def resolve_country(store: ReportStore, country: str | None) -> str | None:
+    """A country code from a code or a name ("no", "Norway"); None for no filter."""
+    if not country or not country.strip():
         return None
-    wanted = country.strip().casefold()
-    for row in store.query("SELECT code, name FROM countries"):
-        if wanted in (row["code"], row["name"].casefold()):
-            return row["code"]
-    valid = ", ".join(r["code"] for r in store.query("SELECT code FROM countries ORDER BY code"))
-    raise SearchError(f"unknown country {country!r}; valid: {valid}")
+    names = _lexicon(store).countries
+    wanted = fold(country.strip())
+    for code, name in names.items():
+        if wanted in (code, fold(name)):
+            return code
+    raise SearchError(f"unknown country {country!r}; valid: {', '.join(sorted(names))}")
 
 
-def _resolve_kind(kind: str | None) -> Kind | None:
-    if not kind:
-        return None
-    k = kind.strip().casefold().rstrip("s")
-    aliases = {"countrie": "country", "practice": "practice", "glossary": "glossary", "acronym": "glossary"}
-    k = aliases.get(k, k)
-    try:
-        return Kind(k)
-    except ValueError:
-        raise SearchError(f"unknown kind {kind!r}; valid: {', '.join(x.value for x in Kind)}") from None
+def resolve_kind(kind: str | Kind | None) -> Kind | None:
+    """A kind from its name or its group label ("institution", "Institutions", "acronyms")."""
+    if isinstance(kind, Kind) or not kind:
+        return kind or None
+    wanted = kind.strip().casefold()
+    for k, label in KIND_LABELS.items():
+        if wanted in (k.value, label.casefold(), k.value + "s"):
+            return k
+    if wanted in ("acronym", "acronyms"):
+        return Kind.GLOSSARY
+    raise SearchError(f"unknown kind {kind!r}; valid: {', '.join(x.value for x in Kind)}")
 
 
-def _filters(kind: Kind | None, country: str | None) -> tuple[str, list[Any]]:
-    sql, params = "", []
-    if kind:
-        sql += " AND s.kind = ?"
-        params.append(kind.value)
-    if country:
-        sql += " AND (',' || s.country || ',') LIKE ?"
-        params.append(f"%,{country},%")
-    return sql, params
+# -- snippets -----------------------------------------------------------------------------
 
 
-def _ranked(
-    store: ReportStore, table: str, expr: str, filt: tuple[str, list[Any]], limit: int
-) -> list[sqlite3.Row]:
-    w = ", ".join(str(x) for x in WEIGHTS)
-    sql = (
-        f"SELECT s.rowid, s.id, s.kind, s.title, s.country, r.source_ref, r.source_page, "
-        f"bm25({table}, {w}) AS score, "
-        f"snippet({table}, 2, '{HL_START}', '{HL_END}', '…', 14) AS snip, "
-        f"snippet({table}, 0, '{HL_START}', '{HL_END}', '…', 14) AS title_snip "
-        f"FROM {table} JOIN search_index s ON s.rowid = {table}.rowid "
-        f"JOIN records r ON r.rowid = s.rowid "
-        f"WHERE {table} MATCH ?{filt[0]} ORDER BY score LIMIT ?"
-    )
-    return store.query(sql, (expr, *filt[1], limit))
+def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
+    """One line of ``text`` around its densest matches, matches wrapped in HL_START/HL_END."""
+    text = LINE_BREAK_RE.sub(" · ", text.strip())
+    spans = [m.span() for m in pattern.finditer(fold_same_length(text))] if pattern else []
+    if not spans:
+        return _cut(text, 0, width)
+    # The window holding the most distinct matched words wins; the earliest among equals.
+    folded = fold_same_length(text)
+    best, best_score = spans[0][0], 0
+    for start, _ in spans[:40]:
+        inside = {folded[a:b] for a, b in spans if start <= a and b <= start + width - SNIPPET_LEAD}
+        if len(inside) > best_score:
+            best, best_score = start, len(inside)
+    begin = max(0, best - SNIPPET_LEAD)
+    if begin:
+        space = text.find(" ", begin, best)
+        begin = space + 1 if space != -1 else begin
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    out, pos = [], begin
+    for a, b in spans:
+        a, b = max(a, begin), min(b, end)
+        if a >= b or a < pos:
+            continue
+        out += [text[pos:a], HL_START, text[a:b], HL_END]
+        pos = b
+    out.append(text[pos:end])
+    return ("…" if begin else "") + "".join(out) + ("…" if end < len(text) else "")
 
 
-def _counts(store: ReportStore, table: str, expr: str, filt: tuple[str, list[Any]]) -> dict[str, set[int]]:
-    sql = (
-        f"SELECT s.kind, s.rowid FROM {table} JOIN search_index s ON s.rowid = {table}.rowid "
-        f"WHERE {table} MATCH ?{filt[0]}"
-    )
-    out: dict[str, set[int]] = {}
-    for row in store.query(sql, (expr, *filt[1])):
-        out.setdefault(row["kind"], set()).add(row["rowid"])
-    return out
+def _cut(text: str, begin: int, width: int) -> str:
+    if len(text) <= width:
+        return text
+    space = text.rfind(" ", begin, begin + width)
+    return text[begin : space if space > begin else begin + width] + "…"
 
 
-def _acronym_ids(store: ReportStore, q: ParsedQuery) -> list[str]:
-    """Records whose acronym is exactly the single word typed: its glossary entry, then its body."""
-    if len(q.terms) != 1 or q.phrases:
-        return []
-    word = q.terms[0]
-    rows = store.query(
-        "SELECT id FROM glossary WHERE lower(acronym) = ? OR lower(acronym_fr) = ? ORDER BY id", (word, word)
-    )
-    rows += store.query("SELECT id FROM institutions WHERE lower(acronym) = ? ORDER BY id", (word,))
-    return [r["id"] for r in rows]
+def _snippet(keywords: str, body: str, pattern: re.Pattern[str] | None) -> str:
+    # The body says most; a record matched only by an acronym or French name shows those.
+    if pattern and not pattern.search(fold_same_length(body)) and pattern.search(fold_same_length(keywords)):
+        return make_snippet(keywords, pattern)
+    return make_snippet(body, pattern)
 
 
-_VOCAB: dict[int, list[str]] = {}
-
-
-def _vocabulary(store: ReportStore) -> list[str]:
-    key = id(store)
-    if key not in _VOCAB:
-        rows = store.query("SELECT term FROM search_vocab WHERE length(term) > 2 AND term NOT GLOB '*[0-9]*'")
-        _VOCAB[key] = [r["term"] for r in rows]
-    return _VOCAB[key]
+# -- the search ---------------------------------------------------------------------------
 
 
 def suggest(store: ReportStore, q: ParsedQuery) -> str | None:
@@ -151,25 +259,41 @@ def suggest(store: ReportStore, q: ParsedQuery) -> str | None:
     words = q.words()
     if not words:
         return None
-    vocab = _vocabulary(store)
-    known = set(vocab)
-    joined = "".join(words)
-    if len(words) > 1 and joined in known:
-        return joined  # "lover boy" -> "loverboy"
+    lex = _lexicon(store)
+    joined = _joined(lex, q)
+    if joined:
+        return joined
     out, changed = [], False
     for w in words:
-        if w in known or len(w) < 3:
+        if len(w) < 3 or lex.known(w) or not w.isalpha():
             out.append(w)
             continue
-        close = difflib.get_close_matches(w, [v for v in vocab if v[0] == w[0]], n=1, cutoff=0.75)
-        if not close:
-            close = difflib.get_close_matches(w, vocab, n=1, cutoff=0.8)
+        near = [v for v in lex.vocab if abs(len(v) - len(w)) <= 2 and v.isalpha()]
+        close = difflib.get_close_matches(w, [v for v in near if v[0] == w[0]], n=3, cutoff=0.75)
+        close = close or difflib.get_close_matches(w, near, n=3, cutoff=0.8)
         if close:
-            out.append(close[0])
+            # Among spellings about as close, the one the report uses most.
+            def closeness(v: str, w: str = w) -> tuple[float, int]:
+                return round(difflib.SequenceMatcher(None, w, v).ratio(), 1), lex.doc_freq.get(v, 0)
+
+            out.append(max(close, key=closeness))
             changed = True
         else:
             out.append(w)
     return " ".join(out) if changed else None
+
+
+def _joined(lex: _Lexicon, q: ParsedQuery) -> str | None:
+    """Words typed apart that the report writes as one: "lover boy" -> "loverboy"."""
+    words = q.words()
+    joined = "".join(words)
+    return joined if len(words) > 1 and joined in lex.doc_freq else None
+
+
+def search_expression(store: ReportStore, text: str) -> str:
+    """The MATCH expression search() sends for this text ("" for none), for benchmarks."""
+    q = parse_query(text)
+    return fts_expression(q, _lexicon(store).forms) if not q.empty else ""
 
 
 def search(
@@ -180,40 +304,110 @@ def search(
     country: str | None = None,
     limit: int = 50,
 ) -> SearchResult:
-    """Search every record; any text gives hits or none, never an error."""
+    """Search every record; any text gives hits or none, never an error (bad filters raise SearchError)."""
+    want_kind = resolve_kind(kind)
+    want_country = resolve_country(store, country)
     q = parse_query(text)
     result = SearchResult(query=text, words=q.words())
     if q.empty:
         return result
-    k = kind if isinstance(kind, Kind) else _resolve_kind(kind)
-    filt = _filters(k, _resolve_country(store, country))
-    found: dict[int, tuple[float, sqlite3.Row]] = {}
-    members: dict[str, set[int]] = {}
-    # Prefixes on the plain index ("coordinat*") and word forms on the Porter index
-    # ("coordinate" ~ "coordination"); a record found by both keeps its better score.
-    for table, prefix in (("search_fts", True), ("search_stem", True)):
-        expr = fts_expression(q, prefix=prefix)
-        try:
-            rows = _ranked(store, table, expr, filt, limit * 2)
-            for kind_name, ids in _counts(store, table, expr, filt).items():
-                members.setdefault(kind_name, set()).update(ids)
-        except StoreError:
-            raise
-        for row in rows:
-            prev = found.get(row["rowid"])
-            if prev is None or row["score"] < prev[0]:
-                found[row["rowid"]] = (row["score"], row)
-    boosted = _acronym_ids(store, q)
-    ordered = sorted(found.values(), key=lambda sr: sr[0])
-    ordered.sort(key=lambda sr: boosted.index(sr[1]["id"]) if sr[1]["id"] in boosted else len(boosted))
-    for score, row in ordered[:limit]:
-        page = row["source_page"]
-        where = row["source_ref"] + (f", p. {page}" if page else "")
-        snip = row["snip"] or row["title_snip"] or ""
-        result.hits.append(
-            Hit(row["id"], Kind(row["kind"]), row["title"], where, snip, round(-score, 4), row["country"])
-        )
-    result.counts = {Kind(name): len(ids) for name, ids in members.items()}
-    if len(result.hits) < FEW_HITS:
+    lex = _lexicon(store)
+    forms = {t: lex.forms(t) for t in q.terms}
+    result.forms = sorted({f for fs in forms.values() for f in fs})
+    expr = fts_expression(q, forms.__getitem__)
+    limit = max(0, limit)
+
+    # Counting needs every match but not its rank: a scan of rowids is cheap, and each row's
+    # kind and countries are already in memory.
+    matched = [r[0] for r in store.query(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH ?", (expr,))]
+    kind_counts: Counter[str] = Counter()
+    country_counts: Counter[str] = Counter()
+    total = 0
+    for rowid in matched:
+        codes = lex.countries_of[rowid]
+        in_country = want_country is None or want_country in codes
+        in_kind = want_kind is None or lex.kind_of[rowid] == want_kind.value
+        if in_country:
+            kind_counts[lex.kind_of[rowid]] += 1
+        if in_kind:
+            country_counts.update(codes)
+            total += in_country
+    result.counts = {k: kind_counts[k.value] for k in GROUP_ORDER if kind_counts[k.value]}
+    result.country_counts = dict(sorted(country_counts.items()))
+    result.total = total
+
+    # An exact acronym ("KOM") puts its glossary entry, then the body itself, first.
+    boosted: list[int] = []
+    if len(q.terms) == 1 and not q.phrases and q.terms[0] in lex.acronyms:
+        matched_set = set(matched)
+        boosted = [
+            rid
+            for rid in (lex.rowid_of.get(i) for i in lex.acronyms[q.terms[0]])
+            if rid in matched_set
+            and (want_kind is None or lex.kind_of[rid] == want_kind.value)
+            and (want_country is None or want_country in lex.countries_of[rid])
+        ]
+    ranked = _ranked(store, expr, want_kind, want_country, limit + len(boosted))
+    order = boosted + [rid for rid in ranked if rid not in boosted]
+    shown = order[:limit]
+    if shown:
+        pattern = match_pattern(q, result.forms)
+        details = _details(store, shown)
+        for rowid in shown:
+            d = details[rowid]
+            k = Kind(d["kind"])
+            result.hits.append(
+                Hit(
+                    id=d["id"],
+                    kind=k,
+                    title=d["title"],
+                    where=_where(lex, k, d["country"], d["source_ref"], d["source_page"]),
+                    snippet=_snippet(d["keywords"] or "", d["body"] or "", pattern),
+                    score=round(-ranked.get(rowid, min(ranked.values(), default=0.0)), 4),
+                    country=d["country"],
+                )
+            )
+    if result.total < FEW_HITS:
         result.suggestion = suggest(store, q)
+    else:
+        result.suggestion = _joined(lex, q)
     return result
+
+
+def _ranked(
+    store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int
+) -> dict[int, float]:
+    """Rowid -> bm25 score (lower is better) of the best ``limit`` matches within the filters."""
+    weights = ", ".join(str(x) for x in WEIGHTS)
+    sql = f"SELECT {INDEX}.rowid, bm25({INDEX}, {weights}) AS score FROM {INDEX}"
+    params: list[Any] = [expr]
+    where = f" WHERE {INDEX} MATCH ?"
+    if kind or country:
+        # Filters are rarer than plain typing; only they pay for the join.
+        sql += f" JOIN records r ON r.rowid = {INDEX}.rowid"
+        if kind:
+            where += " AND r.kind = ?"
+            params.append(kind.value)
+        if country:
+            where += " AND (',' || r.country || ',') LIKE ?"
+            params.append(f"%,{country},%")
+    rows = store.query(sql + where + " ORDER BY score LIMIT ?", (*params, limit))
+    return {r[0]: r[1] for r in rows}
+
+
+def _details(store: ReportStore, rowids: list[int]) -> dict[int, Any]:
+    marks = ", ".join("?" * len(rowids))
+    rows = store.query(
+        "SELECT r.rowid, r.id, r.kind, r.title, r.country, r.source_ref, r.source_page, s.keywords, s.body "
+        f"FROM records r JOIN search_index s ON s.rowid = r.rowid WHERE r.rowid IN ({marks})",
+        tuple(rowids),
+    )
+    return {r["rowid"]: r for r in rows}
+
+
+def _where(lex: _Lexicon, kind: Kind, country: str | None, ref: str, page: int | None) -> str:
+    place = ref + (f", p. {page}" if page else "")
+    if kind is Kind.COUNTRY or not country:
+        return place
+    names = ", ".join(lex.countries.get(c, c.upper()) for c in country.split(","))
+    return f"{names} · {place}"

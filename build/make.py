@@ -1,0 +1,412 @@
+"""Build HT Desk's frozen bundle and installers: `python build/make.py linux|windows|macos|baseline`.
+
+linux    dist/htdesk/ (onedir), dist/htdesk-VERSION-linux-ARCH.tar.gz, dist/htdesk_VERSION_ARCH.deb
+windows  dist/htdesk/ (onedir), dist/htdesk-VERSION-setup.exe (Inno Setup, per-user)
+macos    dist/HT Desk.app, dist/htdesk-VERSION-macos.dmg
+baseline dist/minimal/: a minimal PySide6 window frozen the same way, for the start-time comparison
+
+PyInstaller's work folder is .pyinstaller/ and its output dist/, both at the top of the checkout and
+ignored by git. The build fails when PyInstaller could not find a library that a shipped binary needs
+(it only warns, and the bundle then aborts at start, e.g. xcb without libxcb-icccm4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+BUILD_DIR = Path(__file__).resolve().parent
+ROOT = BUILD_DIR.parent
+DIST = ROOT / "dist"
+WORK = ROOT / ".pyinstaller"
+sys.path.insert(0, str(BUILD_DIR))
+sys.path.insert(0, str(ROOT / "src"))
+
+APP = "htdesk"
+DISPLAY_NAME = "HT Desk"
+ICON_DIR = ROOT / "resources" / "icons"
+# The hicolor theme's fixed sizes (freedesktop icon theme spec); 1024 is not one of its directories.
+HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+# "WARNING: Library not found: could not resolve 'libxcb-icccm.so.4', dependency of '/…/libqxcb.so'."
+# (PyInstaller/depend/bindepend.py)
+_NOT_FOUND_RE = re.compile(r"Library not found: could not resolve '([^']+)', dependency of '([^']+)'")
+
+
+class BuildError(Exception):
+    """A build step failed; the message says which and why."""
+
+
+def version() -> str:
+    from htdesk import __version__
+
+    return __version__
+
+
+def run(cmd: Sequence[str | os.PathLike[str]], **kwargs) -> subprocess.CompletedProcess:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------- PyInstaller
+
+
+def pyinstaller(spec: Path, name: str) -> Path:
+    """Run PyInstaller on spec; return its log. Fails if a shipped binary misses a library."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    log = WORK / f"{name}.log"
+    env = dict(os.environ)
+    env.setdefault("HTDESK_TRIM_REPORT", str(WORK / f"{name}-trim.txt"))
+    bundled_db = _database_for_bundle()
+    env["HTDESK_BUNDLE_DB"] = str(bundled_db)
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(spec),
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK / name),
+    ]
+    print("+", " ".join(cmd), flush=True)
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            out.write(line)
+            sys.stdout.write(line)
+        code = proc.wait()
+    if code != 0:
+        raise BuildError(f"PyInstaller failed with exit code {code}; see {log}")
+    _fail_on_missing_libraries(log, Path(env["HTDESK_TRIM_REPORT"]))
+    return log
+
+
+def _database_for_bundle() -> Path:
+    db = ROOT / "data" / "ht.sqlite"
+    if db.is_file():
+        return db
+    # A fresh checkout before the database was committed: build one from the report, into the work folder.
+    out = WORK / "ht.sqlite"
+    run([sys.executable, "-m", "htdesk", "build-db", "--out", out])
+    return out
+
+
+def missing_libraries(log_text: str, shipped: Iterable[str]) -> list[tuple[str, str]]:
+    """(library, referring binary) for every "not found" warning whose referring binary we ship.
+
+    Warnings about binaries the spec drops afterwards (the gtk3 theme needs libgtk-3) do not matter.
+    """
+    shipped_names = {Path(s.replace("\\", "/")).name for s in shipped}
+    out = []
+    for lib, referrer in _NOT_FOUND_RE.findall(log_text):
+        if Path(referrer.replace("\\", "/")).name in shipped_names:
+            out.append((lib, referrer))
+    return sorted(set(out))
+
+
+def _fail_on_missing_libraries(log: Path, trim_report: Path) -> None:
+    shipped = _section(trim_report.read_text(encoding="utf-8"), "# binaries kept")
+    missing = missing_libraries(log.read_text(encoding="utf-8"), shipped)
+    if missing:
+        lines = "\n".join(f"  {lib} (needed by {ref})" for lib, ref in missing)
+        raise BuildError(
+            "PyInstaller could not find libraries that shipped binaries need; install them on the build "
+            f"machine (see docs/INSTALL.md) and build again:\n{lines}"
+        )
+
+
+def _section(report: str, header: str) -> list[str]:
+    lines = report.splitlines()
+    start = lines.index(header) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("# ")), len(lines))
+    return lines[start:end]
+
+
+def check_icons() -> None:
+    needed = [ICON_DIR / f"htdesk-{s}.png" for s in (*HICOLOR_SIZES, 1024)]
+    needed += [ICON_DIR / "htdesk.ico", ICON_DIR / "htdesk.icns"]
+    missing = [p for p in needed if not p.is_file()]
+    if missing:
+        raise BuildError(f"icons missing ({missing[0].name}, ...): run `python build/icons.py`")
+
+
+# ------------------------------------------------------------------------------------------------- Linux
+
+
+def elf_files(root: Path) -> list[Path]:
+    out = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as fh:
+                if fh.read(4) == b"\x7fELF":
+                    out.append(path)
+    return out
+
+
+def _objdump(path: Path, flag: str) -> str:
+    return subprocess.run(
+        ["objdump", flag, str(path)], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def check_bundle_links(bundle: Path) -> None:
+    """Every ELF file in the bundle resolves all its libraries (bundled ones first, as at run time)."""
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
+    problems = []
+    for path in elf_files(bundle):
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        for line in out.splitlines():
+            if "=> not found" in line:
+                problems.append(f"{path.relative_to(bundle)}: {line.split()[0]}")
+    if problems:
+        raise BuildError("bundle has unresolved libraries:\n  " + "\n  ".join(problems))
+
+
+def external_sonames(bundle: Path) -> tuple[set[str], str]:
+    """(sonames that bundle binaries need but the bundle does not carry, highest GLIBC_x.y symbol version)."""
+    bundled = {p.name for p in bundle.rglob("*")}
+    needed: set[str] = set()
+    glibc = (2, 17)
+    for path in elf_files(bundle):
+        needed.update(re.findall(r"^\s+NEEDED\s+(\S+)$", _objdump(path, "-p"), re.M))
+        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", _objdump(path, "-T")):
+            glibc = max(glibc, (int(major), int(minor)))
+    return needed - bundled, f"{glibc[0]}.{glibc[1]}"
+
+
+def debian_depends(bundle: Path) -> str:
+    """The Depends line: the Debian packages of the system libraries the bundle links against.
+
+    PyInstaller bundles most libraries but deliberately leaves out libc, libGL/libEGL and libxcb (they must
+    match the system's graphics stack), so those are what we depend on. Runtime data the bundled libraries
+    read from the system comes on top: fontconfig's configuration and fonts, and xkb-data for the bundled
+    libxkbcommon. (Like dpkg-shlibdeps, but without needing a debian/ source tree.)
+    """
+    sonames, glibc = external_sonames(bundle)
+    packages: dict[str, str] = {}
+    for soname in sorted(sonames):
+        res = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True)
+        if res.returncode != 0:
+            raise BuildError(f"no installed Debian package provides {soname}; cannot compute Depends")
+        pkg = res.stdout.split(":", 1)[0].split(",")[0].strip()
+        packages[pkg] = soname
+    packages.pop("libc6", None)
+    deps = [f"libc6 (>= {glibc})", *sorted(packages), "fontconfig", "xkb-data"]
+    return ", ".join(dict.fromkeys(deps))
+
+
+def make_tarball(bundle: Path, out: Path, top: str) -> Path:
+    """A portable .tar.gz: unpack anywhere and run top/htdesk. Owner root, so unpacking as root is clean."""
+
+    def owner(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = "root"
+        return info
+
+    with tarfile.open(out, "w:gz", compresslevel=9) as tar:
+        tar.add(bundle, arcname=top, filter=owner)
+        for size in (256,):
+            tar.add(ICON_DIR / f"htdesk-{size}.png", arcname=f"{top}/htdesk.png", filter=owner)
+        tar.add(BUILD_DIR / "linux" / "htdesk.desktop", arcname=f"{top}/htdesk.desktop", filter=owner)
+    return out
+
+
+def make_deb(bundle: Path, out_dir: Path) -> Path:
+    """A .deb installing the bundle under /opt/htdesk, with /usr/bin/htdesk, a menu entry and hicolor icons."""
+    ver = version()
+    arch = subprocess.run(
+        ["dpkg", "--print-architecture"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    stage = WORK / "deb-root"
+    if stage.exists():
+        shutil.rmtree(stage)
+    opt = stage / "opt" / APP
+    shutil.copytree(bundle, opt, symlinks=True)
+    (stage / "usr" / "bin").mkdir(parents=True)
+    # Relative, so that the package also works when unpacked into another root (dpkg-deb -x in the tests);
+    # PyInstaller's bootloader resolves the symlink to find _internal/ next to the real executable.
+    (stage / "usr" / "bin" / APP).symlink_to(Path("..", "..", "opt", APP, APP))
+    apps = stage / "usr" / "share" / "applications"
+    apps.mkdir(parents=True)
+    shutil.copy2(BUILD_DIR / "linux" / "htdesk.desktop", apps / f"{APP}.desktop")
+    for size in HICOLOR_SIZES:
+        dest = stage / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        dest.mkdir(parents=True)
+        shutil.copy2(ICON_DIR / f"htdesk-{size}.png", dest / f"{APP}.png")
+    scalable = stage / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
+    scalable.mkdir(parents=True)
+    shutil.copy2(ROOT / "resources" / "icon.svg", scalable / f"{APP}.svg")
+    doc = stage / "usr" / "share" / "doc" / APP
+    doc.mkdir(parents=True)
+    shutil.copy2(BUILD_DIR / "linux" / "copyright", doc / "copyright")
+
+    installed_kb = sum(p.lstat().st_size for p in stage.rglob("*") if not p.is_dir()) // 1024 + 1
+    control = (BUILD_DIR / "linux" / "control.in").read_text(encoding="utf-8")
+    control = (
+        control.replace("@VERSION@", ver)
+        .replace("@ARCH@", arch)
+        .replace("@DEPENDS@", debian_depends(bundle))
+        .replace("@INSTALLED_SIZE@", str(installed_kb))
+    )
+    debian = stage / "DEBIAN"
+    debian.mkdir()
+    (debian / "control").write_text(control, encoding="utf-8")
+    # No postinst: the hicolor-icon-theme and desktop-file-utils packages carry dpkg file triggers on
+    # /usr/share/icons/hicolor and /usr/share/applications, which refresh the caches for us.
+    for path in stage.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
+    out = out_dir / f"{APP}_{ver}_{arch}.deb"
+    # --root-owner-group: files owned by root in the package whoever builds it (dpkg-deb(1)); xz is what
+    # every dpkg since Debian 7 reads (zstd only since dpkg 1.21.18 / Ubuntu 21.10).
+    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z9", "--build", stage, out])
+    return out
+
+
+def build_linux(args: argparse.Namespace) -> list[Path]:
+    check_icons()
+    pyinstaller(BUILD_DIR / "htdesk.spec", APP)
+    bundle = DIST / APP
+    check_bundle_links(bundle)
+    arch = os.uname().machine
+    outputs = [bundle]
+    if not args.no_tarball:
+        tgz = make_tarball(bundle, DIST / f"{APP}-{version()}-linux-{arch}.tar.gz", f"{APP}-{version()}")
+        outputs.append(tgz)
+    if not args.no_deb:
+        outputs.append(make_deb(bundle, DIST))
+    return outputs
+
+
+# ----------------------------------------------------------------------------------------------- Windows
+
+
+def find_iscc() -> Path | None:
+    found = shutil.which("iscc") or shutil.which("ISCC")
+    if found:
+        return Path(found)
+    # Inno Setup 6's default install folder (also where the GitHub-hosted Windows images have it).
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+        if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
+            return Path(base) / "Inno Setup 6" / "ISCC.exe"
+    return None
+
+
+def build_windows(args: argparse.Namespace) -> list[Path]:
+    check_icons()
+    pyinstaller(BUILD_DIR / "htdesk.spec", APP)
+    bundle = DIST / APP
+    iscc = find_iscc()
+    if iscc is None:
+        raise BuildError("Inno Setup's ISCC.exe not found: install Inno Setup 6 (see docs/INSTALL.md)")
+    run(
+        [
+            iscc,
+            f"/DAppVersion={version()}",
+            f"/DSourceDir={bundle}",
+            f"/DIconFile={ICON_DIR / 'htdesk.ico'}",
+            f"/O{DIST}",
+            BUILD_DIR / "windows" / "htdesk.iss",
+        ]
+    )
+    return [bundle, DIST / f"{APP}-{version()}-setup.exe"]
+
+
+# ------------------------------------------------------------------------------------------------- macOS
+
+
+def build_macos(args: argparse.Namespace) -> list[Path]:
+    check_icons()
+    pyinstaller(BUILD_DIR / "htdesk.spec", APP)
+    app = DIST / f"{DISPLAY_NAME}.app"
+    stage = WORK / "dmg-root"
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    # ditto keeps the bundle's symlinks, extended attributes and signature intact; copytree would not.
+    run(["ditto", app, stage / app.name])
+    # The usual drag-to-install window: the app next to a link to /Applications.
+    (stage / "Applications").symlink_to("/Applications")
+    dmg = DIST / f"{APP}-{version()}-macos.dmg"
+    dmg.unlink(missing_ok=True)
+    # hdiutil(1): create from a folder; UDZO = zlib-compressed, read-only, what double-click mounts.
+    run(
+        [
+            "hdiutil",
+            "create",
+            "-volname",
+            f"{DISPLAY_NAME} {version()}",
+            "-srcfolder",
+            stage,
+            "-fs",
+            "HFS+",
+            "-format",
+            "UDZO",
+            "-ov",
+            dmg,
+        ]
+    )
+    return [app, dmg]
+
+
+# ---------------------------------------------------------------------------------------------- baseline
+
+
+def build_baseline(args: argparse.Namespace) -> list[Path]:
+    pyinstaller(BUILD_DIR / "baseline.spec", "minimal")
+    return [DIST / "minimal"]
+
+
+# -------------------------------------------------------------------------------------------------- main
+
+
+def size_of(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="make.py", description="Build HT Desk's bundle and installers.")
+    p.add_argument("target", choices=("linux", "windows", "macos", "baseline"))
+    p.add_argument("--no-deb", action="store_true", help="linux: skip the .deb")
+    p.add_argument("--no-tarball", action="store_true", help="linux: skip the portable .tar.gz")
+    args = p.parse_args(argv)
+    builders = {
+        "linux": build_linux,
+        "windows": build_windows,
+        "macos": build_macos,
+        "baseline": build_baseline,
+    }
+    start = time.monotonic()
+    try:
+        outputs = builders[args.target](args)
+    except BuildError as exc:
+        print(f"make.py: {exc}", file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as exc:
+        print(f"make.py: {exc.cmd[0]} failed with exit code {exc.returncode}", file=sys.stderr)
+        return 1
+    print(f"Built in {time.monotonic() - start:.0f} s:")
+    for out in outputs:
+        print(f"  {out.relative_to(ROOT)}  {size_of(out) / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Start the desktop app: QApplication set-up, the database, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from htdesk import __version__
+
+
+def make_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication, imported lazily
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("HT Desk")
+    app.setApplicationDisplayName("HT Desk")
+    app.setOrganizationName("HT Desk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("htdesk")
+    from PySide6.QtGui import QFont
+
+    from htdesk.printing import load_bundled_fonts
+
+    family = load_bundled_fonts()
+    font = QFont(family)
+    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
+    # Fusion renders the same on every platform and honours our light and dark palettes.
+    app.setStyle("Fusion")
+    return app
+
+
+def open_bookmarks(parent: object):  # noqa: ANN201 - BookmarkService
+    """The user's bookmarks; a damaged file is set aside and the user told where it went."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from htdesk.store.bookmarks import BookmarkError, BookmarkStore
+    from htdesk.ui.bookmarks import BookmarkService
+
+    try:
+        store = BookmarkStore.open_default()
+    except BookmarkError as exc:
+        QMessageBox.warning(parent, "Bookmarks unavailable", f"{exc}\n\nHT Desk will run without bookmarks.")  # type: ignore[arg-type]
+        return None
+    if store.recovered_from is not None:
+        QMessageBox.information(
+            parent,  # type: ignore[arg-type]
+            "Bookmarks recovered",
+            f"Your bookmarks file was damaged. It was kept as:\n{store.recovered_from}\n\n"
+            "A new, empty bookmarks file has been started.",
+        )
+    return BookmarkService(store)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from htdesk.paths import database_path
+    from htdesk.store.report import ReportStore, StoreError
+    from htdesk.ui.settings import reset_settings, settings
+
+    if args.reset_settings:
+        reset_settings()
+    app = make_application()
+    try:
+        store = ReportStore(args.db or database_path())
+        store.meta()
+    except StoreError as exc:
+        QMessageBox.critical(
+            None,
+            "HT Desk cannot open the report",
+            f"{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept.",
+        )
+        return 1
+    from htdesk.ui.mainwindow import MainWindow
+
+    window = MainWindow(store, settings(), bookmarks=open_bookmarks(None))
+    if args.quit_after_show:
+        window.first_paint.connect(app.quit)
+    window.show()
+    return app.exec()

@@ -1,0 +1,80 @@
+"""`htdesk compare`: a comparison sheet from the command line, as text, PDF or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from htdesk.compare import CompareError, check_count, comparison_rows, parse_dimensions, to_csv
+from htdesk.store.files import write_atomic
+from htdesk.store.pages import comparison_data, country_choices, resolve_countries
+from htdesk.store.report import ReportStore
+
+
+def _writable(path: Path) -> str | None:
+    """Why ``path`` cannot be written, or None; checked before anything is produced."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return f"cannot write {path}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK):
+        return f"cannot write {path}: the folder {folder} is not writable"
+    if path.is_dir():
+        return f"cannot write {path}: it is a folder"
+    return None
+
+
+def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
+    codes, unknown = resolve_countries(store, args.countries)
+    if unknown:
+        valid = ", ".join(f"{c} ({n})" for c, n in country_choices(store))
+        print(f"htdesk: unknown country {', '.join(map(repr, unknown))}; valid: {valid}", file=sys.stderr)
+        return 2
+    try:
+        check_count(len(codes))
+        dims = parse_dimensions(args.dimensions)
+    except CompareError as exc:
+        print(f"htdesk: {exc}", file=sys.stderr)
+        return 2
+    for out in (args.pdf, args.csv):
+        if out is not None and (why := _writable(Path(out))):
+            print(f"htdesk: {why}", file=sys.stderr)
+            return 1
+    data = comparison_data(store, codes)
+    rows = comparison_rows(data, dims)
+    if args.csv:
+        write_atomic(Path(args.csv), to_csv(rows).encode("utf-8"))
+        print(f"Wrote {args.csv}")
+    if args.pdf:
+        pages = write_comparison_pdf(store, codes, dims, Path(args.pdf), args.paper, args.orientation)
+        print(f"Wrote {args.pdf} ({pages} pages)")
+    if not args.csv and not args.pdf:
+        for row in rows[1:]:
+            print(f"== {row[0]}")
+            for name, cell in zip(rows[0][1:], row[1:], strict=True):
+                print(f"  {name}: {cell}")
+    return 0
+
+
+def write_comparison_pdf(
+    store: ReportStore,
+    codes: list[str],
+    dims: list,  # noqa: ANN001 - Dimension list
+    path: Path,
+    paper: str | None = None,
+    orientation: str | None = None,
+) -> int:
+    """Render the comparison sheet to a PDF with the same renderer and printer as the app."""
+    from htdesk.qtenv import ensure_gui_application
+
+    ensure_gui_application()
+    from htdesk.printing import SheetPrinter, default_paper
+    from htdesk.render.html import comparison_html
+    from htdesk.store.pages import link_index
+    from htdesk.ui.compare import sheet_options
+
+    data = comparison_data(store, codes)
+    html = comparison_html(data, dims, links=link_index(store), for_print=True)
+    opts = sheet_options([c.name for c in data.countries], paper or default_paper(), orientation or "auto")
+    return SheetPrinter().to_pdf(html, path, opts)

@@ -1,0 +1,21 @@
+"""A Qt application for command-line work that paints (PDFs), with or without a display."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def ensure_gui_application() -> object:
+    """Return the running QGuiApplication, starting an offscreen one where there is no display."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QGuiApplication(sys.argv[:1])

@@ -1,0 +1,282 @@
+"""Side-by-side country comparison: choose countries and dimensions, read, print, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from htdesk.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
+from htdesk.content.models import DIMENSION_LABELS, Dimension
+from htdesk.printing import SheetOptions, SheetPrinter, default_paper
+from htdesk.render.html import COMPARE_TITLE, comparison_html, stylesheet
+from htdesk.render.theme import LIGHT, Theme
+from htdesk.store.files import write_atomic
+from htdesk.store.pages import comparison_data, country_choices, link_index
+from htdesk.store.report import ReportStore
+from htdesk.ui.reader import ReaderView
+
+CodeRole = Qt.ItemDataRole.UserRole + 1
+
+
+def sheet_options(names: list[str], paper: str, orientation: str) -> SheetOptions:
+    """Portrait for two countries, landscape for three or four, unless the user chose."""
+    landscape = len(names) >= 3 if orientation == "auto" else orientation == "landscape"
+    return SheetOptions(
+        title=COMPARE_TITLE,
+        subtitle=", ".join(names),
+        paper=paper,
+        landscape=landscape,
+        date_text=date.today().isoformat(),
+    )
+
+
+class CompareView(QWidget):
+    """The compare screen; cells link to records through ``open_requested``."""
+
+    open_requested = Signal(str)
+    changed = Signal()
+
+    def __init__(self, store: ReportStore, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._settings = settings
+        self._links = link_index(store)
+        self._theme: Theme = LIGHT
+        self._printer = SheetPrinter(self)
+
+        self.countries = QListWidget()
+        self.countries.setAccessibleName("Countries to compare")
+        self.countries.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        for code, name in country_choices(store):
+            item = QListWidgetItem(name)
+            item.setData(CodeRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.countries.addItem(item)
+        self.countries.itemChanged.connect(self._country_toggled)
+        self.countries.model().rowsMoved.connect(self.refresh)
+        up, down = QPushButton("Move up"), QPushButton("Move down")
+        up.clicked.connect(lambda: self._move(-1))
+        down.clicked.connect(lambda: self._move(1))
+
+        self.dimensions = QListWidget()
+        self.dimensions.setAccessibleName("Dimensions to show")
+        saved = settings.value("compare/dimensions", None)
+        shown = set(saved.split(",")) if isinstance(saved, str) and saved else {d.value for d in Dimension}
+        for d in Dimension:
+            item = QListWidgetItem(DIMENSION_LABELS[d])
+            item.setData(CodeRole, d.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if d.value in shown else Qt.CheckState.Unchecked)
+            self.dimensions.addItem(item)
+        self.dimensions.itemChanged.connect(self._dimensions_changed)
+
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self.paper.setCurrentIndex(self.paper.findData(settings.value("compare/paper", default_paper())))
+        self.orientation = QComboBox()
+        self.orientation.setAccessibleName("Orientation")
+        for label, value in (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape")):
+            self.orientation.addItem(label, value)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Comparison status")
+        self.view = ReaderView()
+        self.view.setAccessibleName("Country comparison")
+        self.view.internal_link.connect(self.open_requested)
+
+        print_btn = QPushButton("Print…")
+        print_btn.clicked.connect(self.print_preview)
+        pdf_btn = QPushButton("Export PDF…")
+        pdf_btn.clicked.connect(self._ask_pdf)
+        csv_btn = QPushButton("Export CSV…")
+        csv_btn.clicked.connect(self._ask_csv)
+        self.print_button, self.pdf_button, self.csv_button = print_btn, pdf_btn, csv_btn
+
+        side = QWidget()
+        form = QVBoxLayout(side)
+        form.addWidget(QLabel(f"Countries ({MIN_COUNTRIES}–{MAX_COUNTRIES}; drag to reorder columns)"))
+        form.addWidget(self.countries, 3)
+        moves = QHBoxLayout()
+        moves.addWidget(up)
+        moves.addWidget(down)
+        form.addLayout(moves)
+        form.addWidget(QLabel("Dimensions"))
+        form.addWidget(self.dimensions, 2)
+        opts = QFormLayout()
+        opts.addRow("Paper", self.paper)
+        opts.addRow("Orientation", self.orientation)
+        form.addLayout(opts)
+        for b in (print_btn, pdf_btn, csv_btn):
+            form.addWidget(b)
+        split = QSplitter()
+        split.addWidget(side)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.message)
+        rl.addWidget(self.view)
+        split.addWidget(right)
+        split.setStretchFactor(1, 4)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)
+        self.refresh()
+
+    # -- selection ---------------------------------------------------------------------------
+    def selected_countries(self) -> list[str]:
+        return [
+            self.countries.item(i).data(CodeRole)
+            for i in range(self.countries.count())
+            if self.countries.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def selected_dimensions(self) -> list[Dimension]:
+        return [
+            Dimension(self.dimensions.item(i).data(CodeRole))
+            for i in range(self.dimensions.count())
+            if self.dimensions.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_countries(self, codes: list[str]) -> None:
+        """Check exactly these countries, in this column order."""
+        self.countries.blockSignals(True)
+        items = [self.countries.takeItem(0) for _ in range(self.countries.count())]
+        by_code = {it.data(CodeRole): it for it in items}
+        ordered = [by_code[c] for c in codes if c in by_code][:MAX_COUNTRIES]
+        rest = [it for it in items if it not in ordered]
+        for it in ordered + rest:
+            it.setCheckState(Qt.CheckState.Checked if it in ordered else Qt.CheckState.Unchecked)
+            self.countries.addItem(it)
+        self.countries.blockSignals(False)
+        self.refresh()
+
+    def set_dimension_shown(self, dim: Dimension, shown: bool) -> None:
+        for i in range(self.dimensions.count()):
+            item = self.dimensions.item(i)
+            if item.data(CodeRole) == dim.value:
+                item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+
+    def _country_toggled(self, item: QListWidgetItem) -> None:
+        if item.checkState() == Qt.CheckState.Checked and len(self.selected_countries()) > MAX_COUNTRIES:
+            self.countries.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.countries.blockSignals(False)
+            self.message.setText(f"A sheet compares at most {MAX_COUNTRIES} countries: untick one first.")
+            return
+        self.refresh()
+
+    def _dimensions_changed(self, _item: QListWidgetItem) -> None:
+        self._settings.setValue("compare/dimensions", ",".join(d.value for d in self.selected_dimensions()))
+        self.refresh()
+
+    def _move(self, step: int) -> None:
+        row = self.countries.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.countries.count():
+            return
+        item = self.countries.takeItem(row)
+        self.countries.insertItem(target, item)
+        self.countries.setCurrentRow(target)
+        self.refresh()
+
+    # -- rendering ---------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.view.set_highlight_colour(theme)
+        self.refresh()
+
+    def ready(self) -> bool:
+        return MIN_COUNTRIES <= len(self.selected_countries()) <= MAX_COUNTRIES
+
+    def html(self, *, for_print: bool = False) -> str:
+        data = comparison_data(self._store, self.selected_countries())
+        return comparison_html(data, self.selected_dimensions(), links=self._links, for_print=for_print)
+
+    def refresh(self) -> None:
+        n = len(self.selected_countries())
+        for b in (self.print_button, self.pdf_button, self.csv_button):
+            b.setEnabled(self.ready())
+        if n < MIN_COUNTRIES:
+            self.message.setText(f"Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side.")
+            self.view.show_html("", stylesheet(self._theme))
+        else:
+            self.message.setText("")
+            self.view.show_html(self.html(), stylesheet(self._theme))
+        self.changed.emit()
+
+    def _options(self) -> SheetOptions:
+        names = [self.countries.item(i).text() for i in range(self.countries.count())
+                 if self.countries.item(i).checkState() == Qt.CheckState.Checked]
+        return sheet_options(names, self.paper.currentData(), self.orientation.currentData())
+
+    # -- output --------------------------------------------------------------------------------
+    def export_pdf(self, path: Path) -> int:
+        """Write what is on screen as a printable sheet; returns the page count."""
+        self._settings.setValue("compare/paper", self.paper.currentData())
+        return self._printer.to_pdf(self.html(for_print=True), path, self._options())
+
+    def export_csv(self, path: Path) -> None:
+        data = comparison_data(self._store, self.selected_countries())
+        write_atomic(path, to_csv(comparison_rows(data, self.selected_dimensions())).encode("utf-8"))
+
+    def print_preview(self) -> None:
+        if not self.ready():
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        opts = self._options()
+        from htdesk.printing import _page_size
+        from PySide6.QtGui import QPageLayout
+
+        printer.setPageSize(_page_size(opts.paper))
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait
+        )
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("Print comparison")
+        dialog.paintRequested.connect(lambda p: self._printer.render(p, self.html(for_print=True), opts))
+        dialog.exec()
+
+    def _ask_pdf(self) -> None:
+        name = "-".join(self.selected_countries()) or "comparison"
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as PDF", f"compare-{name}.pdf", "PDF (*.pdf)")
+        if path:
+            self._guarded(lambda: self.export_pdf(Path(path)), f"Saved {Path(path).name}.")
+
+    def _ask_csv(self) -> None:
+        name = "-".join(self.selected_countries()) or "comparison"
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as CSV", f"compare-{name}.csv", "CSV (*.csv)")
+        if path:
+            self._guarded(lambda: self.export_csv(Path(path)), f"Saved {Path(path).name}.")
+
+    def _guarded(self, action: object, done: str) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except OSError as exc:
+            QMessageBox.warning(self, "Could not save", f"{exc.strerror or exc}: {exc.filename or ''}")
+            return
+        self.message.setText(done)
+
+    def open_url(self, url: QUrl) -> None:  # pragma: no cover - convenience for the window
+        self.view.external_link.emit(url)

@@ -1,0 +1,654 @@
+"""The main window: navigation tree, reading pane, search, bookmarks, comparison and printing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from htdesk import __version__
+from htdesk.content.models import Kind
+from htdesk.history import History
+from htdesk.paths import resources_dir
+from htdesk.printing import SheetOptions, SheetPrinter, default_paper
+from htdesk.render import html as render
+from htdesk.render.theme import Theme
+from htdesk.store.pages import link_index, page_data
+from htdesk.store.report import ReportStore
+from htdesk.ui import appearance
+from htdesk.ui.compare import CompareView
+from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
+from htdesk.ui.reader import ReaderView
+
+HOME = "home"
+GLOSSARY = "glossary"
+COMPARE = "compare"
+
+ConfirmFn = Callable[[QWidget, QUrl], bool]
+
+
+def confirm_external(parent: QWidget, url: QUrl) -> bool:
+    """Ask before leaving the app: HT Desk itself never goes online."""
+    answer = QMessageBox.question(
+        parent,
+        "Open in your web browser?",
+        f"This link leads outside HT Desk and needs an internet connection:\n\n{url.toString()}\n\n"
+        "Open it in your web browser?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+class FindBar(QWidget):
+    """Find in page: type to highlight every match; Enter / Shift+Enter step through them."""
+
+    closed = Signal()
+
+    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("Find in page")
+        self.edit.setAccessibleName("Find in page")
+        self.edit.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setAccessibleName("Matches")
+        prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
+        prev_btn.setText("Previous")
+        next_btn.setText("Next")
+        close_btn.setText("Close")
+        prev_btn.clicked.connect(lambda: self.step(backward=True))
+        next_btn.clicked.connect(lambda: self.step())
+        close_btn.clicked.connect(self.close_bar)
+        self.edit.textChanged.connect(self.update_matches)
+        self.edit.returnPressed.connect(self._enter)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        for w in (QLabel("Find:"), self.edit, prev_btn, next_btn, self.count, close_btn):
+            lay.addWidget(w)
+        lay.addStretch()
+
+    def _enter(self) -> None:
+        backward = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.step(backward=backward)
+
+    def update_matches(self) -> None:
+        text = self.edit.text()
+        n = self._reader.highlight_all([text]) if text else self._reader.highlight_all([])
+        self.count.setText(f"{n} match{'es' if n != 1 else ''}" if text else "")
+        if text:
+            self._reader.find_next(text)
+
+    def step(self, backward: bool = False) -> None:
+        if self.edit.text():
+            self._reader.find_next(self.edit.text(), backward=backward)
+
+    def keyPressEvent(self, e: object) -> None:  # noqa: N802
+        """Override of QWidget.keyPressEvent: Esc closes the bar."""
+        if getattr(e, "key", lambda: None)() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(e)  # type: ignore[arg-type]
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._reader.highlight_all([])
+        self._reader.setFocus()
+        self.closed.emit()
+
+
+class _FirstPaint(QObject):
+    """Fires once when the reading pane has painted: the window is really on screen."""
+
+    painted = Signal()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter."""
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
+class MainWindow(QMainWindow):
+    """The window trainers live in."""
+
+    page_changed = Signal(str)
+    first_paint = Signal()
+
+    def __init__(
+        self,
+        store: ReportStore,
+        settings: QSettings,
+        *,
+        confirm: ConfirmFn = confirm_external,
+        bookmarks: object | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self._confirm = confirm
+        self._links = link_index(store)
+        self._meta = store.meta()
+        self.history = History()
+        self.current: str = HOME
+        self._words: list[str] = []
+        self.printer = SheetPrinter(self)
+        self.setWindowTitle("HT Desk")
+        icon = resources_dir() / "icons" / "htdesk-256.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        # Centre: the page, with a find bar; or the comparison.
+        self.reader = ReaderView()
+        self.reader.internal_link.connect(self.open)
+        self.reader.external_link.connect(self.open_external)
+        self.reader.back_requested.connect(self.go_back)
+        self.reader.forward_requested.connect(self.go_forward)
+        self.find_bar = FindBar(self.reader)
+        self.find_bar.hide()
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.setSpacing(0)
+        pl.addWidget(self.reader)
+        pl.addWidget(self.find_bar)
+        self.compare = CompareView(store, settings)
+        self.compare.open_requested.connect(self.open)
+        self.compare.view.external_link.connect(self.open_external)
+        self.compare.changed.connect(self._compare_changed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(page)
+        self.stack.addWidget(self.compare)
+        self.setCentralWidget(self.stack)
+
+        # Left: the navigation tree with its filter.
+        self.nav_model = NavigationModel(build_tree(store), self)
+        self.nav_filter = NavigationFilter(self)
+        self.nav_filter.setSourceModel(self.nav_model)
+        self.tree = QTreeView()
+        self.tree.setModel(self.nav_filter)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Contents")
+        self.tree.setUniformRowHeights(True)
+        self.tree.activated.connect(self._tree_activated)
+        self.tree.clicked.connect(self._tree_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree_filter = QLineEdit()
+        self.tree_filter.setPlaceholderText("Filter contents")
+        self.tree_filter.setAccessibleName("Filter contents")
+        self.tree_filter.setClearButtonEnabled(True)
+        self.tree_filter.textChanged.connect(self._filter_tree)
+        nav = QWidget()
+        nl = QVBoxLayout(nav)
+        nl.setContentsMargins(4, 4, 4, 4)
+        nl.addWidget(self.tree_filter)
+        nl.addWidget(self.tree)
+        self.nav_dock = self._dock("Contents", "contents", nav, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        self.search_panel = None
+        self.bookmarks_panel = None
+        self.bookmarks = bookmarks
+        self._install_search()
+        self._install_bookmarks()
+
+        self._make_actions()
+        self.statusBar().showMessage(f"{self._meta.get('citation', '')[:90]}…", 6000)
+        self._first_paint = _FirstPaint(self)
+        self._first_paint.painted.connect(self.first_paint)
+        self.reader.viewport().installEventFilter(self._first_paint)
+
+        self.theme_choice = str(settings.value("view/theme", "system"))
+        self.apply_theme()
+        self.reader.set_zoom(int(settings.value("view/zoom", 0)))
+        self._restore()
+        self._ready = True
+
+    # -- optional panels ---------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _install_search(self) -> None:
+        try:
+            from htdesk.ui.search_panel import SearchPanel
+        except ImportError:  # TEMP until the search panel lands
+            return
+
+        self.search_panel = SearchPanel(self.store)
+        self.search_panel.open_requested.connect(self.open_with_matches)
+        self.search_dock = self._dock("Search", "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.nav_dock, self.search_dock)
+        self.nav_dock.raise_()
+
+    def _install_bookmarks(self) -> None:
+        if self.bookmarks is None:
+            return
+        from htdesk.ui.bookmarks import BookmarksPanel
+
+        self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
+        self.bookmarks_panel.open_requested.connect(self.open)
+        self.bookmarks_dock = self._dock(
+            "Bookmarks", "bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.tabifyDockWidget(self.nav_dock, self.bookmarks_dock)
+        self.nav_dock.raise_()
+        self.bookmarks.changed.connect(self._update_star)  # type: ignore[attr-defined]
+
+    # -- actions and menus ---------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "", checkable: bool = False
+    ) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                act.setShortcuts(shortcut)
+            else:
+                act.setShortcut(shortcut)  # type: ignore[arg-type]
+        if tip:
+            act.setStatusTip(tip)
+            act.setToolTip(tip)
+        act.setCheckable(checkable)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        a = self.actions_by_name = {}
+        a["back"] = self._action("Back", self.go_back, [QKeySequence(sk.Back), QKeySequence("Alt+Left")], "Go back")
+        a["forward"] = self._action(
+            "Forward", self.go_forward, [QKeySequence(sk.Forward), QKeySequence("Alt+Right")], "Go forward"
+        )
+        a["home"] = self._action("Home", lambda: self.open(HOME), QKeySequence("Alt+Home"), "The start page")
+        a["bookmark"] = self._action(
+            "Bookmark this page…", self.bookmark_current, QKeySequence("Ctrl+D"), "Bookmark the open page", True
+        )
+        a["compare"] = self._action("Compare countries", lambda: self.open(COMPARE), QKeySequence("Ctrl+Shift+C"))
+        a["print"] = self._action("Print…", self.print_current, QKeySequence(sk.Print), "Print the open page")
+        a["pdf"] = self._action("Export PDF…", self.export_pdf_dialog, QKeySequence("Ctrl+Shift+E"))
+        a["quit"] = self._action("Quit", self.close, QKeySequence(sk.Quit))
+        a["copy"] = self._action("Copy", self._copy, QKeySequence(sk.Copy))
+        a["copy_citation"] = self._action("Copy citation", self.copy_citation, QKeySequence("Ctrl+Shift+Y"))
+        a["find"] = self._action("Find in page…", self.find_bar.open_bar, QKeySequence(sk.Find))
+        a["find_next"] = self._action("Find next", lambda: self.find_bar.step(), QKeySequence(sk.FindNext))
+        a["find_prev"] = self._action(
+            "Find previous", lambda: self.find_bar.step(backward=True), QKeySequence(sk.FindPrevious)
+        )
+        a["search"] = self._action("Search…", self.focus_search, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
+        a["zoom_in"] = self._action(
+            "Zoom in", lambda: self.set_zoom(self.reader.zoom + 1), [QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")]
+        )
+        a["zoom_out"] = self._action("Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), QKeySequence(sk.ZoomOut))
+        a["zoom_reset"] = self._action("Actual size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
+        a["filter_tree"] = self._action("Filter contents", self._focus_tree_filter, QKeySequence("Ctrl+Shift+F"))
+        a["about"] = self._action("About HT Desk", self.about)
+
+        themes = QActionGroup(self)
+        for choice, label in (("system", "Follow system"), ("light", "Light"), ("dark", "Dark")):
+            act = self._action(label, lambda c=choice: self.set_theme(c), checkable=True)
+            act.setData(choice)
+            themes.addAction(act)
+            a[f"theme_{choice}"] = act
+
+        mb = self.menuBar()
+        m = mb.addMenu("&File")
+        for k in ("print", "pdf"):
+            m.addAction(a[k])
+        m.addSeparator()
+        m.addAction(a["quit"])
+        m = mb.addMenu("&Edit")
+        if self.bookmarks is not None and hasattr(self.bookmarks, "undo_stack"):
+            stack = self.bookmarks.undo_stack  # type: ignore[attr-defined]
+            undo, redo = stack.createUndoAction(self, "Undo"), stack.createRedoAction(self, "Redo")
+            undo.setShortcut(QKeySequence(sk.Undo))
+            redo.setShortcut(QKeySequence(sk.Redo))
+            m.addAction(undo)
+            m.addAction(redo)
+            m.addSeparator()
+        for k in ("copy", "copy_citation", "find", "find_next", "find_prev", "search", "filter_tree"):
+            m.addAction(a[k])
+        m = mb.addMenu("&View")
+        for k in ("zoom_in", "zoom_out", "zoom_reset"):
+            m.addAction(a[k])
+        m.addSeparator()
+        tm = m.addMenu("Appearance")
+        for choice in ("system", "light", "dark"):
+            tm.addAction(a[f"theme_{choice}"])
+        m.addSeparator()
+        for dock in self.findChildren(QDockWidget):
+            m.addAction(dock.toggleViewAction())
+        m = mb.addMenu("&Go")
+        for k in ("back", "forward", "home", "compare"):
+            m.addAction(a[k])
+        m = mb.addMenu("&Bookmarks")
+        m.addAction(a["bookmark"])
+        if self.bookmarks_panel is not None:
+            m.addAction(self.bookmarks_dock.toggleViewAction())
+            hand = self._action("Print a folder as a handout…", self.print_handout_dialog)
+            m.addAction(hand)
+            a["handout"] = hand
+        m = mb.addMenu("&Help")
+        m.addAction(a["about"])
+
+        tb = self.addToolBar("Navigation")
+        tb.setObjectName("toolbar-main")
+        tb.setAccessibleName("Main toolbar")
+        for k in ("back", "forward", "home"):
+            tb.addAction(a[k])
+        tb.addSeparator()
+        a["bookmark"].setText("☆ Bookmark")
+        tb.addAction(a["bookmark"])
+        tb.addAction(a["compare"])
+        tb.addAction(a["print"])
+        tb.addAction(a["pdf"])
+        self._update_nav_actions()
+
+    # -- navigation ------------------------------------------------------------------------------
+    def open(self, target: str, *, push: bool = True, words: list[str] | None = None) -> bool:
+        """Show a record (or home, glossary, compare); False when the record does not exist."""
+        self._words = words or []
+        if target.startswith(COMPARE):
+            codes = [c for c in target.partition(":")[2].split(",") if c]
+            if codes:
+                self.compare.set_countries(codes)
+            self.stack.setCurrentWidget(self.compare)
+            self._set_current(self._compare_key(), push)
+            return True
+        self.stack.setCurrentIndex(0)
+        if target == HOME:
+            html = self._home_html()
+        elif target == GLOSSARY:
+            entries = self.store.summaries(Kind.GLOSSARY)
+            expansions = {
+                r["id"]: r["expansion_en"] or r["expansion_fr"] or ""
+                for r in self.store.query("SELECT id, expansion_en, expansion_fr FROM glossary")
+            }
+            html = render.glossary_index_html(entries, expansions)
+        else:
+            data = page_data(self.store, target)
+            if data is None:
+                self.statusBar().showMessage(f"Not in the report database: {target}", 5000)
+                return False
+            html = render.page_html(data, self._links)
+        self.reader.show_html(html, render.stylesheet(self.theme))
+        if self._words:
+            self.reader.highlight_all(self._words)
+        self._set_current(target, push)
+        return True
+
+    def open_with_matches(self, record_id: str, words: list[str]) -> None:
+        self.open(record_id, words=list(words))
+
+    def _set_current(self, target: str, push: bool) -> None:
+        self.current = target
+        if push:
+            self.history.visit(target)
+        self.settings.setValue("session/last_page", target)
+        self._sync_tree(target)
+        self._update_nav_actions()
+        self._update_star()
+        self.page_changed.emit(target)
+
+    def _home_html(self) -> str:
+        countries = self.store.summaries(Kind.COUNTRY)
+        themes = [s for sid, parent, _ in self.store.section_tree() if parent == "section/3-6"
+                  and (s := self.store.summary(sid)) and not sid.endswith("conclusion")]
+        return render.home_html(self._meta, countries, themes, self.store.counts())
+
+    def go_back(self) -> None:
+        if self.history.can_back():
+            self.open(self.history.back() or HOME, push=False)
+
+    def go_forward(self) -> None:
+        if self.history.can_forward():
+            self.open(self.history.forward() or HOME, push=False)
+
+    def _update_nav_actions(self) -> None:
+        if hasattr(self, "actions_by_name"):
+            self.actions_by_name["back"].setEnabled(self.history.can_back())
+            self.actions_by_name["forward"].setEnabled(self.history.can_forward())
+
+    def _compare_key(self) -> str:
+        return f"{COMPARE}:{','.join(self.compare.selected_countries())}"
+
+    def _compare_changed(self) -> None:
+        if self.stack.currentWidget() is self.compare and self.current != self._compare_key():
+            self.current = self._compare_key()
+            self.settings.setValue("session/last_page", self.current)
+
+    def _sync_tree(self, target: str) -> None:
+        """The tree follows the open page."""
+        src = self.nav_model.find(target)
+        if not src.isValid():
+            return
+        idx = self.nav_filter.mapFromSource(src)
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)
+            self.tree.scrollTo(idx)
+
+    def _tree_activated(self, index: object) -> None:
+        rid = self.nav_filter.data(index, RecordIdRole)  # type: ignore[arg-type]
+        if rid and rid != self.current:
+            self.open(rid)
+
+    def _tree_menu(self, pos: object) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        index = self.tree.indexAt(pos)  # type: ignore[arg-type]
+        rid = self.nav_filter.data(index, RecordIdRole) if index.isValid() else None
+        if not rid or not str(rid).startswith("country/"):
+            return
+        code = str(rid).split("/", 1)[1]
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.open(str(rid)))
+        sub = menu.addMenu("Compare with…")
+        for c in self.store.summaries(Kind.COUNTRY):
+            other = c.id.split("/", 1)[1]
+            if other != code:
+                sub.addAction(c.title, lambda o=other: self.open(f"{COMPARE}:{code},{o}"))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+
+    def _filter_tree(self, text: str) -> None:
+        self.nav_filter.setFilterFixedString(text)
+        if text:
+            self.tree.expandAll()
+
+    def _focus_tree_filter(self) -> None:
+        self.nav_dock.show()
+        self.nav_dock.raise_()
+        self.tree_filter.setFocus()
+        self.tree_filter.selectAll()
+
+    def focus_search(self) -> None:
+        if self.search_panel is None:
+            return
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_search()
+
+    def open_external(self, url: QUrl) -> None:
+        """The only way out of the app: a link the user clicked, confirmed."""
+        if self._confirm(self, url):
+            QDesktopServices.openUrl(url)
+
+    # -- page tools -----------------------------------------------------------------------------
+    def citation(self) -> str:
+        summary = self.store.summary(self.current)
+        if summary is None:
+            return self._meta.get("citation", "")
+        return f"{summary.title}. {render.citation_line(summary.source)}. {self._meta.get('citation', '')}"
+
+    def copy_citation(self) -> None:
+        QGuiApplication.clipboard().setText(self.citation())
+        self.statusBar().showMessage("Citation copied.", 3000)
+
+    def _copy(self) -> None:
+        if self.stack.currentWidget() is self.compare:
+            self.compare.view.copy()
+        else:
+            self.reader.copy()
+
+    def set_zoom(self, steps: int) -> None:
+        self.reader.set_zoom(steps)
+        self.compare.view.set_zoom(steps)
+        self.settings.setValue("view/zoom", self.reader.zoom)
+
+    @property
+    def theme(self) -> Theme:
+        return appearance.theme_for(self.theme_choice)
+
+    def set_theme(self, choice: str) -> None:
+        self.theme_choice = choice
+        self.settings.setValue("view/theme", choice)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            appearance.apply(app, self.theme)
+        for choice in ("system", "light", "dark"):
+            act = self.actions_by_name.get(f"theme_{choice}") if hasattr(self, "actions_by_name") else None
+            if act:
+                act.setChecked(choice == self.theme_choice)
+        self.reader.set_highlight_colour(self.theme)
+        self.compare.set_theme(self.theme)
+        if self.stack.currentIndex() == 0 and getattr(self, "_ready", False):
+            self.open(self.current, push=False, words=self._words)
+
+    # -- bookmarks -------------------------------------------------------------------------------
+    def _update_star(self) -> None:
+        act = self.actions_by_name.get("bookmark") if hasattr(self, "actions_by_name") else None
+        if act is None:
+            return
+        marked = bool(self.bookmarks is not None and self.bookmarks.is_bookmarked(self.current))  # type: ignore[attr-defined]
+        act.setChecked(marked)
+        act.setText("★ Bookmarked" if marked else "☆ Bookmark")
+
+    def bookmark_current(self) -> None:
+        summary = self.store.summary(self.current)
+        if self.bookmarks is None or summary is None:
+            self._update_star()
+            self.statusBar().showMessage("Only report pages can be bookmarked.", 4000)
+            return
+        from htdesk.ui.bookmarks import BookmarkDialog
+
+        dialog = BookmarkDialog(self.bookmarks, summary.id, summary.title, self)
+        dialog.exec()
+        self._update_star()
+
+    # -- printing --------------------------------------------------------------------------------
+    def _sheet(self) -> tuple[str, SheetOptions]:
+        if self.stack.currentWidget() is self.compare:
+            return self.compare.html(for_print=True), self.compare._options()
+        summary = self.store.summary(self.current)
+        if summary is None:
+            html = self.reader.document().toHtml()
+            title = "HT Desk"
+        else:
+            data = page_data(self.store, self.current)
+            html = render.page_html(data, self._links, for_print=True) if data else ""
+            title = summary.title
+        return html, SheetOptions(
+            title="HT Desk", subtitle=title, paper=default_paper(), date_text=date.today().isoformat()
+        )
+
+    def export_pdf(self, path: Path) -> int:
+        html, opts = self._sheet()
+        return self.printer.to_pdf(html, path, opts)
+
+    def export_pdf_dialog(self) -> None:
+        name = self.current.replace("/", "-").replace(":", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", f"{name}.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            pages = self.export_pdf(Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, "Could not save the PDF", f"{exc.strerror or exc}: {exc.filename or path}")
+            return
+        self.statusBar().showMessage(f"Saved {Path(path).name} ({pages} pages).", 5000)
+
+    def print_current(self) -> None:
+        if self.stack.currentWidget() is self.compare:
+            self.compare.print_preview()
+            return
+        html, opts = self._sheet()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda p: self.printer.render(p, html, opts))
+        dialog.exec()
+
+    def print_handout_dialog(self) -> None:
+        from htdesk.ui.handout import HandoutDialog
+
+        HandoutDialog(self.store, self.bookmarks, self).exec()
+
+    # -- help ------------------------------------------------------------------------------------
+    def about(self) -> None:
+        m = self._meta
+        QMessageBox.about(
+            self,
+            "About HT Desk",
+            f"<h3>HT Desk {__version__}</h3>"
+            f"<p>An offline reference to the ICPC report on human trafficking prevention policies.</p>"
+            f"<p><b>Report:</b> {m.get('citation', '')}</p>"
+            f"<p><b>Data build:</b> {m.get('build_time', '?')} (content {m.get('content_hash', '')[:12]})</p>"
+            "<p><b>Note:</b> the report dates from 2014. Later developments — new GRETA reports, new "
+            "national action plans, new laws — are not covered.</p>"
+            "<p><b>Licence:</b> HT Desk is free software under the MIT licence. The report's text belongs to "
+            "the International Centre for the Prevention of Crime. The DejaVu fonts are free fonts "
+            "(Bitstream Vera licence).</p>",
+        )
+
+    # -- session ---------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geo = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geo is not None:
+            self.restoreGeometry(geo)  # type: ignore[arg-type]
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+        last = str(self.settings.value("session/last_page", HOME))
+        if not self.open(last):
+            self.open(HOME)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802
+        """Override of QWidget.closeEvent: remember the layout and the open page."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("session/last_page", self.current)
+        self.settings.sync()
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,640 @@
+"""The bookmarks store: filing, ordering, undo data, import/export, concurrency and damaged files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from htdesk.store.bookmarks import (
+    DEFAULT_FOLDER,
+    FORMAT,
+    BookmarkEnvironmentError,
+    BookmarkError,
+    BookmarkImportError,
+    BookmarkInputError,
+    BookmarkNotFound,
+    BookmarkReadOnly,
+    BookmarkStore,
+    default_path,
+)
+
+
+@pytest.fixture
+def bm(tmp_path: Path) -> Iterator[BookmarkStore]:
+    s = BookmarkStore(tmp_path / "bookmarks.sqlite")
+    yield s
+    s.close()
+
+
+def records(store: BookmarkStore, folder_id: int) -> list[str]:
+    return [b.record_id for b in store.bookmarks(folder_id)]
+
+
+def snapshot(store: BookmarkStore) -> Any:
+    """Everything a user could see, to check that a refused operation changed nothing."""
+    doc = store.export_json()
+    doc.pop("exported")
+    return doc, [(f.id, f.position) for f in store.folders()], [(b.id, b.position) for b in store.bookmarks()]
+
+
+# -- filing ----------------------------------------------------------------------------------
+
+
+def test_add_files_in_default_or_named_folder_in_order(bm: BookmarkStore) -> None:
+    a = bm.add("country/be", "Belgium")
+    b = bm.add("institution/be/myria", "Myria", folder="Session 2 — labour exploitation", note="Role play")
+    c = bm.add("country/fr", "France", folder="session 2 — LABOUR exploitation")  # same folder, any case
+    folders = bm.folders()
+    assert [f.name for f in folders] == [DEFAULT_FOLDER, "Session 2 — labour exploitation"]
+    assert a.folder_id == folders[0].id
+    assert b.folder_id == c.folder_id == folders[1].id
+    assert records(bm, folders[1].id) == ["institution/be/myria", "country/fr"]
+    assert bm.bookmark(b.id) == b and b.note == "Role play" and b.title == "Myria"
+    assert bm.is_bookmarked("country/fr") and not bm.is_bookmarked("country/no")
+
+
+def test_adding_a_record_twice_to_a_folder_keeps_one(bm: BookmarkStore) -> None:
+    first = bm.add("country/be", "Belgium", folder="S1", note="original")
+    again = bm.add("country/be", "Belgium (new title)", folder="S1", note="other")
+    assert again == first
+    assert len(bm.bookmarks()) == 1
+    other = bm.add("country/be", "Belgium", folder="S2")  # another session may use it too
+    assert [b.id for b in bm.bookmarks_of("country/be")] == [first.id, other.id]
+
+
+def test_blank_title_falls_back_to_the_record_id_and_blank_record_is_refused(bm: BookmarkStore) -> None:
+    assert bm.add("country/be", "   ").title == "country/be"
+    with pytest.raises(BookmarkInputError):
+        bm.add("  ", "Nothing")
+
+
+def test_notes_titles_and_folder_names(bm: BookmarkStore) -> None:
+    b = bm.add("country/be", "Belgium", folder="S1")
+    assert bm.set_note(b.id, "Start here") == ""
+    assert bm.set_title(b.id, "Belgium — overview") == "Belgium"
+    assert bm.rename_folder(b.folder_id, "Session 1") == "S1"
+    assert bm.set_folder_notes(b.folder_id, "Bring the flip chart") == ""
+    got = bm.bookmark(b.id)
+    assert got is not None and (got.note, got.title) == ("Start here", "Belgium — overview")
+    folder = bm.folder(b.folder_id)
+    assert folder is not None and (folder.name, folder.notes) == ("Session 1", "Bring the flip chart")
+    assert bm.folder_named("  session   1 ") == folder
+
+
+def test_folder_names_are_unique_ignoring_case_and_never_blank(bm: BookmarkStore) -> None:
+    s1 = bm.create_folder("Session 1")
+    s2 = bm.create_folder("Session 2")
+    before = snapshot(bm)
+    with pytest.raises(BookmarkInputError, match="already a folder"):
+        bm.create_folder("SESSION 1")
+    with pytest.raises(BookmarkInputError, match="already a folder"):
+        bm.rename_folder(s2.id, "session 1")
+    with pytest.raises(BookmarkInputError, match="name"):
+        bm.rename_folder(s1.id, "   ")
+    assert snapshot(bm) == before
+    bm.rename_folder(s1.id, "SESSION 1")  # changing only the case of its own name is fine
+    assert [f.name for f in bm.folders()] == ["SESSION 1", "Session 2"]
+
+
+def test_stale_ids_are_reported_not_crashed_on(bm: BookmarkStore) -> None:
+    b = bm.add("country/be", "Belgium")
+    bm.delete([b.id])
+    with pytest.raises(BookmarkNotFound):
+        bm.set_note(b.id, "x")
+    with pytest.raises(BookmarkNotFound):
+        bm.rename_folder(9999, "x")
+    with pytest.raises(BookmarkNotFound):
+        bm.export_json(9999)
+
+
+# -- moving and reordering -----------------------------------------------------------------
+
+
+def test_reorder_within_a_folder_and_undo_exactly(bm: BookmarkStore) -> None:
+    ids = [bm.add(f"country/{c}", c, folder="S").id for c in ("a", "b", "c", "d")]
+    folder = bm.folder_named("S")
+    assert folder is not None
+    before = bm.move([ids[0], ids[1]], folder.id, 2)  # a, b to the end (after c, d)
+    assert records(bm, folder.id) == ["country/c", "country/d", "country/a", "country/b"]
+    assert [b.position for b in bm.bookmarks(folder.id)] == [0, 1, 2, 3]
+    after = bm.arrange(before)
+    assert records(bm, folder.id) == ["country/a", "country/b", "country/c", "country/d"]
+    bm.arrange(after)  # redo
+    assert records(bm, folder.id) == ["country/c", "country/d", "country/a", "country/b"]
+
+
+def test_move_between_folders_and_undo_exactly(bm: BookmarkStore) -> None:
+    a = bm.add("country/a", "A", folder="S1")
+    b = bm.add("country/b", "B", folder="S1")
+    c = bm.add("country/c", "C", folder="S1")
+    x = bm.add("country/x", "X", folder="S2")
+    before = bm.move(b.id, x.folder_id, 0)
+    assert records(bm, a.folder_id) == ["country/a", "country/c"]
+    assert records(bm, x.folder_id) == ["country/b", "country/x"]
+    moved = bm.bookmark(b.id)
+    assert moved is not None and moved.folder_id == x.folder_id and moved.created == b.created
+    bm.arrange(before)
+    assert bm.bookmarks(a.folder_id) == [a, b, c]
+    assert bm.bookmarks(x.folder_id) == [x]
+
+
+def test_position_past_the_end_appends(bm: BookmarkStore) -> None:
+    a = bm.add("country/a", "A", folder="S1")
+    bm.add("country/b", "B", folder="S1")
+    bm.move(a.id, a.folder_id, 99)
+    assert records(bm, a.folder_id) == ["country/b", "country/a"]
+
+
+def test_moving_into_a_folder_that_has_the_record_is_refused(bm: BookmarkStore) -> None:
+    a = bm.add("country/be", "Belgium", folder="S1")
+    bm.add("country/be", "Belgium", folder="S2")
+    s2 = bm.folder_named("S2")
+    assert s2 is not None
+    before = snapshot(bm)
+    with pytest.raises(BookmarkInputError, match="already in the folder"):
+        bm.move(a.id, s2.id, 0)
+    assert snapshot(bm) == before
+
+
+def test_arrange_keeps_bookmarks_added_meanwhile_and_skips_deleted(bm: BookmarkStore) -> None:
+    a = bm.add("country/a", "A", folder="S")
+    b = bm.add("country/b", "B", folder="S")
+    before = bm.move(b.id, a.folder_id, 0)
+    c = bm.add("country/c", "C", folder="S")
+    bm.delete([a.id])
+    bm.arrange(before)
+    assert [x.id for x in bm.bookmarks(a.folder_id)] == [b.id, c.id]
+
+
+def test_folders_reorder(bm: BookmarkStore) -> None:
+    f1, f2, f3 = (bm.create_folder(n) for n in ("One", "Two", "Three"))
+    before = bm.move_folder(f3.id, 0)
+    assert [f.name for f in bm.folders()] == ["Three", "One", "Two"]
+    bm.order_folders(before)
+    assert [f.id for f in bm.folders()] == [f1.id, f2.id, f3.id]
+
+
+# -- delete and restore ---------------------------------------------------------------------
+
+
+def test_delete_and_restore_bring_back_ids_places_notes_and_dates(bm: BookmarkStore) -> None:
+    made = [bm.add(f"country/{c}", c.upper(), folder="S", note=f"note {c}") for c in "abcde"]
+    everything = bm.bookmarks()
+    removed = bm.delete([made[1].id, made[3].id, made[4].id])
+    assert records(bm, made[0].folder_id) == ["country/a", "country/c"]
+    assert [b.position for b in bm.bookmarks()] == [0, 1]
+    bm.restore(removed)
+    assert bm.bookmarks() == everything
+
+
+def test_delete_folder_and_restore(bm: BookmarkStore) -> None:
+    bm.add("country/a", "A", folder="One")
+    bm.add("country/b", "B", folder="Two", note="keep me")
+    bm.add("country/c", "C", folder="Three")
+    two = bm.folder_named("Two")
+    assert two is not None
+    bm.set_folder_notes(two.id, "Cover text")
+    folders, marks = bm.folders(), bm.bookmarks()
+    removed = bm.delete_folder(two.id)
+    assert [f.name for f in bm.folders()] == ["One", "Three"]
+    assert [f.position for f in bm.folders()] == [0, 1]
+    assert not bm.is_bookmarked("country/b")
+    bm.restore(removed)
+    assert bm.folders() == folders
+    assert bm.bookmarks() == marks
+
+
+def test_restore_when_the_name_was_taken_meanwhile(bm: BookmarkStore) -> None:
+    b = bm.add("country/a", "A", folder="Session")
+    removed = bm.delete_folder(b.folder_id)
+    bm.create_folder("Session")
+    bm.restore(removed)
+    assert [f.name for f in bm.folders()] == ["Session (restored)", "Session"]
+    assert bm.bookmark(b.id) is not None
+
+
+# -- export / import ------------------------------------------------------------------------
+
+
+def fill(store: BookmarkStore) -> None:
+    store.add("country/be", "Belgium", folder="Session 1", note="Intro")
+    store.add("institution/be/myria", "Myria", folder="Session 1")
+    store.add("country/fr", "France", folder="Session 2 — labour exploitation", note="Case study")
+    s2 = store.folder_named("Session 2 — labour exploitation")
+    assert s2 is not None
+    store.set_folder_notes(s2.id, "Bring printed copies")
+
+
+def test_export_import_round_trip(bm: BookmarkStore, tmp_path: Path) -> None:
+    fill(bm)
+    out = tmp_path / "out" / "all.json"
+    out.parent.mkdir()
+    bm.export_file(out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["format"] == FORMAT and doc["version"] == 1
+    with BookmarkStore(tmp_path / "other.sqlite") as other:
+        counts = other.import_file(out)
+        assert (counts.folders_added, counts.bookmarks_added, counts.duplicates) == (2, 3, 0)
+        assert snapshot(other)[0] == snapshot(bm)[0]
+        assert [b.created for b in other.bookmarks()] == [b.created for b in bm.bookmarks()]
+
+
+def test_import_merges_without_duplicates(bm: BookmarkStore) -> None:
+    fill(bm)
+    doc = bm.export_json()
+    again = bm.import_json(doc)
+    assert (again.folders_added, again.bookmarks_added, again.duplicates) == (0, 0, 3)
+    # One new bookmark in an existing folder and a new folder: only those are added.
+    doc["folders"][0]["bookmarks"].append({"record_id": "country/no", "title": "Norway"})
+    doc["folders"].append({"name": "Session 3", "bookmarks": [{"record_id": "country/be", "title": "B"}]})
+    counts = bm.import_json(doc)
+    assert (counts.folders_added, counts.bookmarks_added, counts.duplicates) == (1, 2, 3)
+    s1 = bm.folder_named("Session 1")
+    assert s1 is not None
+    assert records(bm, s1.id) == ["country/be", "institution/be/myria", "country/no"]
+    assert len(bm.bookmarks()) == 5
+
+
+def test_export_one_folder(bm: BookmarkStore) -> None:
+    fill(bm)
+    s2 = bm.folder_named("Session 2 — labour exploitation")
+    assert s2 is not None
+    doc = bm.export_json(s2.id)
+    assert [f["name"] for f in doc["folders"]] == ["Session 2 — labour exploitation"]
+    assert doc["folders"][0]["notes"] == "Bring printed copies"
+    assert [b["record_id"] for b in doc["folders"][0]["bookmarks"]] == ["country/fr"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not JSON"),
+        (b'{"format": "htdesk-bookmarks", "version": 1, "folders": [', "not JSON"),
+        (b'{"bookmarks": [{"url": "https://example.org"}]}', "not an HT Desk bookmarks"),
+        (b'[{"record_id": "country/be"}]', "not an HT Desk bookmarks"),
+        (b'{"format": "firefox-places", "folders": []}', "not an HT Desk bookmarks"),
+        (b'{"format": "htdesk-bookmarks", "version": 99, "folders": []}', "newer HT Desk"),
+        (b'{"format": "htdesk-bookmarks", "version": 1}', "damaged"),
+        (b'{"format": "htdesk-bookmarks", "version": 1, "folders": [{"name": ""}]}', "damaged"),
+        (
+            b'{"format": "htdesk-bookmarks", "version": 1, "folders": '
+            b'[{"name": "S", "bookmarks": [{"title": "no id"}]}]}',
+            "damaged",
+        ),
+        (
+            b'{"format": "htdesk-bookmarks", "version": 1, "folders": '
+            b'[{"name": "S", "bookmarks": [{"record_id": 12}]}]}',
+            "damaged",
+        ),
+    ],
+)
+def test_malformed_or_foreign_file_is_refused_and_changes_nothing(
+    bm: BookmarkStore, tmp_path: Path, content: bytes, message: str
+) -> None:
+    fill(bm)
+    before = snapshot(bm)
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    with pytest.raises(BookmarkImportError, match=message) as info:
+        bm.import_file(bad)
+    assert "\n" not in str(info.value) and "Nothing was imported" in str(info.value)
+    assert snapshot(bm) == before
+
+
+def test_a_bad_bookmark_late_in_the_file_imports_nothing_at_all(bm: BookmarkStore) -> None:
+    doc = {
+        "format": FORMAT,
+        "version": 1,
+        "folders": [
+            {"name": "Good", "bookmarks": [{"record_id": "country/be", "title": "Belgium"}]},
+            {"name": "Bad", "bookmarks": [{"record_id": "country/fr", "note": ["not", "text"]}]},
+        ],
+    }
+    with pytest.raises(BookmarkImportError, match=r"folders → 1 → bookmarks → 0 → note"):
+        bm.import_json(doc)
+    assert bm.folders() == [] and bm.bookmarks() == []
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(bm: BookmarkStore, tmp_path: Path) -> None:
+    fill(bm)
+    with pytest.raises(BookmarkEnvironmentError, match="Nothing was exported"):
+        bm.export_file(tmp_path / "no such folder" / "x.json")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+almost_valid = st.fixed_dictionaries(
+    {
+        "format": st.just(FORMAT) | st.text(max_size=5),
+        "version": st.just(1) | json_values,
+        "folders": st.lists(
+            st.dictionaries(
+                st.sampled_from(["name", "notes", "bookmarks"]),
+                json_values
+                | st.lists(st.dictionaries(st.sampled_from(["record_id", "title", "note"]), json_values)),
+            ),
+            max_size=3,
+        )
+        | json_values,
+    }
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=json_values | almost_valid)
+def test_any_json_is_imported_whole_or_refused_cleanly(bm: BookmarkStore, data: Any) -> None:
+    before = snapshot(bm)
+    try:
+        counts = bm.import_json(data)
+    except BookmarkImportError as exc:
+        assert str(exc).endswith("Nothing was imported.")
+        assert snapshot(bm) == before
+    else:
+        assert len(bm.bookmarks()) == len(before[2]) + counts.bookmarks_added
+
+
+names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
+    lambda s: s.split() != []
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    folders=st.dictionaries(
+        names, st.lists(st.tuples(st.from_regex(r"[a-z]+/[a-z0-9-]{1,12}", fullmatch=True), st.text()))
+    ),
+)
+def test_export_then_import_reproduces_and_a_second_import_adds_nothing(
+    folders: dict[str, list[tuple[str, str]]],
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp, BookmarkStore(Path(tmp) / "a.sqlite") as a:
+        for name, marks in folders.items():
+            try:
+                a.create_folder(name)
+            except BookmarkInputError:
+                continue  # same name up to case or spacing: fine, it is one folder
+            for record_id, note in marks:
+                a.add(record_id, record_id.upper(), folder=name, note=note)
+        doc = json.loads(json.dumps(a.export_json()))
+        with BookmarkStore(Path(tmp) / "b.sqlite") as b:
+            b.import_json(doc)
+            assert snapshot(b)[0] == snapshot(a)[0]
+            assert b.import_json(doc).bookmarks_added == 0
+            assert snapshot(b)[0] == snapshot(a)[0]
+
+
+# -- two processes ---------------------------------------------------------------------------
+
+WORKER = """
+import sys, time
+from pathlib import Path
+from htdesk.store.bookmarks import BookmarkStore
+path, name, n, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+store = BookmarkStore(path)
+(go.parent / f"ready-{name}").touch()
+while not go.exists():
+    time.sleep(0.002)
+start = time.monotonic()
+for i in range(n):
+    store.add(f"practice/{name}-{i}", f"{name} {i}", folder="Shared session")
+print(start, time.monotonic())
+"""
+
+
+def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
+    path, go, n = tmp_path / "bookmarks.sqlite", tmp_path / "go", 400
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(path), name, str(n), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("one", "two")
+    ]
+    ready = [tmp_path / "ready-one", tmp_path / "ready-two"]
+    deadline = time.monotonic() + 60
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    go.touch()  # both have the file open: they start adding together
+    outs = [p.communicate(timeout=120) for p in procs]
+    for p, (_, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+    spans = [tuple(map(float, out.split())) for out, _ in outs]
+    assert max(s[0] for s in spans) < min(s[1] for s in spans), "the two writers did not overlap"
+    with BookmarkStore(path) as store:
+        (folder,) = store.folders()  # both created "Shared session" at once: still one folder
+        marks = store.bookmarks(folder.id)
+        assert len(marks) == 2 * n
+        assert sorted(b.position for b in marks) == list(range(2 * n))
+        for name in ("one", "two"):
+            mine = [b.record_id for b in marks if b.record_id.startswith(f"practice/{name}-")]
+            assert mine == [f"practice/{name}-{i}" for i in range(n)]  # each kept its own order
+
+
+def test_another_connection_sees_changes_and_data_version_moves(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    with BookmarkStore(path) as window_a, BookmarkStore(path) as window_b:
+        version = window_a.data_version()
+        window_b.add("country/be", "Belgium")
+        assert window_a.data_version() != version
+        assert window_a.is_bookmarked("country/be")
+
+
+# -- damaged files -----------------------------------------------------------------------------
+
+
+def test_garbage_file_is_moved_aside_and_a_fresh_database_works(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    junk = b"this was never a database " * 200
+    path.write_bytes(junk)
+    (tmp_path / "bookmarks.sqlite-wal").write_bytes(b"stale wal")
+    with BookmarkStore(path) as store:
+        kept = store.recovered_from
+        assert kept is not None and kept.parent == tmp_path
+        assert kept.name.startswith("bookmarks-corrupt-") and kept.suffix == ".sqlite"
+        assert len(kept.stem) == len("bookmarks-corrupt-YYYYmmdd-HHMMSS")
+        assert kept.read_bytes() == junk
+        assert kept.with_name(kept.name + "-wal").read_bytes() == b"stale wal"
+        message = store.recovery_message()
+        assert message is not None and str(kept) in message
+        store.add("country/be", "Belgium")
+        assert store.is_bookmarked("country/be")
+    with BookmarkStore(path) as again:  # the fresh file is healthy on the next start
+        assert again.recovered_from is None and again.is_bookmarked("country/be")
+
+
+def test_damaged_pages_are_detected_and_the_file_kept(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    with BookmarkStore(path) as store:
+        for i in range(300):
+            store.add(f"practice/p-{i}", "x" * 100, folder=f"F{i % 5}")
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 6 * page
+    data[3 * page : 5 * page] = b"\xa5" * (2 * page)  # header intact, table pages destroyed
+    path.write_bytes(bytes(data))
+    with BookmarkStore(path) as store:
+        assert store.recovered_from is not None
+        assert store.recovered_from.read_bytes() == bytes(data)
+        assert store.bookmarks() == []
+
+
+def test_another_programs_database_is_moved_aside_not_altered(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE moz_places (url TEXT)")
+    other.close()
+    original = path.read_bytes()
+    with BookmarkStore(path) as store:
+        assert store.recovered_from is not None
+        assert store.recovered_from.read_bytes() == original
+
+
+def test_two_recoveries_in_one_second_keep_both_files(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    kept = []
+    for junk in (b"first" * 100, b"second" * 100):
+        path.write_bytes(junk)
+        with BookmarkStore(path) as store:
+            assert store.recovered_from is not None
+            kept.append(store.recovered_from)
+        path.unlink()
+    assert kept[0] != kept[1]
+    assert {p.read_bytes()[:5] for p in kept} == {b"first", b"secon"}
+
+
+def test_a_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    BookmarkStore(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 7")
+    conn.close()
+    original = path.read_bytes()
+    with pytest.raises(BookmarkEnvironmentError, match="newer HT Desk"):
+        BookmarkStore(path)
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir() if "corrupt" in p.name] == []
+
+
+# -- read-only folders and full disks ------------------------------------------------------
+
+
+@contextmanager
+def as_ordinary_user() -> Iterator[None]:
+    """Permissions do not bind root (as in some containers): act as 'nobody' meanwhile."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A folder 'nobody' can reach (pytest's tmp_path sits under a root-only folder)."""
+    d = Path(tempfile.mkdtemp(prefix="htdesk-ro-"))
+    d.chmod(0o755)
+    yield d
+    for p in (d, *d.rglob("*")):
+        p.chmod(0o777)
+    shutil.rmtree(d)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX folder permissions")
+def test_read_only_folder_shows_bookmarks_refuses_changes_and_keeps_the_file(shared_dir: Path) -> None:
+    folder = shared_dir / "user"
+    folder.mkdir()
+    path = folder / "bookmarks.sqlite"
+    with BookmarkStore(path) as store:
+        fill(store)
+        expected = snapshot(store)
+    original = path.read_bytes()
+    path.chmod(0o644)
+    folder.chmod(0o555)
+    with as_ordinary_user(), BookmarkStore(path) as store:
+        assert store.read_only
+        assert snapshot(store) == expected  # still readable
+        b = store.bookmarks()[0]
+        for change in (
+            lambda: store.add("country/no", "Norway"),
+            lambda: store.set_note(b.id, "x"),
+            lambda: store.delete([b.id]),
+            lambda: store.import_json(store.export_json()),
+        ):
+            with pytest.raises(BookmarkReadOnly, match="read-only") as info:
+                change()
+            assert str(folder) in str(info.value)
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in folder.iterdir()) == ["bookmarks.sqlite"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX folder permissions")
+def test_no_database_can_be_created_in_a_read_only_folder(shared_dir: Path) -> None:
+    folder = shared_dir / "user"
+    folder.mkdir()
+    folder.chmod(0o555)
+    with as_ordinary_user(), pytest.raises(BookmarkEnvironmentError, match="can be written"):
+        BookmarkStore(folder / "bookmarks.sqlite")
+    with as_ordinary_user(), pytest.raises(BookmarkEnvironmentError, match="Cannot create"):
+        BookmarkStore(folder / "sub" / "bookmarks.sqlite")
+
+
+def test_full_disk_is_a_clear_error_and_nothing_is_half_saved(bm: BookmarkStore) -> None:
+    fill(bm)
+    before = snapshot(bm)
+    big = {
+        "format": FORMAT,
+        "version": 1,
+        "folders": [
+            {
+                "name": f"F{i}",
+                "bookmarks": [{"record_id": f"x/{i}-{j}", "note": "n" * 2000} for j in range(20)],
+            }
+            for i in range(20)
+        ],
+    }
+    # SQLite's own page limit reports SQLITE_FULL exactly as a full disk does.
+    pages = bm._conn.execute("PRAGMA page_count").fetchone()[0]
+    bm._conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(BookmarkEnvironmentError, match="full") as info:
+        bm.import_json(big)
+    assert "not saved" in str(info.value)
+    assert snapshot(bm) == before
+
+
+# -- location --------------------------------------------------------------------------------
+
+
+def test_default_location_is_the_user_dir(user_dir: Path) -> None:
+    assert default_path() == user_dir / "bookmarks.sqlite"
+    with BookmarkStore.open_default() as store:
+        store.add("country/be", "Belgium")
+    assert (user_dir / "bookmarks.sqlite").is_file()
+
+
+def test_errors_share_one_base() -> None:
+    for cls in (BookmarkEnvironmentError, BookmarkReadOnly, BookmarkInputError, BookmarkImportError):
+        assert issubclass(cls, BookmarkError)
+    assert not issubclass(BookmarkImportError, BookmarkEnvironmentError)
+    assert not issubclass(BookmarkReadOnly, BookmarkInputError)
