@@ -4,6 +4,7 @@ linux    dist/htdesk/ (onedir), dist/htdesk-VERSION-linux-ARCH.tar.gz, dist/htde
 windows  dist/htdesk/ (onedir), dist/htdesk-VERSION-setup.exe (Inno Setup, per-user)
 macos    dist/HT Desk.app, dist/htdesk-VERSION-macos.dmg
 baseline dist/minimal/: a minimal PySide6 window frozen the same way, for the start-time comparison
+measure  sizes of the above, and the frozen start time against the baseline (Linux, under Xvfb)
 
 PyInstaller's work folder is .pyinstaller/ and its output dist/, both at the top of the checkout and
 ignored by git. The build fails when PyInstaller could not find a library that a shipped binary needs
@@ -372,6 +373,87 @@ def build_baseline(args: argparse.Namespace) -> list[Path]:
     return [DIST / "minimal"]
 
 
+# --------------------------------------------------------------------------------------------- measuring
+
+
+def isolated_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment for running a frozen build: a throw-away home, so no real settings are touched."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local/share"))
+    env.update(extra)
+    return env
+
+
+class Xvfb:
+    """A private X server on a free display number, for running the frozen app under xcb."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        self.display = ""
+
+    def __enter__(self) -> Xvfb:
+        # -displayfd: Xvfb picks a free display itself and writes its number once it accepts connections.
+        read_fd, write_fd = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_fd)
+        with os.fdopen(read_fd) as fh:
+            number = fh.readline().strip()
+        if not number:
+            self.proc.kill()
+            raise BuildError("Xvfb did not start")
+        self.display = f":{number}"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+def time_start(cmd: Sequence[str | os.PathLike[str]], env: dict[str, str], runs: int) -> list[float]:
+    """Wall-clock seconds of each run of cmd (which must exit by itself with status 0)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([str(c) for c in cmd], env=env, capture_output=True, timeout=120)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise BuildError(f"{cmd[0]} exited {proc.returncode}: {proc.stderr.decode(errors='replace')[-500:]}")
+    return times
+
+
+def measure(args: argparse.Namespace) -> list[Path]:
+    """Sizes of what was built and the frozen start time against the frozen minimal window (a ratio)."""
+    import statistics
+    import tempfile
+
+    htdesk, minimal = DIST / APP / APP, DIST / "minimal" / "minimal"
+    for exe in (htdesk, minimal):
+        if not exe.is_file():
+            raise BuildError(f"{exe} not built: run `make.py linux` and `make.py baseline` first")
+    for path in [DIST / APP, *sorted(DIST.glob("*.deb")), *sorted(DIST.glob("*.tar.gz"))]:
+        print(f"size  {path.name:40} {size_of(path) / 1e6:7.1f} MB")
+    with tempfile.TemporaryDirectory() as home, Xvfb() as xvfb:
+        env = isolated_env(Path(home), DISPLAY=xvfb.display, QT_QPA_PLATFORM="xcb")
+        # One untimed run each first: the page cache then holds both bundles equally.
+        time_start([htdesk, "--quit-after-show"], env, 1)
+        time_start([minimal, "--quit-after-show"], env, 1)
+        ours, base = [], []
+        for _ in range(args.runs):  # interleaved, so that machine load affects both alike
+            ours += time_start([htdesk, "--quit-after-show"], env, 1)
+            base += time_start([minimal, "--quit-after-show"], env, 1)
+    m_ours, m_base = statistics.median(ours), statistics.median(base)
+    print(f"start htdesk  --quit-after-show (xcb, Xvfb): median {m_ours:.3f} s over {args.runs} runs")
+    print(f"start minimal --quit-after-show (xcb, Xvfb): median {m_base:.3f} s over {args.runs} runs")
+    print(f"ratio {m_ours / m_base:.2f} (goal <= 1.2)")
+    return []
+
+
 # -------------------------------------------------------------------------------------------------- main
 
 
@@ -383,15 +465,17 @@ def size_of(path: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="make.py", description="Build HT Desk's bundle and installers.")
-    p.add_argument("target", choices=("linux", "windows", "macos", "baseline"))
+    p.add_argument("target", choices=("linux", "windows", "macos", "baseline", "measure"))
     p.add_argument("--no-deb", action="store_true", help="linux: skip the .deb")
     p.add_argument("--no-tarball", action="store_true", help="linux: skip the portable .tar.gz")
+    p.add_argument("--runs", type=int, default=7, help="measure: timed starts of each program")
     args = p.parse_args(argv)
     builders = {
         "linux": build_linux,
         "windows": build_windows,
         "macos": build_macos,
         "baseline": build_baseline,
+        "measure": measure,
     }
     start = time.monotonic()
     try:
@@ -402,7 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except subprocess.CalledProcessError as exc:
         print(f"make.py: {exc.cmd[0]} failed with exit code {exc.returncode}", file=sys.stderr)
         return 1
-    print(f"Built in {time.monotonic() - start:.0f} s:")
+    if outputs:
+        print(f"Built in {time.monotonic() - start:.0f} s:")
     for out in outputs:
         print(f"  {out.relative_to(ROOT)}  {size_of(out) / 1e6:.1f} MB")
     return 0

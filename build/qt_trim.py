@@ -6,9 +6,10 @@ read by tests/test_packaging.py. Pure data and TOC filtering: no PyInstaller imp
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 # The PySide6 modules the app imports. Everything else in the wheel is excluded from the analysis, so neither
 # the Python binding nor its Qt library nor its plugins get collected. QtNetwork (and with it the tls and
@@ -88,12 +89,34 @@ PYTHON_EXCLUDED = (
     "hypothesis",
     "pytest",
     "_pytest",
+    # Offline by design: no TLS. The stdlib modules that mention ssl import it inside try/except, and
+    # hashlib falls back to its built-in digests without _hashlib. Saves libssl + libcrypto (5.4 MB).
+    "ssl",
+    "_ssl",
+    "_hashlib",
 )
 
-# System libraries left to the system on Linux rather than bundled: libcups must match the local CUPS
-# daemon's protocol, and with it go gnutls, krb5, avahi and p11-kit (about 7 MB). The .deb depends on
-# libcups2; where it is missing (a bare tarball install) Qt skips the CUPS plugin and can still print to PDF.
-LINUX_SYSTEM_LIBS = ("libcups.so.2",)
+# System libraries left to the system on Linux rather than bundled (the .deb depends on their packages,
+# computed by make.py from what the bundle links against). Each is on every desktop Linux, and a bundled
+# copy does harm:
+# - libcups must speak the local CUPS daemon's protocol; it drags in gnutls, krb5, avahi, p11-kit (7 MB).
+#   Without it (a bare tarball install) Qt skips the CUPS plugin and still prints to PDF.
+# - libstdc++/libgcc_s: the system's Mesa driver, loaded into our process through the system libGL, needs
+#   the system's (newer) libstdc++; a bundled older one makes GL drivers fail to load.
+# - fontconfig/freetype: a bundled fontconfig older than the system's fonts.conf prints errors and finds
+#   no fonts (ActivityWatch's aw-qt.spec drops both for that reason).
+# - dbus (with systemd, gcrypt, lz4 behind it) must match the session bus; glib is the desktop's event
+#   loop library.
+LINUX_SYSTEM_LIBS = (
+    "libcups.so.2",
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libdbus-1.so.3",
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+)
 
 # Qt plugins kept, by plugin type and by name (file name without "lib" prefix and extension). Any plugin
 # type not listed is dropped whole: generic (evdev, tuiotouch), egldeviceintegrations, the wayland-* types,
@@ -107,8 +130,9 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
     # The xdg portal theme gives native file dialogs on Flatpak/portal desktops. Dropped: gtk3, whose
     # plugin drags in libgtk-3, gdk, pango, cairo, atk (not even installed on a build machine).
     "platformthemes": frozenset({"qxdgdesktopportal"}),
-    # Our icons are SVG; ico/icns let Qt read the window icon files on Windows and macOS.
-    "imageformats": frozenset({"qsvg", "qico", "qicns", "qjpeg"}),
+    # Our icons are SVG (PNG support is built into QtGui); ico/icns let Qt read the Windows and macOS icon
+    # files. Dropped: jpeg, gif, tiff, webp, tga, wbmp, and pdf (needs QtPdf, which Essentials lacks).
+    "imageformats": frozenset({"qsvg", "qico", "qicns"}),
     "iconengines": frozenset({"qsvgicon"}),
     # Dead keys / accented input in the search box (compose), and input methods for users who type with one.
     "platforminputcontexts": frozenset({"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"}),
@@ -228,6 +252,49 @@ def prune_unreachable(
     for entry in entries:
         (kept if is_root(entry) or name_of(entry) in reachable else dropped).append(entry)
     return kept, [e[0] for e in dropped]
+
+
+def drop_dangling_symlinks(datas: Iterable[tuple[str, str, str]], dropped: Iterable[str]) -> list:
+    """Datas without the SYMLINK entries that point at a dropped binary.
+
+    PyInstaller links every library collected in a subfolder into the top-level folder too, and files
+    those links in a.datas: (link name, relative target, 'SYMLINK').
+    """
+    gone = {posixpath.normpath(d.replace("\\", "/")) for d in dropped}
+    out = []
+    for dest, src, typecode in datas:
+        if typecode == "SYMLINK":
+            parent = posixpath.dirname(dest.replace("\\", "/"))
+            if posixpath.normpath(posixpath.join(parent, src.replace("\\", "/"))) in gone:
+                continue
+        out.append((dest, src, typecode))
+    return out
+
+
+def trim_analysis(analysis, report: Path) -> None:
+    """Apply every filter above to a PyInstaller Analysis in place; write what was dropped/kept to report."""
+    import sys
+
+    analysis.binaries, dropped_plugins = filter_plugins(analysis.binaries)
+    analysis.datas, dropped_datas = filter_datas(analysis.datas)
+    dropped_libs: list[str] = []
+    if sys.platform.startswith("linux"):
+        # Only on Linux do the dropped plugins drag in system libraries (gtk3 -> gtk, gdk, pango, cairo...),
+        # and only there is the run-time linker's view simple enough (DT_NEEDED) to prune safely; on macOS a
+        # framework has an Info.plist and symlinks that codesign checks.
+        analysis.binaries, dropped_libs = drop_system_libs(analysis.binaries)
+        analysis.binaries, unreachable = prune_unreachable(analysis.binaries, elf_needed)
+        dropped_libs += unreachable
+    analysis.datas = drop_dangling_symlinks(analysis.datas, dropped_plugins + dropped_libs)
+    sections = {
+        "# plugins dropped": dropped_plugins,
+        "# libraries dropped": dropped_libs,
+        "# data dropped": dropped_datas,
+        "# binaries kept": [e[0] for e in analysis.binaries],
+    }
+    report.parent.mkdir(parents=True, exist_ok=True)
+    lines = [line for header, items in sections.items() for line in (header, *sorted(items))]
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def elf_needed(path: str) -> list[str]:

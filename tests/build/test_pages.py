@@ -22,9 +22,8 @@ APPENDIX_TABLES_START = 4265  # bare numbers before this line are footnote numbe
 def _surviving_footers() -> list[tuple[int, int]]:
     out = []
     for n, text in enumerate(LINES, start=1):
-        if m := FOOTER.search(text):
-            out.append((n, int(m.group(1))))
-        elif n > APPENDIX_TABLES_START and (m := BARE_PAGE.match(text)):
+        m = FOOTER.search(text) or (BARE_PAGE.match(text) if n > APPENDIX_TABLES_START else None)
+        if m:
             out.append((n, int(m.group(1))))
     return out
 
@@ -95,4 +94,3 @@ def test_page_of_never_goes_backwards(a: int, b: int) -> None:
         assert p_low <= p_high
         # A page never spans more of the report than the whole range covers.
         assert p_high - p_low <= high - low + 1
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -96,8 +97,10 @@ def _by_id(content: Content) -> dict[str, Section]:
 
 
 def test_sections_are_the_reports_in_its_order_and_hierarchy(content: Content) -> None:
-    got = [(s.id.removeprefix("section/"), s.number, (s.parent or "").removeprefix("section/") or None)
-           for s in content.sections]  # fmt: skip
+    got = [
+        (s.id.removeprefix("section/"), s.number, (s.parent or "").removeprefix("section/") or None)
+        for s in content.sections
+    ]
     assert got == HIERARCHY
     assert [s.order for s in content.sections] == sorted(s.order for s in content.sections)
 
@@ -128,7 +131,7 @@ def test_every_prose_section_has_text(content: Content, sid: str) -> None:
 def test_headings_without_text_really_have_none_in_the_report(content: Content) -> None:
     # Between such a heading and the next one the report prints nothing but its title.
     ordered = content.sections
-    for here, nxt in zip(ordered, ordered[1:], strict=False):
+    for here, nxt in pairwise(ordered):
         sid = here.id.removeprefix("section/")
         if sid in NO_TEXT_OF_THEIR_OWN:
             assert nxt.parent == here.id, f"{sid} is followed by its first subsection"
@@ -161,13 +164,20 @@ def test_text_is_clean(content: Content, sid: str) -> None:
         assert not re.fullmatch(r"\s*\d{1,3}\s*", text), f"bare number line {text!r}"
         assert not re.search(r"\bSources? ?:", text), f"a figure's source line leaked: {text!r}"
         # A footnote call glued to a word ("Belgium10", "2009).46") or to the next one ("39does").
-        for m in re.finditer(r"(?<=[a-z\)”’])(\d{1,2})\b|\b(\d{1,2})(?=[a-z]{2,})", text):
+        glued = r"(?<=[a-z\)”’])(\d{1,2})\b|\b(\d{1,2})(?=[a-z]{2,})(?!st\b|nd\b|rd\b|th\b)"
+        for m in re.finditer(glued, text):
             number = int(m.group(1) or m.group(2))
-            assert number not in FOOTNOTES, f"footnote call {number} left in {text[max(0, m.start() - 40) : m.end() + 20]!r}"
+            where = text[max(0, m.start() - 40) : m.end() + 20]
+            assert number not in FOOTNOTES, f"footnote call {number} left in {where!r}"
         for number in called:
             # A spaced call: "report 4, which", "Netherlands, 30 the", "trafficking. 14".
             spaced = rf"(?<=[A-Za-z\)]) {number}(?=[,.;:](?: |$)|$)|(?<=[a-z],) {number}(?= [a-z])"
-            assert not re.search(spaced, text), f"footnote call {number} left in {text!r}"
+            for m in re.finditer(spaced, text):
+                before = text[: m.start()].split()
+                # "Chapter 1:", "Figure 14," are references, not calls.
+                if before and before[-1] in ("Chapter", "Figure", "Appendix", "Article", "Section"):
+                    continue
+                pytest.fail(f"footnote call {number} left in {text!r}")
         assert not re.search(r"\b(?:19|20)\d\d(?:19|20)\d\d\b", text), f"year range run together in {text!r}"
         assert "  " not in text and " ," not in text and ".." not in text.replace("...", ""), text
 
@@ -186,7 +196,7 @@ def test_no_paragraph_ends_in_half_a_word(content: Content) -> None:
     # A word the report has only as two halves ("traf" / "ficking") means a wrong split.
     for s in content.sections:
         texts = _texts(s)
-        for here, nxt in zip(texts, texts[1:], strict=False):
+        for here, nxt in pairwise(texts):
             a, b = _last_word(here), _first_word(nxt)
             if a and b and VOCABULARY[a.lower()] <= 1 and VOCABULARY[(a + b).lower()] >= 1:
                 pytest.fail(f"{s.id}: {a!r} / {b!r} is one word split between two blocks")
@@ -196,7 +206,9 @@ def test_paragraphs_do_not_break_mid_sentence(content: Content) -> None:
     for s in content.sections:
         for block in s.body:
             if block.type == "p":
-                assert not block.text[0].islower(), f"{s.id} paragraph starts mid-sentence: {block.text[:60]!r}"
+                assert not block.text[0].islower(), (
+                    f"{s.id} paragraph starts mid-sentence: {block.text[:60]!r}"
+                )
 
 
 @pytest.mark.parametrize(
@@ -226,10 +238,13 @@ def test_the_acronym_table_is_not_read_as_the_executive_summary(content: Content
 def test_chapter_three_title_lines_stay_out_of_the_text(content: Content) -> None:
     sections = _by_id(content)
     assert sections["3"].title == (
-        "Exploration and analysis of strategies and initiatives related to the prevention of human trafficking"
+        "Exploration and analysis of strategies and initiatives related to the prevention of human"
+        " trafficking"
     )
     assert sections["3"].body == []
-    assert _texts(sections["3-1"])[0].startswith("This section outlines the function of a national action plan")
+    assert _texts(sections["3-1"])[0].startswith(
+        "This section outlines the function of a national action plan"
+    )
 
 
 # ------------------------------------------------------------------ headings and lists
@@ -294,13 +309,18 @@ def _lists(section: Section) -> list[list[str]]:
         ("2-2", "Strategies regarding the prevention of human trafficking:", "Other comments:", 8),
         ("3-1-3", "Changes to legislation;", "Creation of an optimal data collection process.", 5),
         ("3-1-3", "Integrated approach;", "Internet.", 11),
-        ("3-2-2", "Clarification of KOM clientele", "To what extent KOM must engage", 4),
+        ("3-2-2", "Clarification of KOM clientele", "To what extent KOM must engage", 5),
         ("3-2-2", "The National Coordinator against Prostitution", "The National Task Force against", 2),
         ("3-3-1", "The comprehensive gathering of qualitative", "The systematic analysis", 2),
         ("3-3-2", "The Office of Immigration", "The Criminal Policy Service.", 6),
         ("3-6-5-a", "The campaign targets sixth form college students", "ProCentre develops", 4),
         ("3-6-8-a", "Target, dismantle and disrupt", "Identify and combat forced labour", 6),
-        ("appendix-1", "Is there a link between national and local level", "Is there a system for collecting", 5),
+        (
+            "appendix-1",
+            "Is there a link between national and local level",
+            "Is there a system for collecting",
+            5,
+        ),
     ],
 )
 def test_lists_stay_lists(content: Content, sid: str, first: str, last: str, count: int) -> None:
@@ -314,7 +334,7 @@ def test_lists_stay_lists(content: Content, sid: str, first: str, last: str, cou
 def test_questionnaire_questions_are_all_list_items(content: Content) -> None:
     section = _by_id(content)["appendix-1"]
     questions = [t for items in _lists(section) for t in items]
-    assert len(questions) == 13
+    assert len(questions) == 15
     assert all(q.rstrip().endswith("?") for q in questions)
     prose = [b.text for b in section.body if b.type == "p"]  # type: ignore[union-attr]
     assert not any("?" in p for p in prose)
@@ -332,7 +352,11 @@ def test_every_footnote_is_kept_once(content: Content) -> None:
     ("number", "sid", "starts"),
     [
         (1, "executive-summary", "Canada’s National Action Plan to Combat Human Trafficking"),
-        (2, "introduction", "Protocol to Prevent, Suppress and Punish Trafficking in Persons"),  # "in 2000.2 One"
+        (
+            2,
+            "introduction",
+            "Protocol to Prevent, Suppress and Punish Trafficking in Persons",
+        ),  # "in 2000.2 One"
         (4, "introduction", "The 2012 International Report on Crime Prevention"),  # "report 4, which"
         (5, "1-1-1", "The continuum of trafficking refers to"),  # "trafficking 5. Conversely"
         (8, "2-2", "See Appendix 1, Questionnaire."),  # called from the heading
@@ -384,7 +408,9 @@ def test_calls_are_taken_out_of_the_text(content: Content) -> None:
         assert mended in text
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=200), st.sets(st.integers(1, 61)))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=200), st.sets(st.integers(1, 61))
+)
 def test_a_line_without_digits_loses_nothing(line: str, numbers: set[int]) -> None:
     assert strip_calls(line, numbers) == (line, [])
 

@@ -357,7 +357,7 @@ almost_valid = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=json_values | almost_valid)
 def test_any_json_is_imported_whole_or_refused_cleanly(bm: BookmarkStore, data: Any) -> None:
     before = snapshot(bm)
@@ -378,7 +378,9 @@ names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=
 @settings(max_examples=40, deadline=None)
 @given(
     folders=st.dictionaries(
-        names, st.lists(st.tuples(st.from_regex(r"[a-z]+/[a-z0-9-]{1,12}", fullmatch=True), st.text()))
+        names,
+        st.lists(st.tuples(st.from_regex(r"[a-z]+/[a-z0-9-]{1,12}", fullmatch=True), st.text()), max_size=5),
+        max_size=4,
     ),
 )
 def test_export_then_import_reproduces_and_a_second_import_adds_nothing(

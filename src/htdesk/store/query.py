@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -229,32 +230,32 @@ def stem(word: str) -> str:
 # -- matching in plain text (snippets, highlighting an opened page) -----------------------
 
 
-def _fold_table() -> dict[int, str]:
-    # One character for one character, so positions in the folded text are positions in the text.
-    table: dict[int, str] = {}
-    for code in [*range(0x41, 0x5B), *range(0xC0, 0x250)]:
-        folded = fold(chr(code))
-        if folded and folded != chr(code):
-            table[code] = folded[0]
-    return table
+def _accent_classes() -> dict[str, str]:
+    # "u" -> "[uùúûü…]": a folded query word finds the accented text without folding the text.
+    variants: dict[str, set[str]] = {c: {c} for c in string.ascii_lowercase}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        folded = fold(ch)
+        if folded in variants and ch.islower():
+            variants[folded].add(ch)
+    return {c: "[" + "".join(sorted(v)) + "]" if len(v) > 1 else c for c, v in variants.items()}
 
 
-FOLD_TABLE = _fold_table()
+ACCENT_CLASSES = _accent_classes()
 
 
-def fold_same_length(text: str) -> str:
-    """Lower case, accents dropped, the same length as ``text`` (for finding matches in it)."""
-    return text.translate(FOLD_TABLE)
+def _tolerant(word: str) -> str:
+    return "".join(ACCENT_CLASSES.get(ch) or re.escape(ch) for ch in word)
 
 
 def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] | None:
-    """A regex finding, in folded text, what the query matches: words (as prefixes), forms, phrases.
+    """A regex finding in a record's text what the query matches: words (as prefixes), forms, phrases.
 
-    Use it on ``fold_same_length(text)``; the spans are spans of the original text.
+    Case and accents are ignored as the index ignores them: "grunerlokka" finds "Grünerlokka".
     """
-    alts = [re.escape(t) + (r"\w*" if len(t) >= MIN_PREFIX else r"(?!\w)") for t in q.terms]
-    alts += [re.escape(f) + r"(?!\w)" for f in forms]
-    alts += [r"\W+".join(re.escape(w) for w in p) + r"(?!\w)" for p in q.phrases]
+    alts = [_tolerant(t) + (r"\w*" if len(t) >= MIN_PREFIX else r"(?!\w)") for t in q.terms]
+    alts += [_tolerant(f) + r"(?!\w)" for f in forms]
+    alts += [r"\W+".join(_tolerant(w) for w in p) + r"(?!\w)" for p in q.phrases]
     if not alts:
         return None
     alts.sort(key=len, reverse=True)

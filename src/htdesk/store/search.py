@@ -17,7 +17,6 @@ from htdesk.store.query import (
     MIN_STEM,
     ParsedQuery,
     fold,
-    fold_same_length,
     fts_expression,
     match_pattern,
     parse_query,
@@ -41,6 +40,7 @@ INDEX = "search_fts"
 WEIGHTS = (10.0, 8.0, 1.0)
 SNIPPET_CHARS = 160  # about two dozen words: one line of a results list
 SNIPPET_LEAD = 40  # context kept before the first match
+SNIPPET_SCAN = 2000  # how far past the first match to look for a denser window
 FEW_HITS = 3  # below this many matches, offer "Did you mean ..."
 LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 
@@ -206,47 +206,57 @@ def resolve_kind(kind: str | Kind | None) -> Kind | None:
 
 
 def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
-    """One line of ``text`` around its densest matches, matches wrapped in HL_START/HL_END."""
-    text = LINE_BREAK_RE.sub(" · ", text.strip())
-    spans = [m.span() for m in pattern.finditer(fold_same_length(text))] if pattern else []
-    if not spans:
-        return _cut(text, 0, width)
+    """One line of ``text`` around its densest matches, matches wrapped in HL_START/HL_END.
+
+    Only the stretch after the first match is examined: bodies run to pages, a snippet is a line.
+    """
+    first = pattern.search(text) if pattern else None
+    if first is None:
+        return _one_line(text[: width * 2], width)
+    begin = max(0, first.start() - SNIPPET_LEAD)
+    if begin:
+        space = text.find(" ", begin, first.start())
+        begin = space + 1 if space != -1 else first.start()
+    region = text[begin : first.start() + SNIPPET_SCAN]
+    spans = [m.span() for m in pattern.finditer(region)]  # type: ignore[union-attr]
     # The window holding the most distinct matched words wins; the earliest among equals.
-    folded = fold_same_length(text)
-    best, best_score = spans[0][0], 0
-    for start, _ in spans[:40]:
-        inside = {folded[a:b] for a, b in spans if start <= a and b <= start + width - SNIPPET_LEAD}
+    lead = first.start() - begin
+    best, best_score = 0, 0
+    for start, _ in spans[:20]:
+        inside = {region[a:b].lower() for a, b in spans if start <= a and b <= start + width - lead}
         if len(inside) > best_score:
             best, best_score = start, len(inside)
-    begin = max(0, best - SNIPPET_LEAD)
-    if begin:
-        space = text.find(" ", begin, best)
-        begin = space + 1 if space != -1 else begin
-    end = min(len(text), begin + width)
-    if end < len(text):
-        space = text.rfind(" ", begin, end)
-        end = space if space > begin else end
-    out, pos = [], begin
+    if best:
+        space = region.find(" ", best - lead, best)
+        cut = space + 1 if space != -1 else best
+        spans = [(a - cut, b - cut) for a, b in spans if a >= cut]
+        region, begin = region[cut:], begin + cut
+    end = min(len(region), width)
+    if end < len(region):
+        space = region.rfind(" ", lead, end)
+        end = space if space > lead else end
+    out, pos = [], 0
     for a, b in spans:
-        a, b = max(a, begin), min(b, end)
-        if a >= b or a < pos:
-            continue
-        out += [text[pos:a], HL_START, text[a:b], HL_END]
-        pos = b
-    out.append(text[pos:end])
-    return ("…" if begin else "") + "".join(out) + ("…" if end < len(text) else "")
+        a, b = max(a, pos), min(b, end)
+        if a < b:
+            out += [region[pos:a], HL_START, region[a:b], HL_END]
+            pos = b
+    out.append(region[pos:end])
+    more = begin + end < len(text.rstrip())
+    return LINE_BREAK_RE.sub(" · ", ("…" if begin else "") + "".join(out).strip() + ("…" if more else ""))
 
 
-def _cut(text: str, begin: int, width: int) -> str:
+def _one_line(text: str, width: int) -> str:
+    text = LINE_BREAK_RE.sub(" · ", text.strip())
     if len(text) <= width:
         return text
-    space = text.rfind(" ", begin, begin + width)
-    return text[begin : space if space > begin else begin + width] + "…"
+    space = text.rfind(" ", 0, width)
+    return text[: space if space > 0 else width] + "…"
 
 
 def _snippet(keywords: str, body: str, pattern: re.Pattern[str] | None) -> str:
     # The body says most; a record matched only by an acronym or French name shows those.
-    if pattern and not pattern.search(fold_same_length(body)) and pattern.search(fold_same_length(keywords)):
+    if pattern and keywords and not pattern.search(body) and pattern.search(keywords):
         return make_snippet(keywords, pattern)
     return make_snippet(body, pattern)
 

@@ -1,0 +1,199 @@
+"""The compare view and its printed sheet, read back from the PDF as a trainer would."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from htdesk.content.models import DIMENSION_LABELS, NOT_COVERED, Country, Dimension
+from htdesk.store.report import ReportStore
+from htdesk.ui.compare import CodeRole, CompareView
+from htdesk.ui.settings import settings
+
+
+@pytest.fixture
+def view(qtbot: QtBot, store: ReportStore, user_dir: Path) -> CompareView:
+    v = CompareView(store, settings())
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    return v
+
+
+def _tick(view: CompareView, code: str) -> None:
+    for i in range(view.countries.count()):
+        item = view.countries.item(i)
+        if item.data(CodeRole) == code:
+            item.setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(code)
+
+
+def _pdf_text(path: Path) -> tuple[str, PdfReader]:
+    reader = PdfReader(str(path))
+    return "\n".join(p.extract_text() for p in reader.pages), reader
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_ticking_countries_builds_the_table(view: CompareView, store: ReportStore) -> None:
+    assert not view.pdf_button.isEnabled()  # one country is not a comparison
+    _tick(view, "be")
+    assert not view.pdf_button.isEnabled()
+    _tick(view, "no")
+    assert view.selected_countries() == ["be", "no"]
+    assert view.pdf_button.isEnabled()
+    text = view.view.toPlainText()
+    for label in DIMENSION_LABELS.values():
+        assert label in text
+    norway = store.record("country/no")
+    assert isinstance(norway, Country)
+    assert _norm(norway.dimensions[Dimension.STATUS][0].text)[:60] in _norm(text)
+
+
+def test_fifth_country_is_refused(view: CompareView) -> None:
+    for code in ("be", "no", "se", "us", "fr"):
+        _tick(view, code)
+    assert view.selected_countries() == ["be", "no", "se", "us"]
+    assert "at most 4" in view.message.text()
+
+
+def test_dimension_toggle_is_remembered(view: CompareView, store: ReportStore, qtbot: QtBot) -> None:
+    view.set_countries(["be", "no"])
+    view.set_dimension_shown(Dimension.DEMAND, False)
+    assert "Position on demand" not in view.view.toPlainText()
+    again = CompareView(store, settings())
+    qtbot.addWidget(again)
+    assert Dimension.DEMAND not in again.selected_dimensions()
+    assert Dimension.NAP in again.selected_dimensions()
+
+
+def test_reordering_changes_column_order(view: CompareView) -> None:
+    view.set_countries(["no", "be"])
+    assert view.selected_countries() == ["no", "be"]
+    view.countries.setCurrentRow(1)
+    view._move(-1)
+    assert view.selected_countries() == ["be", "no"]
+
+
+def test_not_covered_is_visibly_different(view: CompareView, store: ReportStore) -> None:
+    view.set_countries(["co", "no"])
+    html = view.view.toHtml()
+    assert NOT_COVERED.capitalize() in view.view.toPlainText()
+    assert "italic" in html  # shown in italics, not as if it were the report's text
+
+
+def test_pdf_export_reads_back(view: CompareView, tmp_path: Path) -> None:
+    view.set_countries(["be", "no", "se"])
+    view.set_dimension_shown(Dimension.VICTIMS, False)
+    out = tmp_path / "sheet.pdf"
+    pages = view.export_pdf(out)
+    text, reader = _pdf_text(out)
+    flat = _norm(text)
+    assert len(reader.pages) == pages
+    assert "HT Desk — country comparison" in flat
+    for name in ("Belgium", "Norway", "Sweden"):
+        assert name in flat
+    for dim in view.selected_dimensions():
+        assert _norm(DIMENSION_LABELS[dim]) in flat
+    assert "Victims" not in [line.strip() for line in text.splitlines()]
+    assert "ICPC report, Chapter III" in flat
+    assert f"Page 1 of {pages}" in flat and f"Page {pages} of {pages}" in flat
+    assert "Public Safety Canada, 2014" in flat  # the report's citation in the footer
+    box = reader.pages[0].mediabox
+    assert box.width > box.height  # three countries print landscape
+
+
+def _font_sizes(reader: PdfReader) -> list[float]:
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            sizes.append(size * scale)
+
+    for page in reader.pages[:3]:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_four_countries_all_dimensions_stay_legible(view: CompareView, tmp_path: Path) -> None:
+    view.set_countries(["be", "no", "se", "us"])
+    out = tmp_path / "four.pdf"
+    view.export_pdf(out)
+    text, reader = _pdf_text(out)
+    flat = _norm(text)
+    for label in DIMENSION_LABELS.values():
+        assert _norm(label) in flat
+    # 300 dpi device units: 9 pt is 37.5 units; pypdf reports sizes in user space (1/72 in).
+    sizes = _font_sizes(reader)
+    assert sizes and min(sizes) >= 8.9
+    fonts = set()
+    for page in reader.pages[:2]:
+        for f in page["/Resources"]["/Font"].values():
+            font = f.get_object()
+            desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            desc = desc.get_object()
+            assert "/FontFile2" in desc or "/FontFile3" in desc or "/FontFile" in desc  # embedded
+            fonts.add(str(font["/BaseFont"]))
+    assert any("DejaVu" in f for f in fonts)
+
+
+def test_two_countries_print_portrait_on_letter(view: CompareView, tmp_path: Path) -> None:
+    view.set_countries(["be", "no"])
+    view.paper.setCurrentIndex(view.paper.findData("letter"))
+    out = tmp_path / "two.pdf"
+    view.export_pdf(out)
+    box = PdfReader(str(out)).pages[0].mediabox
+    assert box.height > box.width
+    assert round(float(box.width)) == 612  # US Letter, 8.5 in
+
+
+def test_csv_round_trips(view: CompareView, tmp_path: Path, store: ReportStore) -> None:
+    view.set_countries(["nl", "gb"])
+    out = tmp_path / "sheet.csv"
+    view.export_csv(out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["Dimension", "Netherlands", "United Kingdom"]
+    nl = store.record("country/nl")
+    assert isinstance(nl, Country)
+    for row, dim in zip(rows[1:], view.selected_dimensions(), strict=False):
+        assert row[0] == DIMENSION_LABELS[dim]
+        statements = nl.dimensions[dim]
+        if statements:
+            assert statements[0].text in row[1] and statements[0].source.cite() in row[1]
+        else:
+            assert row[1] == NOT_COVERED
+
+
+def test_pdf_into_missing_folder_leaves_nothing(view: CompareView, tmp_path: Path) -> None:
+    view.set_countries(["be", "no"])
+    with pytest.raises(OSError):
+        view.export_pdf(tmp_path / "gone" / "sheet.pdf")
+    assert not (tmp_path / "gone").exists()
+
+
+def test_failed_pdf_keeps_the_previous_file(
+    view: CompareView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure half-way (disk full) must not destroy the sheet the trainer printed yesterday."""
+    view.set_countries(["be", "no"])
+    out = tmp_path / "sheet.pdf"
+    out.write_bytes(b"yesterday's sheet")
+
+    def boom(*_a: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(view._printer, "render", boom)
+    with pytest.raises(OSError):
+        view.export_pdf(out)
+    assert out.read_bytes() == b"yesterday's sheet"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["sheet.pdf"]

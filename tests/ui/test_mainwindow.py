@@ -1,0 +1,211 @@
+"""The main window as a trainer uses it: tree, pages, links, history, find, themes, session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from htdesk.store.report import ReportStore
+from htdesk.ui.mainwindow import MainWindow
+from htdesk.ui.navigation import NavigationModel, RecordIdRole, build_tree
+from htdesk.ui.settings import settings
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, store: ReportStore, user_dir: Path) -> Callable[..., MainWindow]:
+    def make(confirm: Callable[..., bool] = lambda *_: False) -> MainWindow:
+        w = MainWindow(store, settings(), confirm=confirm)
+        qtbot.addWidget(w)
+        w.show()
+        return w
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window()
+
+
+def _find_in_tree(w: MainWindow, record_id: str) -> QModelIndex:
+    src = w.nav_model.find(record_id)
+    assert src.isValid(), record_id
+    return w.nav_filter.mapFromSource(src)
+
+
+def _page_text(w: MainWindow) -> str:
+    return w.reader.toPlainText()
+
+
+def test_navigation_model_passes_qt_model_tester(qtmodeltester: object, store: ReportStore) -> None:
+    model = NavigationModel(build_tree(store))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_tree_has_the_five_top_level_nodes(window: MainWindow) -> None:
+    model = window.nav_filter
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Report", "Countries", "Practices", "Glossary", "Figures & tables"]
+
+
+@pytest.mark.parametrize(
+    ("record_id", "expected"),
+    [
+        ("section/3-2-2", "National coordination mechanisms in the countries examined"),
+        ("country/no", "Norway"),
+        ("institution/no/kom", "KOM"),
+        ("glossary/kom", "National Coordination Unit for Victims of Trafficking"),
+        ("figure/20", "Figure 20"),
+        ("practice/truckstop", "TruckSTOP"),
+    ],
+)
+def test_open_each_kind_from_the_tree(window: MainWindow, record_id: str, expected: str) -> None:
+    idx = _find_in_tree(window, record_id)
+    window.tree.activated.emit(idx)
+    assert window.current == record_id
+    text = _page_text(window)
+    assert expected in text
+    summary = window.store.summary(record_id)
+    assert summary is not None
+    assert f"Source: ICPC report, {summary.source.cite()}" in text  # every page cites its source
+
+
+def test_tree_follows_the_open_page(window: MainWindow) -> None:
+    window.open("institution/no/kom")
+    current = window.tree.currentIndex()
+    assert current.data(RecordIdRole) == "institution/no/kom"
+
+
+def test_acronym_link_then_back(window: MainWindow) -> None:
+    window.open("section/3-2-2")
+    html = window.reader.toHtml()
+    assert 'href="ht:glossary/kom"' in html  # acronyms in the text are links
+    window.reader.anchorClicked.emit(QUrl("ht:glossary/kom"))
+    assert window.current == "glossary/kom"
+    assert "National Coordination Unit for Victims of Trafficking" in _page_text(window)
+    window.actions_by_name["back"].trigger()
+    assert window.current == "section/3-2-2"
+    window.actions_by_name["forward"].trigger()
+    assert window.current == "glossary/kom"
+
+
+def test_filter_keeps_ancestors(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.tree_filter, "Norway")
+    model = window.nav_filter
+    tops = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Countries" in tops
+    assert "Glossary" not in tops or model.rowCount(model.index(tops.index("Glossary"), 0)) >= 0
+    countries = model.index(tops.index("Countries"), 0)
+    names = [model.index(r, 0, countries).data() for r in range(model.rowCount(countries))]
+    assert names == ["Norway"]
+    window.tree_filter.clear()
+    assert window.nav_filter.rowCount() == 5
+
+
+def test_last_page_comes_back_after_restart(make_window: Callable[..., MainWindow]) -> None:
+    w = make_window()
+    w.open("institution/se/national-rapporteur")
+    opened = w.current
+    w.set_zoom(3)
+    w.close()
+    again = make_window()
+    assert again.current == opened
+    assert again.reader.zoom == 3
+
+
+def test_find_in_page_highlights_and_counts(window: MainWindow, qtbot: QtBot) -> None:
+    window.open("country/se")
+    window.actions_by_name["find"].trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.edit, "rapporteur")
+    n = int(window.find_bar.count.text().split()[0])
+    assert n >= 2
+    assert len(window.reader.extraSelections()) == n
+    assert window.reader.textCursor().selectedText().casefold() == "rapporteur"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.reader.extraSelections() == []
+
+
+def test_dark_mode_switches_page_and_widgets(window: MainWindow) -> None:
+    window.set_theme("dark")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    assert window.reader.document().defaultStyleSheet().count("#e4e8ee") >= 1
+    window.set_theme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def test_external_link_needs_confirmation(make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    asked: list[str] = []
+
+    def refuse(_parent: object, url: QUrl) -> bool:
+        asked.append(url.toString())
+        return False
+
+    w = make_window(confirm=refuse)
+    w.reader.anchorClicked.emit(QUrl("http://www.coe.int/"))
+    assert asked == ["http://www.coe.int/"] and opened == []
+    w2 = make_window(confirm=lambda *_: True)
+    w2.reader.anchorClicked.emit(QUrl("https://www.coe.int/"))
+    assert opened == ["https://www.coe.int/"]
+
+
+def test_reader_never_loads_remote_resources(window: MainWindow) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    assert window.reader.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl("http://x.org/a.png")) is None
+
+
+def test_copy_citation(window: MainWindow) -> None:
+    window.open("glossary/kom")
+    window.actions_by_name["copy_citation"].trigger()
+    text = QApplication.clipboard().text()
+    assert text.startswith("KOM. ICPC report, List of acronyms")
+    assert "Human Trafficking, Other Forms of Exploitation and Prevention Policies" in text
+
+
+def test_unknown_record_keeps_the_page(window: MainWindow) -> None:
+    window.open("country/no")
+    assert window.open("institution/zz/nothing") is False
+    assert window.current == "country/no"
+
+
+def test_compare_from_tree_context(window: MainWindow) -> None:
+    window.open("compare:be,no")
+    assert window.compare.selected_countries() == ["be", "no"]
+    assert window.stack.currentWidget() is window.compare
+
+
+def test_broken_database_gives_a_dialog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_dir: Path) -> None:
+    from argparse import Namespace
+
+    from htdesk.app import run_app
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "ht.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    args = Namespace(db=bad, reset_settings=False, quit_after_show=True)
+    assert run_app(args) == 1
+    assert shown and "reinstall" in shown[0].casefold()
+
+
+def test_quit_after_show_exits_zero(user_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HTDESK_USER_DIR": str(user_dir)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "htdesk", "--quit-after-show"], env=env, capture_output=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
