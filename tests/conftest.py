@@ -11,10 +11,10 @@ import pytest
 # Qt tests run without a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from htdesk.build.assemble import Content, load_content  # noqa: E402
-from htdesk.build.database import write_database  # noqa: E402
-from htdesk.paths import content_dir, database_path, report_path  # noqa: E402
-from htdesk.store.report import ReportStore  # noqa: E402
+from htdesk.build.assemble import Content, load_content
+from htdesk.build.database import write_database
+from htdesk.paths import content_dir, database_path, report_path
+from htdesk.store.report import ReportStore
 
 
 @pytest.fixture(scope="session")

@@ -156,7 +156,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 # -- compare ---------------------------------------------------------------------------------
-def test_compare_refuses_unknown_country_with_valid_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_compare_refuses_unknown_country_with_valid_list(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     out = tmp_path / "sheet.pdf"
     code, _, err = run(capsys, "compare", "be", "atlantis", "--pdf", str(out))
     assert code != 0
@@ -173,12 +175,19 @@ def test_compare_refuses_unwritable_path(capsys: pytest.CaptureFixture[str], tmp
 
 def test_compare_csv_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "sheet.csv"
-    code, _, err = run(capsys, "compare", "Belgium", "no", "se", "--dimensions", "nap,coordination", "--csv", str(out))
+    code, _, err = run(
+        capsys, "compare", "Belgium", "no", "se", "--dimensions", "nap,coordination", "--csv", str(out)
+    )
     assert code == 0, err
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["Dimension", "Belgium", "Norway", "Sweden"]
-    assert [r[0] for r in rows[1:]] == ["National action plan", "Coordination mechanism", "Institutions", "Practices"]
+    assert [r[0] for r in rows[1:]] == [
+        "National action plan",
+        "Coordination mechanism",
+        "Institutions",
+        "Practices",
+    ]
     norway = ReportStore(database_path()).record("country/no")
     assert isinstance(norway, Country)
     first_nap = norway.dimensions[Dimension.NAP][0]

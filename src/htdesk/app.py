@@ -8,7 +8,7 @@ import sys
 from htdesk import __version__
 
 
-def make_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplication, imported lazily
+def make_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -30,7 +30,7 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201 - QApplicat
     return app
 
 
-def open_bookmarks(parent: object):  # noqa: ANN201 - BookmarkService
+def open_bookmarks(parent: object):
     """The user's bookmarks; a damaged file is set aside and the user told where it went."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -15,7 +15,7 @@ from htdesk.store.report import ReportStore
 
 def _writable(path: Path) -> str | None:
     """Why ``path`` cannot be written, or None; checked before anything is produced."""
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         return f"cannot write {path}: the folder {folder} does not exist"
     if not os.access(folder, os.W_OK):
@@ -60,7 +60,7 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
 def write_comparison_pdf(
     store: ReportStore,
     codes: list[str],
-    dims: list,  # noqa: ANN001 - Dimension list
+    dims: list,
     path: Path,
     paper: str | None = None,
     orientation: str | None = None,
@@ -69,10 +69,9 @@ def write_comparison_pdf(
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from htdesk.printing import SheetPrinter, default_paper
+    from htdesk.printing import SheetPrinter, default_paper, sheet_options
     from htdesk.render.html import comparison_html
     from htdesk.store.pages import link_index
-    from htdesk.ui.compare import sheet_options
 
     data = comparison_data(store, codes)
     html = comparison_html(data, dims, links=link_index(store), for_print=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from htdesk.paths import resources_dir
-from htdesk.render.html import stylesheet
+from htdesk.render.html import COMPARE_TITLE, stylesheet
 from htdesk.render.theme import PRINT
 
 FONT_FAMILY = "DejaVu Sans"
@@ -69,6 +70,18 @@ def _page_size(paper: str) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
+def sheet_options(names: list[str], paper: str, orientation: str) -> SheetOptions:
+    """Portrait for two countries, landscape for three or four, unless the user chose."""
+    landscape = len(names) >= 3 if orientation == "auto" else orientation == "landscape"
+    return SheetOptions(
+        title=COMPARE_TITLE,
+        subtitle=", ".join(names),
+        paper=paper,
+        landscape=landscape,
+        date_text=date.today().isoformat(),
+    )
+
+
 def print_stylesheet() -> str:
     # Paper keeps every text at 9 pt or more; the screen sheet's small print is 8.5 pt.
     return (
@@ -92,8 +105,9 @@ class SheetPrinter(QObject):
         font.setPointSizeF(BODY_PT)
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet(print_stylesheet())
-        doc.setHtml(html)
+        # The page size first: setHtml then lays the text out once, at its final width.
         doc.setPageSize(body)
+        doc.setHtml(html)
         return doc
 
     def render(self, device: QPagedPaintDevice, html: str, opts: SheetOptions) -> int:

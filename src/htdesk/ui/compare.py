@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from htdesk.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
 from htdesk.content.models import DIMENSION_LABELS, Dimension
-from htdesk.printing import SheetOptions, SheetPrinter, default_paper
-from htdesk.render.html import COMPARE_TITLE, comparison_html, stylesheet
+from htdesk.printing import SheetOptions, SheetPrinter, default_paper, sheet_options
+from htdesk.render.html import comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.files import write_atomic
 from htdesk.store.pages import comparison_data, country_choices, link_index
@@ -34,18 +33,6 @@ from htdesk.store.report import ReportStore
 from htdesk.ui.reader import ReaderView
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
-
-
-def sheet_options(names: list[str], paper: str, orientation: str) -> SheetOptions:
-    """Portrait for two countries, landscape for three or four, unless the user chose."""
-    landscape = len(names) >= 3 if orientation == "auto" else orientation == "landscape"
-    return SheetOptions(
-        title=COMPARE_TITLE,
-        subtitle=", ".join(names),
-        paper=paper,
-        landscape=landscape,
-        date_text=date.today().isoformat(),
-    )
 
 
 class CompareView(QWidget):
@@ -219,7 +206,9 @@ class CompareView(QWidget):
         for b in (self.print_button, self.pdf_button, self.csv_button):
             b.setEnabled(self.ready())
         if n < MIN_COUNTRIES:
-            self.message.setText(f"Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side.")
+            self.message.setText(
+                f"Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side."
+            )
             self.view.show_html("", stylesheet(self._theme))
         else:
             self.message.setText("")
@@ -227,8 +216,11 @@ class CompareView(QWidget):
         self.changed.emit()
 
     def _options(self) -> SheetOptions:
-        names = [self.countries.item(i).text() for i in range(self.countries.count())
-                 if self.countries.item(i).checkState() == Qt.CheckState.Checked]
+        names = [
+            self.countries.item(i).text()
+            for i in range(self.countries.count())
+            if self.countries.item(i).checkState() == Qt.CheckState.Checked
+        ]
         return sheet_options(names, self.paper.currentData(), self.orientation.currentData())
 
     # -- output --------------------------------------------------------------------------------
@@ -246,8 +238,9 @@ class CompareView(QWidget):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         opts = self._options()
-        from htdesk.printing import _page_size
         from PySide6.QtGui import QPageLayout
+
+        from htdesk.printing import _page_size
 
         printer.setPageSize(_page_size(opts.paper))
         printer.setPageOrientation(
@@ -260,13 +253,17 @@ class CompareView(QWidget):
 
     def _ask_pdf(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as PDF", f"compare-{name}.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export comparison as PDF", f"compare-{name}.pdf", "PDF (*.pdf)"
+        )
         if path:
             self._guarded(lambda: self.export_pdf(Path(path)), f"Saved {Path(path).name}.")
 
     def _ask_csv(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as CSV", f"compare-{name}.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export comparison as CSV", f"compare-{name}.csv", "CSV (*.csv)"
+        )
         if path:
             self._guarded(lambda: self.export_csv(Path(path)), f"Saved {Path(path).name}.")
 

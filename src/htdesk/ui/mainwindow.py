@@ -103,7 +103,7 @@ class FindBar(QWidget):
         if self.edit.text():
             self._reader.find_next(self.edit.text(), backward=backward)
 
-    def keyPressEvent(self, e: object) -> None:  # noqa: N802
+    def keyPressEvent(self, e: object) -> None:
         """Override of QWidget.keyPressEvent: Esc closes the bar."""
         if getattr(e, "key", lambda: None)() == Qt.Key.Key_Escape:
             self.close_bar()
@@ -127,7 +127,7 @@ class _FirstPaint(QObject):
 
     painted = Signal()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Override of QObject.eventFilter."""
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
@@ -247,7 +247,9 @@ class MainWindow(QMainWindow):
 
         self.search_panel = SearchPanel(self.store)
         self.search_panel.open_requested.connect(self.open_with_matches)
-        self.search_dock = self._dock("Search", "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.search_dock = self._dock(
+            "Search", "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.nav_dock, self.search_dock)
         self.nav_dock.raise_()
 
@@ -256,7 +258,9 @@ class MainWindow(QMainWindow):
             return
         from htdesk.ui.bookmarks import BookmarksPanel
 
-        self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
+        self.bookmarks_panel = BookmarksPanel(
+            self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None
+        )
         self.bookmarks_panel.open_requested.connect(self.open)
         self.bookmarks_dock = self._dock(
             "Bookmarks", "bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -267,7 +271,12 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus ---------------------------------------------------------------------
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "", checkable: bool = False
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: object = None,
+        tip: str = "",
+        checkable: bool = False,
     ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
@@ -286,15 +295,23 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         sk = QKeySequence.StandardKey
         a = self.actions_by_name = {}
-        a["back"] = self._action("Back", self.go_back, [QKeySequence(sk.Back), QKeySequence("Alt+Left")], "Go back")
+        a["back"] = self._action(
+            "Back", self.go_back, [QKeySequence(sk.Back), QKeySequence("Alt+Left")], "Go back"
+        )
         a["forward"] = self._action(
             "Forward", self.go_forward, [QKeySequence(sk.Forward), QKeySequence("Alt+Right")], "Go forward"
         )
         a["home"] = self._action("Home", lambda: self.open(HOME), QKeySequence("Alt+Home"), "The start page")
         a["bookmark"] = self._action(
-            "Bookmark this page…", self.bookmark_current, QKeySequence("Ctrl+D"), "Bookmark the open page", True
+            "Bookmark this page…",
+            self.bookmark_current,
+            QKeySequence("Ctrl+D"),
+            "Bookmark the open page",
+            True,
         )
-        a["compare"] = self._action("Compare countries", lambda: self.open(COMPARE), QKeySequence("Ctrl+Shift+C"))
+        a["compare"] = self._action(
+            "Compare countries", lambda: self.open(COMPARE), QKeySequence("Ctrl+Shift+C")
+        )
         a["print"] = self._action("Print…", self.print_current, QKeySequence(sk.Print), "Print the open page")
         a["pdf"] = self._action("Export PDF…", self.export_pdf_dialog, QKeySequence("Ctrl+Shift+E"))
         a["quit"] = self._action("Quit", self.close, QKeySequence(sk.Quit))
@@ -305,13 +322,21 @@ class MainWindow(QMainWindow):
         a["find_prev"] = self._action(
             "Find previous", lambda: self.find_bar.step(backward=True), QKeySequence(sk.FindPrevious)
         )
-        a["search"] = self._action("Search…", self.focus_search, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
-        a["zoom_in"] = self._action(
-            "Zoom in", lambda: self.set_zoom(self.reader.zoom + 1), [QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")]
+        a["search"] = self._action(
+            "Search…", self.focus_search, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")]
         )
-        a["zoom_out"] = self._action("Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), QKeySequence(sk.ZoomOut))
+        a["zoom_in"] = self._action(
+            "Zoom in",
+            lambda: self.set_zoom(self.reader.zoom + 1),
+            [QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")],
+        )
+        a["zoom_out"] = self._action(
+            "Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), QKeySequence(sk.ZoomOut)
+        )
         a["zoom_reset"] = self._action("Actual size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
-        a["filter_tree"] = self._action("Filter contents", self._focus_tree_filter, QKeySequence("Ctrl+Shift+F"))
+        a["filter_tree"] = self._action(
+            "Filter contents", self._focus_tree_filter, QKeySequence("Ctrl+Shift+F")
+        )
         a["about"] = self._action("About HT Desk", self.about)
 
         themes = QActionGroup(self)
@@ -422,8 +447,11 @@ class MainWindow(QMainWindow):
 
     def _home_html(self) -> str:
         countries = self.store.summaries(Kind.COUNTRY)
-        themes = [s for sid, parent, _ in self.store.section_tree() if parent == "section/3-6"
-                  and (s := self.store.summary(sid)) and not sid.endswith("conclusion")]
+        themes = [
+            s
+            for sid, parent, _ in self.store.section_tree()
+            if parent == "section/3-6" and (s := self.store.summary(sid)) and not sid.endswith("conclusion")
+        ]
         return render.home_html(self._meta, countries, themes, self.store.counts())
 
     def go_back(self) -> None:
@@ -595,7 +623,9 @@ class MainWindow(QMainWindow):
         try:
             pages = self.export_pdf(Path(path))
         except OSError as exc:
-            QMessageBox.warning(self, "Could not save the PDF", f"{exc.strerror or exc}: {exc.filename or path}")
+            QMessageBox.warning(
+                self, "Could not save the PDF", f"{exc.strerror or exc}: {exc.filename or path}"
+            )
             return
         self.statusBar().showMessage(f"Saved {Path(path).name} ({pages} pages).", 5000)
 
@@ -645,7 +675,7 @@ class MainWindow(QMainWindow):
         if not self.open(last):
             self.open(HOME)
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: object) -> None:
         """Override of QWidget.closeEvent: remember the layout and the open page."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

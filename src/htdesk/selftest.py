@@ -1,0 +1,68 @@
+"""`htdesk --self-test`: prove an installation works end to end, without a display."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+
+def run_self_test(db: Path | None = None) -> int:
+    """Open the database, check it, search, render a page, write a comparison PDF; 0 if all pass."""
+    from htdesk.paths import database_path
+    from htdesk.store.check import check_database
+    from htdesk.store.report import ReportStore, StoreError
+
+    steps: list[tuple[str, bool, str]] = []
+
+    def step(name: str, ok: bool, detail: str = "") -> bool:
+        steps.append((name, ok, detail))
+        print(f"{'ok  ' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}")
+        return ok
+
+    try:
+        store = ReportStore(db or database_path())
+    except StoreError as exc:
+        step("open database", False, str(exc))
+        return 1
+    step("open database", True, str(store.path))
+    problems = check_database(store)
+    step("check", not problems, problems[0] if problems else f"{sum(store.counts().values())} records")
+
+    from htdesk.store.search import search
+
+    result = search(store, "KOM", limit=5)
+    step(
+        "search",
+        bool(result.hits) and result.hits[0].id == "glossary/kom",
+        f"{len(result.hits)} hits for KOM",
+    )
+
+    from htdesk.qtenv import ensure_gui_application
+
+    ensure_gui_application()
+    from PySide6.QtGui import QTextDocument
+
+    from htdesk.render.html import page_html
+    from htdesk.store.pages import link_index, page_data
+
+    data = page_data(store, "country/no")
+    html = page_html(data, link_index(store)) if data else ""
+    doc = QTextDocument()
+    doc.setHtml(html)
+    step("render page", "Norway" in doc.toPlainText(), f"{len(html)} characters of HTML")
+
+    from htdesk.compare import parse_dimensions
+    from htdesk.compare_cli import write_comparison_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "self-test.pdf"
+        try:
+            pages = write_comparison_pdf(store, ["be", "no"], parse_dimensions(None), out)
+            ok = out.stat().st_size > 1000 and out.read_bytes().startswith(b"%PDF")
+            step("comparison PDF", ok, f"{pages} pages, {out.stat().st_size} bytes")
+        except OSError as exc:
+            step("comparison PDF", False, str(exc))
+    failed = [n for n, ok, _ in steps if not ok]
+    print("self-test passed" if not failed else f"self-test FAILED: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
