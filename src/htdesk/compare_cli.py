@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from htdesk.compare import CompareError, check_count, comparison_rows, parse_dimensions, to_csv
-from htdesk.store.files import write_atomic
+from htdesk.store.files import why_unwritable, write_atomic
 from htdesk.store.pages import comparison_data, country_choices, resolve_countries
 from htdesk.store.report import ReportStore
-
-
-def _writable(path: Path) -> str | None:
-    """Why ``path`` cannot be written, or None; checked before anything is produced."""
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        return f"cannot write {path}: the folder {folder} does not exist"
-    if not os.access(folder, os.W_OK):
-        return f"cannot write {path}: the folder {folder} is not writable"
-    if path.is_dir():
-        return f"cannot write {path}: it is a folder"
-    return None
 
 
 def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
@@ -38,7 +25,7 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
         print(f"htdesk: {exc}", file=sys.stderr)
         return 2
     for out in (args.pdf, args.csv):
-        if out is not None and (why := _writable(Path(out))):
+        if out is not None and (why := why_unwritable(Path(out))):
             print(f"htdesk: {why}", file=sys.stderr)
             return 1
     data = comparison_data(store, codes)

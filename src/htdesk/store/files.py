@@ -26,3 +26,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def why_unwritable(path: Path) -> str | None:
+    """Why ``path`` cannot be written, or None; checked before anything is produced."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        return f"cannot write {path}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK):
+        return f"cannot write {path}: the folder {folder} is not writable"
+    if path.is_dir():
+        return f"cannot write {path}: it is a folder"
+    return None

@@ -1,0 +1,28 @@
+"""`htdesk handout FOLDER --pdf FILE`: print a bookmarks folder from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from htdesk.handout import HandoutError, find_folder, write_handout_pdf
+from htdesk.store.bookmarks import BookmarkError, BookmarkStore
+from htdesk.store.files import why_unwritable
+from htdesk.store.report import ReportStore
+
+
+def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
+    out = Path(args.pdf)
+    if why := why_unwritable(out):
+        print(f"htdesk: {why}", file=sys.stderr)
+        return 1
+    try:
+        with BookmarkStore.open_default() as bookmarks:
+            folder = find_folder(bookmarks, args.folder)
+            pages = write_handout_pdf(store, bookmarks, folder, out, args.paper)
+    except (HandoutError, BookmarkError) as exc:
+        print(f"htdesk: {exc}", file=sys.stderr)
+        return 2
+    print(f"Wrote {out} ({pages} pages)")
+    return 0
