@@ -66,7 +66,7 @@ class SheetOptions:
     date_text: str = ""
 
 
-def _page_size(paper: str) -> QPageSize:
+def page_size(paper: str) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
 
 
@@ -98,11 +98,18 @@ class SheetPrinter(QObject):
         super().__init__(parent)
         self.family = load_bundled_fonts()
 
+    def print_font(self, point_size: float) -> QFont:
+        """The bundled font without ligatures: "ﬃ" in a PDF breaks copying and searching "Trafficking"."""
+        font = QFont(self.family)
+        font.setPointSizeF(point_size)
+        for tag in ("liga", "clig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        return font
+
     def _document(self, html: str, device: QPagedPaintDevice, body: QSizeF) -> QTextDocument:
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        font = QFont(self.family)
-        font.setPointSizeF(BODY_PT)
+        font = self.print_font(BODY_PT)
         doc.setDefaultFont(font)
         doc.setDefaultStyleSheet(print_stylesheet())
         # The page size first: setHtml then lays the text out once, at its final width.
@@ -119,8 +126,7 @@ class SheetPrinter(QObject):
             dpi = device.logicalDpiY()
             paint = device.pageLayout().paintRectPixels(device.resolution())
             full = QRectF(0, 0, paint.width(), paint.height())
-            hfont = QFont(self.family)
-            hfont.setPointSizeF(HEADER_PT)
+            hfont = self.print_font(HEADER_PT)
             hfont_pixels = QFontMetricsF(hfont, device)
             band = hfont_pixels.height() * 2.6
             body = QSizeF(full.width(), full.height() - 2 * band)
@@ -195,7 +201,7 @@ class SheetPrinter(QObject):
             writer.setCreator("HT Desk")
             writer.setResolution(300)
             layout = QPageLayout(
-                _page_size(opts.paper),
+                page_size(opts.paper),
                 QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait,
                 QMarginsF(14, 12, 14, 12),
                 QPageLayout.Unit.Millimeter,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from htdesk.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
 from htdesk.content.models import DIMENSION_LABELS, Dimension
-from htdesk.printing import SheetOptions, SheetPrinter, default_paper, sheet_options
+from htdesk.printing import SheetOptions, SheetPrinter, default_paper, page_size, sheet_options
 from htdesk.render.html import comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.files import write_atomic
@@ -238,11 +239,9 @@ class CompareView(QWidget):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         opts = self._options()
-        from PySide6.QtGui import QPageLayout
 
-        from htdesk.printing import _page_size
 
-        printer.setPageSize(_page_size(opts.paper))
+        printer.setPageSize(page_size(opts.paper))
         printer.setPageOrientation(
             QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait
         )
