@@ -24,7 +24,8 @@ def title_of(rec: Record) -> str:
             return f"{num} {t}" if not num.startswith("Appendix") else f"{num}. {t}"
         case Section(title=t) | Figure(title=t):
             if isinstance(rec, Figure):
-                return f"{rec.label}. {t}"
+                # Unnumbered figures go by their title alone, not "Unnumbered figure. ...".
+                return t if rec.number is None and rec.label.startswith("Unnumbered") else f"{rec.label}. {t}"
             return t
         case GlossaryEntry(acronym=a):
             return a

@@ -171,10 +171,20 @@ class ReportStore:
         return out
 
     def name_index(self) -> dict[str, str]:
-        """Names of countries and institutions -> their record id, for linking mentions."""
+        """Names of countries and institutions -> their record id, for linking mentions.
+
+        Only names that identify one body: a name two countries share ("Ministry of Justice") or a
+        generic one ("Police", "NGOs") would send a reader to the wrong country's body.
+        """
         out: dict[str, str] = {}
         for row in self.query("SELECT id, name FROM countries"):
             out[row["name"]] = row["id"]
-        for row in self.query("SELECT id, name FROM institutions"):
-            out.setdefault(row["name"], row["id"])
+        rows = self.query("SELECT id, name FROM institutions")
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row["name"].casefold()] = counts.get(row["name"].casefold(), 0) + 1
+        for row in rows:
+            name = row["name"]
+            if counts[name.casefold()] == 1 and len(name.split()) >= 3:
+                out.setdefault(name, row["id"])
         return out

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -57,6 +60,38 @@ from htdesk.store.bookmarks import (
 MIME_TYPE = "application/x-htdesk-bookmarks"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _emit_loses_true() -> bool:
+    """Whether this PySide6 drops a reference to True on every ``emit`` (6.12.0 does).
+
+    On Python < 3.12 True is an ordinary object: a few hundred emits bring its count to zero and
+    the interpreter aborts ("bool_dealloc"). Measured, not assumed, so a fixed PySide costs nothing.
+    """
+    if sys.version_info >= (3, 12):
+        return False  # True is immortal there
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    probe, n = _Probe(), 8
+    before = sys.getrefcount(True)
+    for _ in range(n):
+        probe.ping.emit()
+    lost = before - sys.getrefcount(True)
+    for _ in range(max(lost, 0)):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))  # give back what the probe cost
+    return lost >= n
+
+
+_LOSES_TRUE = _emit_loses_true()
+
+
+def _emit(signal: SignalInstance, *args: Any) -> None:
+    """``signal.emit(*args)``, making good the reference to True that PySide6 6.12 loses."""
+    signal.emit(*args)
+    if _LOSES_TRUE:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 # -- the service -----------------------------------------------------------------------------
@@ -146,10 +181,10 @@ class BookmarkService(QObject):
         version = self._data_version()
         if version != self._version:
             self._version = version
-            self.changed.emit()
+            _emit(self.changed)
 
     def report_error(self, message: str) -> None:
-        self.error.emit(message)
+        _emit(self.error, message)
 
     def _replay(self, command: _Command, action: Callable[[], object]) -> None:
         try:
@@ -158,12 +193,12 @@ class BookmarkService(QObject):
             # The world moved on (deleted elsewhere, disk full): say so and drop the command,
             # rather than leave an undo entry that no longer matches the bookmarks.
             command.setObsolete(True)
-            self.error.emit(str(exc))
-        self.changed.emit()
+            _emit(self.error, str(exc))
+        _emit(self.changed)
 
     def _push(self, text: str, undo: Callable[[], object], redo: Callable[[], object]) -> None:
         self._undo_stack.push(_Command(self, text, undo, redo))
-        self.changed.emit()
+        _emit(self.changed)
 
     # -- reading -----------------------------------------------------------------------
     def folders(self) -> list[Folder]:
@@ -302,7 +337,7 @@ class BookmarkService(QObject):
     def import_from(self, path: Path) -> ImportCounts:
         """Merge a JSON file written by ``export_to``; a bad file raises and changes nothing."""
         counts = self._store.import_file(path)
-        self.changed.emit()
+        _emit(self.changed)
         return counts
 
 
@@ -715,6 +750,7 @@ class BookmarksPanel(QWidget):
         self.proxy.modelAboutToBeReset.connect(self._save_view_state)
         self.proxy.modelReset.connect(self._restore_view_state)
         self.tree.selectionModel().selectionChanged.connect(self._update_actions)
+        self.tree.selectionModel().currentChanged.connect(self._update_actions)
         service.error.connect(self.show_error)
         self._restore_view_state()
 
@@ -878,14 +914,18 @@ class BookmarksPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _focus_first_match(self) -> None:
+        """From the filter box to the tree, on the first bookmark shown (or the first folder)."""
         self.tree.setFocus()
-        if self.tree.currentIndex().isValid():
-            return
+        first = QModelIndex()
         for row in range(self.proxy.rowCount()):
             folder = self.proxy.index(row, 0)
-            first = self.proxy.index(0, 0, folder) if self.proxy.rowCount(folder) else folder
+            if not first.isValid():
+                first = folder
+            if self.proxy.rowCount(folder):
+                first = self.proxy.index(0, 0, folder)
+                break
+        if first.isValid():
             self.tree.setCurrentIndex(first)
-            return
 
     def _activated(self, index: QModelIndex, toggle_folder: bool = False) -> None:
         if not index.isValid():
@@ -903,7 +943,7 @@ class BookmarksPanel(QWidget):
                 "You can delete this bookmark.",
             )
             return
-        self.open_requested.emit(bookmark.record_id)
+        _emit(self.open_requested, bookmark.record_id)
 
     def open_current(self) -> None:
         self._activated(self.tree.currentIndex())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -386,7 +387,13 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&Help")
         m.addAction(a["about"])
 
+        style = self.style()
+        sp = QStyle.StandardPixmap
+        for key, pix in (("back", sp.SP_ArrowBack), ("forward", sp.SP_ArrowForward), ("home", sp.SP_DirHomeIcon),
+                         ("print", sp.SP_FileDialogDetailedView), ("pdf", sp.SP_DialogSaveButton)):
+            a[key].setIcon(style.standardIcon(pix))
         tb = self.addToolBar("Navigation")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         tb.setObjectName("toolbar-main")
         tb.setAccessibleName("Main toolbar")
         for k in ("back", "forward", "home"):

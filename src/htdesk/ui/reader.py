@@ -26,6 +26,7 @@ class ReaderView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Page")
         self.setAccessibleDescription("The open page of the report")
+        self.document().setDocumentMargin(18)
         self.anchorClicked.connect(self._on_anchor)
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
@@ -37,6 +38,7 @@ class ReaderView(QTextBrowser):
         doc = self.document()
         doc.setDefaultStyleSheet(stylesheet)
         self.setHtml(html)
+        doc.setDocumentMargin(18)
         self._find_selections = []
         self.setExtraSelections([])
         self.verticalScrollBar().setValue(0)

@@ -1,0 +1,119 @@
+"""The renderer: links, sources, "not covered", and safe HTML whatever the text holds."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from htdesk.content.models import NOT_COVERED, Country, Dimension, Kind
+from htdesk.history import History
+from htdesk.render.html import Linker, comparison_html, home_html, page_html, stylesheet
+from htdesk.render.theme import DARK, LIGHT
+from htdesk.store.pages import LinkIndex, comparison_data, link_index, page_data
+from htdesk.store.report import ReportStore
+
+INDEX = LinkIndex(
+    acronyms={"KOM": ("glossary/kom", "National Coordination Unit"), "GRETA": ("glossary/greta", "Group of Experts")},
+    names={"Norway": "country/no"},
+    appendices={4: "section/appendix-4"},
+)
+
+
+def _strip_tags(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_acronyms_become_links_with_their_expansion() -> None:
+    html = Linker(INDEX).html("The KOM reports to GRETA; KOMPASS is not KOM.")
+    assert html.count('href="ht:glossary/kom"') == 2  # "KOMPASS" is a different word
+    assert 'title="National Coordination Unit"' in html
+    assert _strip_tags(html) == "The KOM reports to GRETA; KOMPASS is not KOM."
+
+
+def test_appendix_mentions_and_names_link_once_per_paragraph() -> None:
+    html = Linker(INDEX).html("See Appendix 4. Norway and Norway again; Appendix 9 is not known.")
+    assert 'href="ht:section/appendix-4"' in html
+    assert html.count('href="ht:country/no"') == 1
+    assert "Appendix 9" in _strip_tags(html)
+
+
+def test_a_page_does_not_link_to_itself() -> None:
+    html = Linker(INDEX, self_id="glossary/kom").html("KOM")
+    assert "href" not in html
+
+
+@given(st.text(max_size=400))
+def test_any_text_is_escaped_and_kept(text: str) -> None:
+    html = Linker(INDEX).html(text)
+    assert "<script" not in html.casefold() or "&lt;script" in html.casefold()
+    assert _strip_tags(html) == text
+
+
+def test_every_page_has_its_source_line(store: ReportStore) -> None:
+    links = link_index(store)
+    for kind in Kind:
+        for s in store.summaries(kind)[:5]:
+            data = page_data(store, s.id)
+            assert data is not None
+            html = page_html(data, links)
+            assert f"Source: ICPC report, {s.source.cite()}" in _strip_tags(html)
+
+
+def test_uncovered_dimension_is_marked(store: ReportStore) -> None:
+    links = link_index(store)
+    for c in store.records(Kind.COUNTRY):
+        assert isinstance(c, Country)
+        empty = [d for d in Dimension if not c.dimensions[d]]
+        if empty:
+            text = _strip_tags(page_html(page_data(store, c.id), links))  # type: ignore[arg-type]
+            assert NOT_COVERED.capitalize() in text
+            return
+    raise AssertionError("every country covers every dimension: the marker is never exercised")
+
+
+def test_comparison_has_a_column_per_country(store: ReportStore) -> None:
+    data = comparison_data(store, ["be", "no", "se"])
+    html = comparison_html(data, list(Dimension))
+    assert html.count("<th ") + html.count("<th>") == 4
+    assert "<thead>" in html  # the header row repeats on every printed page
+
+
+def test_home_page_names_the_report_and_its_date(store: ReportStore) -> None:
+    html = home_html(store.meta(), store.summaries(Kind.COUNTRY), [], store.counts())
+    text = _strip_tags(html)
+    assert "Human Trafficking, Other Forms of Exploitation and Prevention Policies" in text
+    assert "2014" in text and "not covered" in text
+
+
+def test_themes_differ() -> None:
+    assert stylesheet(LIGHT) != stylesheet(DARK)
+    assert LIGHT.text in stylesheet(LIGHT) and DARK.text in stylesheet(DARK)
+
+
+def test_history_back_forward() -> None:
+    h = History()
+    for page in ("home", "a", "b"):
+        h.visit(page)
+    assert h.back() == "a" and h.back() == "home" and not h.can_back()
+    assert h.forward() == "a"
+    h.visit("c")  # visiting drops the forward stack
+    assert not h.can_forward() and h.current == "c"
+    h.visit("c")
+    assert h.back() == "a"
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "back", "forward"]), max_size=60))
+def test_history_never_loses_the_current_page(steps: list[str]) -> None:
+    h = History(limit=10)
+    h.visit("home")
+    for s in steps:
+        if s == "back":
+            h.back()
+        elif s == "forward":
+            h.forward()
+        else:
+            h.visit(s)
+        assert h.current is not None
