@@ -19,7 +19,7 @@ def make_application(argv: list[str] | None = None):
     app.setDesktopFileName("htdesk")
     from PySide6.QtGui import QFont
 
-    from htdesk.printing import load_bundled_fonts
+    from htdesk.fonts import load_bundled_fonts
 
     family = load_bundled_fonts()
     font = QFont(family)

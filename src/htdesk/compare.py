@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from htdesk.content.models import DIMENSION_LABELS, NOT_COVERED, Dimension
+from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension
 from htdesk.store.pages import ComparisonData
 
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 4

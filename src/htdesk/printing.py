@@ -11,9 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
-    QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -22,25 +20,16 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from htdesk.paths import resources_dir
+from htdesk.fonts import load_bundled_fonts
 from htdesk.render.html import COMPARE_TITLE, stylesheet
 from htdesk.render.theme import PRINT
 
-FONT_FAMILY = "DejaVu Sans"
 BODY_PT = 9.5  # the sheet's smallest text is 9 pt: legible when photocopied
 HEADER_PT = 9.0
 CITATION = (
     "Source: ICPC, Human Trafficking, Other Forms of Exploitation and Prevention Policies "
     "(report for Public Safety Canada, 2014)"
 )
-
-
-def load_bundled_fonts() -> str:
-    """Register the bundled font so screen and paper look the same everywhere; return its family."""
-    folder = resources_dir() / "fonts"
-    for ttf in sorted(folder.glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(ttf))
-    return FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else QGuiApplication.font().family()
 
 
 def default_paper() -> str:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-NOT_COVERED = "not covered in the report"
+from htdesk.content.kinds import DIMENSION_LABELS, EXPORT_KEYS, NOT_COVERED, Dimension, Kind
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -16,31 +16,11 @@ CountryCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9/-]+$")]
 
 
-class Kind(StrEnum):
-    """The kinds of record; the value is the id prefix and the export key's singular."""
-
-    SECTION = "section"
-    FIGURE = "figure"
-    GLOSSARY = "glossary"
-    COUNTRY = "country"
-    INSTITUTION = "institution"
-    PRACTICE = "practice"
-
-
-EXPORT_KEYS: dict[Kind, str] = {
-    Kind.SECTION: "sections",
-    Kind.FIGURE: "figures",
-    Kind.GLOSSARY: "glossary",
-    Kind.COUNTRY: "countries",
-    Kind.INSTITUTION: "institutions",
-    Kind.PRACTICE: "practices",
-}
-
-
 class Strict(BaseModel):
     """Base for content: unknown fields are errors, so a typo in curated files is caught."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: schemas are built on first use, so opening the app does not pay for them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):
@@ -184,34 +164,6 @@ class Statement(Strict):
     source: Source
 
 
-class Dimension(StrEnum):
-    """The fixed comparison dimensions of a country profile, in display order."""
-
-    STATUS = "status"
-    VICTIMS = "victims"
-    NAP = "nap"
-    COORDINATION = "coordination"
-    RAPPORTEUR = "rapporteur"
-    DATA_COLLECTION = "data_collection"
-    NGO_INVOLVEMENT = "ngo_involvement"
-    DEMAND = "demand"
-    EVALUATION = "evaluation"
-    RELATED_STRATEGIES = "related_strategies"
-
-
-DIMENSION_LABELS: dict[Dimension, str] = {
-    Dimension.STATUS: "Origin, transit, destination",
-    Dimension.VICTIMS: "Victims",
-    Dimension.NAP: "National action plan",
-    Dimension.COORDINATION: "Coordination mechanism",
-    Dimension.RAPPORTEUR: "National rapporteur",
-    Dimension.DATA_COLLECTION: "Data collection",
-    Dimension.NGO_INVOLVEMENT: "NGO involvement",
-    Dimension.DEMAND: "Position on demand",
-    Dimension.EVALUATION: "Evaluation",
-    Dimension.RELATED_STRATEGIES: "Related strategies",
-}
-
 StatusTag = Literal["origin", "transit", "destination"]
 
 
@@ -286,3 +238,12 @@ def slugify(text: str) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+__all__ = [
+    "DIMENSION_LABELS",
+    "EXPORT_KEYS",
+    "NOT_COVERED",
+    "Dimension",
+    "Kind",
+]

@@ -7,21 +7,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING, Any
 
-from htdesk.content.models import (
-    DIMENSION_LABELS,
-    NOT_COVERED,
-    Block,
-    Country,
-    Dimension,
-    Figure,
-    GlossaryEntry,
-    Institution,
-    Kind,
-    Practice,
-    Section,
-    Source,
-)
+from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, SourceRef
+
+if TYPE_CHECKING:
+    from htdesk.content.models import (
+        Block,
+        Country,
+        Source,
+    )
 from htdesk.render.theme import Theme
 from htdesk.store.pages import ComparisonData, LinkIndex, PageData
 from htdesk.store.report import Summary
@@ -42,7 +37,7 @@ def record_url(record_id: str) -> str:
     return f"{SCHEME}:{record_id}"
 
 
-def citation_line(source: Source) -> str:
+def citation_line(source: Source | SourceRef) -> str:
     """The source as trainers quote it: "ICPC report, Appendix 4, p. 104"."""
     return f"ICPC report, {source.cite()}"
 
@@ -169,9 +164,10 @@ def badges(country: Country) -> list[str]:
 
 
 def _body(data: PageData, link: Linker) -> str:
-    rec = data.record
-    match rec:
-        case Section():
+    rec: Any = data.record
+    # Dispatch on the kind, not the class: the renderer must not need pydantic to load.
+    match rec.kind:
+        case Kind.SECTION:
             notes = ""
             if rec.footnotes:
                 lis = "".join(
@@ -185,11 +181,11 @@ def _body(data: PageData, link: Linker) -> str:
                     '<p class="intro">This appendix is a table of institutions; each row is listed below.</p>'
                 )
             return body + notes
-        case Figure():
+        case Kind.FIGURE:
             extra = f'<p class="cite">{escape(rec.source_line)}</p>' if rec.source_line else ""
             notes = _list(rec.notes, link)
             return _blocks(rec.body, link) + extra + (f'<h3 class="notes">Notes</h3>{notes}' if notes else "")
-        case GlossaryEntry():
+        case Kind.GLOSSARY:
             rows = [
                 _field("English", escape(rec.expansion_en) if rec.expansion_en else _not_given()),
                 _field("French acronym", escape(rec.acronym_fr) if rec.acronym_fr else _not_given()),
@@ -200,7 +196,7 @@ def _body(data: PageData, link: Linker) -> str:
             if rec.from_body:
                 rows.append(_field("Found in", "the report's text (not in its list of acronyms)"))
             return _fields_table(rows) + _list(rec.notes, link)
-        case Institution():
+        case Kind.INSTITUTION:
             rows = []
             if rec.acronym:
                 rows.append(_field("Acronym", link.html(rec.acronym)))
@@ -215,7 +211,7 @@ def _body(data: PageData, link: Linker) -> str:
                 + _list(rec.mission, link, NOT_COVERED.capitalize() + ".")
                 + (f"<h2>Notes</h2>{_list(rec.notes, link)}" if rec.notes else "")
             )
-        case Country():
+        case Kind.COUNTRY:
             parts = []
             if b := badges(rec):
                 parts.append(
@@ -229,7 +225,7 @@ def _body(data: PageData, link: Linker) -> str:
                 parts.append(f'<h2 class="dim">{escape(DIMENSION_LABELS[dim])}</h2>')
                 parts.append(_statements_html(rec.dimensions[dim], link))
             return "".join(parts)
-        case Practice():
+        case Kind.PRACTICE:
             rows = [
                 _field("Year started", str(rec.year) if rec.year else _not_given()),
                 _field(

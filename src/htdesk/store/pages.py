@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from htdesk.content.models import Country, Figure, GlossaryEntry, Institution, Kind, Practice, Record, Section
+from htdesk.content.kinds import Kind
 from htdesk.store.report import ReportStore, Summary
+
+if TYPE_CHECKING:
+    from htdesk.content.models import Country, Record, Section
 
 
 @dataclass(frozen=True)
@@ -47,31 +51,32 @@ def link_index(store: ReportStore) -> LinkIndex:
 def _crumbs(store: ReportStore, rec: Record) -> list[Summary]:
     """The path from the report's top to the record, for breadcrumbs and the tree."""
     chain: list[Summary] = []
-    match rec:
-        case Section():
+    r: Any = rec
+    match r.kind:
+        case Kind.SECTION:
             parents = {sid: parent for sid, parent, _ in store.section_tree()}
-            cur = parents.get(rec.id)
+            cur = parents.get(r.id)
             while cur:
                 if s := store.summary(cur):
                     chain.insert(0, s)
                 cur = parents.get(cur)
-        case Figure():
-            if s := store.summary(rec.section):
-                chain = [*_crumbs(store, store.record(rec.section)), s]  # type: ignore[arg-type]
-        case Institution():
-            if s := store.summary(f"country/{rec.country}"):
+        case Kind.FIGURE:
+            if s := store.summary(r.section):
+                chain = [*_crumbs(store, store.record(r.section)), s]  # type: ignore[arg-type]
+        case Kind.INSTITUTION:
+            if s := store.summary(f"country/{r.country}"):
                 chain.append(s)
-            parent = rec.parent
+            parent = r.parent
             parents: list[Summary] = []
             while parent:
-                p = store.record(parent)
-                if not isinstance(p, Institution):
+                p: Any = store.record(parent)
+                if p is None or p.kind is not Kind.INSTITUTION:
                     break
                 parents.insert(0, store.summary(parent))  # type: ignore[arg-type]
                 parent = p.parent
             chain.extend(parents)
-        case Practice():
-            if s := store.summary(rec.theme):
+        case Kind.PRACTICE:
+            if s := store.summary(r.theme):
                 chain.append(s)
     return chain
 
@@ -83,8 +88,9 @@ def page_data(store: ReportStore, record_id: str) -> PageData | None:
         return None
     data = PageData(record=rec, title=summary.title, breadcrumbs=_crumbs(store, rec))
     rel = data.related
-    match rec:
-        case Section():
+    r: Any = rec
+    match r.kind:
+        case Kind.SECTION:
             children = [store.summary(sid) for sid, parent, _ in store.section_tree() if parent == rec.id]
             rel.append(("In this section", [c for c in children if c]))
             rel.append(("Figures and tables", store.linked_from(rec.id, "section")))
@@ -97,25 +103,25 @@ def page_data(store: ReportStore, record_id: str) -> PageData | None:
             )
             rel.append(("Practices", store.linked_from(rec.id, "theme")))
             if rec.id.startswith("section/appendix-"):
-                code = _appendix_country(store, rec)
+                code = _appendix_country(store, r)
                 if code:
                     rel.insert(0, ("Institutions in this appendix", store.institutions_of(code)))
-        case Country():
-            rel.append(("Institutional framework", store.institutions_of(rec.code)))
-            rel.append(("Prevention practices", store.practices_of(rec.code)))
-        case Institution():
-            if rec.parent and (p := store.summary(rec.parent)):
+        case Kind.COUNTRY:
+            rel.append(("Institutional framework", store.institutions_of(r.code)))
+            rel.append(("Prevention practices", store.practices_of(r.code)))
+        case Kind.INSTITUTION:
+            if r.parent and (p := store.summary(r.parent)):
                 rel.append(("Part of", [p]))
             rel.append(("Bodies within it", store.linked_from(rec.id, "parent")))
-            rel.append(("Glossary", [s for g in rec.glossary if (s := store.summary(g))]))
-            rel.append(("Discussed in", [s for sec in rec.sections if (s := store.summary(sec))]))
-        case GlossaryEntry():
+            rel.append(("Glossary", [s for g in r.glossary if (s := store.summary(g))]))
+            rel.append(("Discussed in", [s for sec in r.sections if (s := store.summary(sec))]))
+        case Kind.GLOSSARY:
             rel.append(("Bodies with this acronym", store.linked_from(rec.id, "glossary")))
-        case Practice():
-            rel.append(("Countries", [s for c in rec.countries if (s := store.summary(f"country/{c}"))]))
-            rel.append(("Figures", [s for f in rec.figures if (s := store.summary(f))]))
-            rel.append(("Institutions", [s for i in rec.institutions if (s := store.summary(i))]))
-        case Figure():
+        case Kind.PRACTICE:
+            rel.append(("Countries", [s for c in r.countries if (s := store.summary(f"country/{c}"))]))
+            rel.append(("Figures", [s for f in r.figures if (s := store.summary(f))]))
+            rel.append(("Institutions", [s for i in r.institutions if (s := store.summary(i))]))
+        case Kind.FIGURE:
             rel.append(("Practices", store.linked_from(rec.id, "figure")))
     data.related = [(h, items) for h, items in rel if items]
     return data
@@ -129,10 +135,10 @@ def _appendix_country(store: ReportStore, rec: Section) -> str | None:
 
 
 def comparison_data(store: ReportStore, codes: list[str]) -> ComparisonData:
-    countries = []
+    countries: list[Country] = []
     for code in codes:
-        rec = store.record(f"country/{code}")
-        if isinstance(rec, Country):
+        rec: Any = store.record(f"country/{code}")
+        if rec is not None and rec.kind is Kind.COUNTRY:
             countries.append(rec)
     return ComparisonData(
         countries=countries,

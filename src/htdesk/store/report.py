@@ -8,11 +8,12 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from htdesk.content.kinds import Kind, SourceRef
 
-from htdesk.content.models import MODEL_OF, Kind, Record, Source
+if TYPE_CHECKING:
+    from htdesk.content.models import Record
 
 SCHEMA_VERSION = 1
 
@@ -41,7 +42,7 @@ class Summary:
     kind: Kind
     title: str
     country: str | None
-    source: Source
+    source: SourceRef
 
     def cite(self) -> str:
         return self.source.cite()
@@ -53,7 +54,7 @@ def _summary(row: sqlite3.Row) -> Summary:
         kind=Kind(row["kind"]),
         title=row["title"],
         country=row["country"],
-        source=Source(ref=row["source_ref"], page=row["source_page"]),
+        source=SourceRef(ref=row["source_ref"], page=row["source_page"]),
     )
 
 
@@ -106,6 +107,11 @@ class ReportStore:
 
     # -- records -------------------------------------------------------------------------
     def record(self, record_id: str) -> Record | None:
+        # The content model (pydantic) loads on the first record, not at start-up.
+        from pydantic import ValidationError
+
+        from htdesk.content.models import MODEL_OF
+
         rows = self.query("SELECT kind, data FROM records WHERE id = ?", (record_id,))
         if not rows:
             return None
@@ -129,6 +135,8 @@ class ReportStore:
         return [_summary(r) for r in rows]
 
     def records(self, kind: Kind) -> Iterator[Record]:
+        from htdesk.content.models import MODEL_OF
+
         model = MODEL_OF[kind]
         for row in self.query("SELECT data FROM records WHERE kind = ? ORDER BY ord", (kind.value,)):
             yield model.model_validate_json(row["data"])

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from htdesk.content.models import Kind
+from htdesk.content.kinds import Kind
 from htdesk.store.query import (
     MAX_FORMS,
     MIN_STEM,
@@ -40,7 +40,8 @@ INDEX = "search_fts"
 WEIGHTS = (10.0, 8.0, 1.0)
 SNIPPET_CHARS = 160  # about two dozen words: one line of a results list
 SNIPPET_LEAD = 40  # context kept before the first match
-SNIPPET_SCAN = 2000  # how far past the first match to look for a denser window
+SNIPPET_SCAN = 800  # how far past the first match to look for a denser window
+MIRROR_FACTOR = 0.5  # bm25 scores are negative: a factor below 1 moves a record down
 FEW_HITS = 3  # below this many matches, offer "Did you mean ..."
 LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 
@@ -83,11 +84,11 @@ class SearchResult:
     forms: list[str] = field(default_factory=list)  # other word forms that were matched
 
     def grouped(self) -> list[tuple[Kind, list[Hit]]]:
-        return [
-            (k, [h for h in self.hits if h.kind is k])
-            for k in GROUP_ORDER
-            if any(h.kind is k for h in self.hits)
-        ]
+        """Hits by kind; the group holding the best hit comes first, so the top result stays on top."""
+        groups: dict[Kind, list[Hit]] = {}
+        for h in self.hits:
+            groups.setdefault(h.kind, []).append(h)
+        return list(groups.items())
 
     def highlight_words(self) -> list[str]:
         """Words to highlight on an opened page (typed words match as prefixes)."""
@@ -108,6 +109,8 @@ class _Lexicon:
     kind_of: dict[int, str]  # rowid -> kind
     countries_of: dict[int, tuple[str, ...]]  # rowid -> country codes
     rowid_of: dict[str, int]
+    practice_of: dict[int, int]  # section rowid -> the practice record that carries its text
+    titled: dict[str, list[int]]  # a title's folded words, space-joined -> rowids
     forms_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def known(self, word: str) -> bool:
@@ -158,7 +161,14 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                 acronyms.setdefault(fold(name), []).append(gid)
             for row in store.query("SELECT id, acronym FROM institutions WHERE acronym IS NOT NULL"):
                 acronyms.setdefault(fold(row["acronym"]), []).append(row["id"])
-            rows = store.query("SELECT rowid, id, kind, country FROM search_index")
+            rows = store.query("SELECT rowid, id, kind, title, country FROM search_index")
+            titled: dict[str, list[int]] = {}
+            for r in rows:
+                titled.setdefault(" ".join(parse_query(r["title"]).terms), []).append(r["rowid"])
+            refs = store.query(
+                "SELECT rowid, kind, source_ref FROM records WHERE kind IN ('section', 'practice')"
+            )
+            practice_at = {r["source_ref"]: r["rowid"] for r in refs if r["kind"] == "practice"}
             lex = _Lexicon(
                 vocab=[r["term"] for r in vocab],
                 doc_freq={r["term"]: r["doc"] for r in vocab},
@@ -169,6 +179,12 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                     r["rowid"]: tuple(r["country"].split(",")) if r["country"] else () for r in rows
                 },
                 rowid_of={r["id"]: r["rowid"] for r in rows},
+                titled=titled,
+                practice_of={
+                    r["rowid"]: practice_at[r["source_ref"]]
+                    for r in refs
+                    if r["kind"] == "section" and r["source_ref"] in practice_at
+                },
             )
             _LEXICONS[store] = lex
         return lex
@@ -206,23 +222,30 @@ def resolve_kind(kind: str | Kind | None) -> Kind | None:
 
 
 def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
-    """One line of ``text`` around its densest matches, matches wrapped in HL_START/HL_END.
+    """One line of ``text`` around its best matches, matches wrapped in HL_START/HL_END.
 
-    Only the stretch after the first match is examined: bodies run to pages, a snippet is a line.
+    Only a stretch after the first match is examined: bodies run to pages, a snippet is a line.
     """
     first = pattern.search(text) if pattern else None
-    if first is None:
+    return _snippet_at(text, first, pattern, width)
+
+
+def _snippet_at(
+    text: str, first: re.Match[str] | None, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS
+) -> str:
+    if first is None or pattern is None:
         return _one_line(text[: width * 2], width)
     begin = max(0, first.start() - SNIPPET_LEAD)
     if begin:
         space = text.find(" ", begin, first.start())
         begin = space + 1 if space != -1 else first.start()
     region = text[begin : first.start() + SNIPPET_SCAN]
-    spans = [m.span() for m in pattern.finditer(region)]  # type: ignore[union-attr]
-    # The window holding the most distinct matched words wins; the earliest among equals.
+    spans = [m.span() for m in pattern.finditer(region)]
+    # The window holding the most distinct matched words wins ("forced ... begging" over
+    # "forced ... forced"); the earliest among equals.
     lead = first.start() - begin
-    best, best_score = 0, 0
-    for start, _ in spans[:20]:
+    best, best_score = 0, len({region[a:b].lower() for a, b in spans if b <= width})
+    for start, _ in spans[1:12]:
         inside = {region[a:b].lower() for a, b in spans if start <= a and b <= start + width - lead}
         if len(inside) > best_score:
             best, best_score = start, len(inside)
@@ -256,9 +279,12 @@ def _one_line(text: str, width: int) -> str:
 
 def _snippet(keywords: str, body: str, pattern: re.Pattern[str] | None) -> str:
     # The body says most; a record matched only by an acronym or French name shows those.
-    if pattern and keywords and not pattern.search(body) and pattern.search(keywords):
-        return make_snippet(keywords, pattern)
-    return make_snippet(body, pattern)
+    first = pattern.search(body) if pattern else None
+    if first is None and pattern and keywords:
+        in_keywords = pattern.search(keywords)
+        if in_keywords:
+            return _snippet_at(keywords, in_keywords, pattern)
+    return _snippet_at(body, first, pattern)
 
 
 # -- the search ---------------------------------------------------------------------------
@@ -346,19 +372,29 @@ def search(
     result.country_counts = dict(sorted(country_counts.items()))
     result.total = total
 
-    # An exact acronym ("KOM") puts its glossary entry, then the body itself, first.
+    # An exact acronym ("KOM") puts its glossary entry, then the body itself, first; an exact
+    # name ("Sweden", "TruckSTOP") puts what bears it next.
     boosted: list[int] = []
-    if len(q.terms) == 1 and not q.phrases and q.terms[0] in lex.acronyms:
+    if not q.phrases:
+        named = [lex.rowid_of.get(i) for i in lex.acronyms.get(" ".join(q.terms), [])]
+        named += lex.titled.get(" ".join(q.terms), [])
         matched_set = set(matched)
         boosted = [
             rid
-            for rid in (lex.rowid_of.get(i) for i in lex.acronyms[q.terms[0]])
+            for rid in dict.fromkeys(named)
             if rid in matched_set
             and (want_kind is None or lex.kind_of[rid] == want_kind.value)
             and (want_country is None or want_country in lex.countries_of[rid])
         ]
-    ranked = _ranked(store, expr, want_kind, want_country, limit + len(boosted))
-    order = boosted + [rid for rid in ranked if rid not in boosted]
+    ranked = _ranked(store, expr, want_kind, want_country, 2 * limit + len(boosted) + 10)
+    # A practice is the curated page of its section's text: when both match, the section
+    # steps back so that the top places go to different things ("hotline": ROSA, not ROSA twice).
+    adjusted = {
+        rid: score * MIRROR_FACTOR if lex.practice_of.get(rid) in ranked else score
+        for rid, score in ranked.items()
+    }
+    by_score = sorted(adjusted, key=adjusted.__getitem__)
+    order = boosted + [rid for rid in by_score if rid not in boosted]
     shown = order[:limit]
     if shown:
         pattern = match_pattern(q, result.forms)
@@ -373,7 +409,7 @@ def search(
                     title=d["title"],
                     where=_where(lex, k, d["country"], d["source_ref"], d["source_page"]),
                     snippet=_snippet(d["keywords"] or "", d["body"] or "", pattern),
-                    score=round(-ranked.get(rowid, min(ranked.values(), default=0.0)), 4),
+                    score=round(-adjusted.get(rowid, min(adjusted.values(), default=0.0)), 4),
                     country=d["country"],
                 )
             )
@@ -421,3 +457,9 @@ def _where(lex: _Lexicon, kind: Kind, country: str | None, ref: str, page: int |
         return place
     names = ", ".join(lex.countries.get(c, c.upper()) for c in country.split(","))
     return f"{names} · {place}"
+
+
+def countries(store: ReportStore) -> dict[str, str]:
+    """Code -> name of every country a search can be filtered by, in name order."""
+    names = _lexicon(store).countries
+    return dict(sorted(names.items(), key=lambda item: item[1]))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from htdesk.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
-from htdesk.content.models import DIMENSION_LABELS, Dimension
+from htdesk.content.kinds import DIMENSION_LABELS, Dimension
 from htdesk.printing import SheetOptions, SheetPrinter, default_paper, page_size, sheet_options
 from htdesk.render.html import comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
@@ -216,7 +216,7 @@ class CompareView(QWidget):
             self.view.show_html(self.html(), stylesheet(self._theme))
         self.changed.emit()
 
-    def _options(self) -> SheetOptions:
+    def sheet_options(self) -> SheetOptions:
         names = [
             self.countries.item(i).text()
             for i in range(self.countries.count())
@@ -228,7 +228,7 @@ class CompareView(QWidget):
     def export_pdf(self, path: Path) -> int:
         """Write what is on screen as a printable sheet; returns the page count."""
         self._settings.setValue("compare/paper", self.paper.currentData())
-        return self._printer.to_pdf(self.html(for_print=True), path, self._options())
+        return self._printer.to_pdf(self.html(for_print=True), path, self.sheet_options())
 
     def export_csv(self, path: Path) -> None:
         data = comparison_data(self._store, self.selected_countries())
@@ -238,7 +238,7 @@ class CompareView(QWidget):
         if not self.ready():
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        opts = self._options()
+        opts = self.sheet_options()
 
 
         printer.setPageSize(page_size(opts.paper))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,18 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from htdesk import __version__
-from htdesk.content.models import Kind
+from htdesk.content.kinds import Kind
 from htdesk.history import History
 from htdesk.paths import resources_dir
-from htdesk.printing import SheetOptions, SheetPrinter, default_paper
 from htdesk.render import html as render
 from htdesk.render.theme import Theme
 from htdesk.store.pages import link_index, page_data
 from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
-from htdesk.ui.compare import CompareView
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
 from htdesk.ui.reader import ReaderView
+
+if TYPE_CHECKING:
+    from htdesk.printing import SheetOptions, SheetPrinter
+    from htdesk.ui.compare import CompareView
 
 HOME = "home"
 GLOSSARY = "glossary"
@@ -159,7 +161,8 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.current: str = HOME
         self._words: list[str] = []
-        self.printer = SheetPrinter(self)
+        self._printer: SheetPrinter | None = None
+        self._compare: CompareView | None = None
         self.setWindowTitle("HT Desk")
         icon = resources_dir() / "icons" / "htdesk-256.png"
         if icon.exists():
@@ -179,13 +182,8 @@ class MainWindow(QMainWindow):
         pl.setSpacing(0)
         pl.addWidget(self.reader)
         pl.addWidget(self.find_bar)
-        self.compare = CompareView(store, settings)
-        self.compare.open_requested.connect(self.open)
-        self.compare.view.external_link.connect(self.open_external)
-        self.compare.changed.connect(self._compare_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(page)
-        self.stack.addWidget(self.compare)
         self.setCentralWidget(self.stack)
 
         # Left: the navigation tree with its filter.
@@ -230,6 +228,33 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(int(settings.value("view/zoom", 0)))
         self._restore()
         self._ready = True
+
+    # -- parts made on first use: start-up builds only what the first screen shows ----------
+    @property
+    def printer(self) -> SheetPrinter:
+        if self._printer is None:
+            from htdesk.printing import SheetPrinter
+
+            self._printer = SheetPrinter(self)
+        return self._printer
+
+    @property
+    def compare(self) -> CompareView:
+        if self._compare is None:
+            from htdesk.ui.compare import CompareView
+
+            view = CompareView(self.store, self.settings)
+            view.open_requested.connect(self.open)
+            view.view.external_link.connect(self.open_external)
+            view.changed.connect(self._compare_changed)
+            view.set_theme(self.theme)
+            view.view.set_zoom(self.reader.zoom)
+            self.stack.addWidget(view)
+            self._compare = view
+        return self._compare
+
+    def _showing_compare(self) -> bool:
+        return self._compare is not None and self.stack.currentWidget() is self._compare
 
     # -- optional panels ---------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -478,7 +503,7 @@ class MainWindow(QMainWindow):
         return f"{COMPARE}:{','.join(self.compare.selected_countries())}"
 
     def _compare_changed(self) -> None:
-        if self.stack.currentWidget() is self.compare and self.current != self._compare_key():
+        if self._showing_compare() and self.current != self._compare_key():
             self.current = self._compare_key()
             self.settings.setValue("session/last_page", self.current)
 
@@ -549,14 +574,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Citation copied.", 3000)
 
     def _copy(self) -> None:
-        if self.stack.currentWidget() is self.compare:
+        if self._showing_compare():
             self.compare.view.copy()
         else:
             self.reader.copy()
 
     def set_zoom(self, steps: int) -> None:
         self.reader.set_zoom(steps)
-        self.compare.view.set_zoom(steps)
+        if self._compare is not None:
+            self._compare.view.set_zoom(steps)
         self.settings.setValue("view/zoom", self.reader.zoom)
 
     @property
@@ -577,7 +603,8 @@ class MainWindow(QMainWindow):
             if act:
                 act.setChecked(choice == self.theme_choice)
         self.reader.set_highlight_colour(self.theme)
-        self.compare.set_theme(self.theme)
+        if self._compare is not None:
+            self._compare.set_theme(self.theme)
         if self.stack.currentIndex() == 0 and getattr(self, "_ready", False):
             self.open(self.current, push=False, words=self._words)
 
@@ -604,8 +631,10 @@ class MainWindow(QMainWindow):
 
     # -- printing --------------------------------------------------------------------------------
     def _sheet(self) -> tuple[str, SheetOptions]:
-        if self.stack.currentWidget() is self.compare:
-            return self.compare.html(for_print=True), self.compare._options()
+        from htdesk.printing import SheetOptions, default_paper
+
+        if self._showing_compare():
+            return self.compare.html(for_print=True), self.compare.sheet_options()
         summary = self.store.summary(self.current)
         if summary is None:
             html = self.reader.document().toHtml()
@@ -637,7 +666,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {Path(path).name} ({pages} pages).", 5000)
 
     def print_current(self) -> None:
-        if self.stack.currentWidget() is self.compare:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        if self._showing_compare():
             self.compare.print_preview()
             return
         html, opts = self._sheet()

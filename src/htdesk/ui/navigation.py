@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from htdesk.content.models import Kind
+from htdesk.content.kinds import Kind
 from htdesk.store.report import ReportStore
 
 Index = QModelIndex | QPersistentModelIndex

@@ -1,0 +1,69 @@
+"""The kinds of record and the comparison dimensions: plain enums, importable without pydantic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+NOT_COVERED = "not covered in the report"
+
+
+class Kind(StrEnum):
+    """The kinds of record; the value is the id prefix and the export key's singular."""
+
+    SECTION = "section"
+    FIGURE = "figure"
+    GLOSSARY = "glossary"
+    COUNTRY = "country"
+    INSTITUTION = "institution"
+    PRACTICE = "practice"
+
+
+EXPORT_KEYS: dict[Kind, str] = {
+    Kind.SECTION: "sections",
+    Kind.FIGURE: "figures",
+    Kind.GLOSSARY: "glossary",
+    Kind.COUNTRY: "countries",
+    Kind.INSTITUTION: "institutions",
+    Kind.PRACTICE: "practices",
+}
+
+
+class Dimension(StrEnum):
+    """The fixed comparison dimensions of a country profile, in display order."""
+
+    STATUS = "status"
+    VICTIMS = "victims"
+    NAP = "nap"
+    COORDINATION = "coordination"
+    RAPPORTEUR = "rapporteur"
+    DATA_COLLECTION = "data_collection"
+    NGO_INVOLVEMENT = "ngo_involvement"
+    DEMAND = "demand"
+    EVALUATION = "evaluation"
+    RELATED_STRATEGIES = "related_strategies"
+
+
+DIMENSION_LABELS: dict[Dimension, str] = {
+    Dimension.STATUS: "Origin, transit, destination",
+    Dimension.VICTIMS: "Victims",
+    Dimension.NAP: "National action plan",
+    Dimension.COORDINATION: "Coordination mechanism",
+    Dimension.RAPPORTEUR: "National rapporteur",
+    Dimension.DATA_COLLECTION: "Data collection",
+    Dimension.NGO_INVOLVEMENT: "NGO involvement",
+    Dimension.DEMAND: "Position on demand",
+    Dimension.EVALUATION: "Evaluation",
+    Dimension.RELATED_STRATEGIES: "Related strategies",
+}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as lists carry it (the same fields and citation as the model's Source)."""
+
+    ref: str
+    page: int | None = None
+
+    def cite(self) -> str:
+        return f"{self.ref}, p. {self.page}" if self.page else self.ref
