@@ -64,7 +64,7 @@ def test_rebuild_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert run(capsys, "build-db", "--out", str(b))[0] == 0
     dumps = []
     for p in (a, b):
-        code, out, _ = run(capsys, "--db", str(p), "export")
+        _code, out, _ = run(capsys, "--db", str(p), "export")
         doc = json.loads(out)
         doc["meta"].pop("build_time")
         dumps.append(json.dumps(doc, sort_keys=True))
@@ -156,9 +156,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 # -- compare ---------------------------------------------------------------------------------
-def test_compare_refuses_unknown_country_with_valid_list(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_compare_refuses_unknown_country_with_valid_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "sheet.pdf"
     code, _, err = run(capsys, "compare", "be", "atlantis", "--pdf", str(out))
     assert code != 0
@@ -175,9 +173,7 @@ def test_compare_refuses_unwritable_path(capsys: pytest.CaptureFixture[str], tmp
 
 def test_compare_csv_round_trips(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "sheet.csv"
-    code, _, err = run(
-        capsys, "compare", "Belgium", "no", "se", "--dimensions", "nap,coordination", "--csv", str(out)
-    )
+    code, _, err = run(capsys, "compare", "Belgium", "no", "se", "--dimensions", "nap,coordination", "--csv", str(out))
     assert code == 0, err
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
@@ -201,7 +197,7 @@ def test_compare_counts_are_enforced(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_kinds_are_all_exported(built_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(built_db), "export")
+    _code, out, _ = run(capsys, "--db", str(built_db), "export")
     doc = json.loads(out)
     counts = json.loads(ReportStore(built_db).meta()["counts"])
     for kind in Kind:

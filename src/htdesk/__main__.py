@@ -19,9 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"HT Desk {__version__}")
     p.add_argument("--db", type=Path, help="use this report database instead of the bundled one")
     p.add_argument("--reset-settings", action="store_true", help="forget window layout, zoom and last page")
-    p.add_argument(
-        "--quit-after-show", action="store_true", help="show the window, wait for its first paint, exit"
-    )
+    p.add_argument("--quit-after-show", action="store_true", help="show the window, wait for its first paint, exit")
     p.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
     sub = p.add_subparsers(dest="command")
 

@@ -17,7 +17,7 @@ class CompareError(ValueError):
 
 
 def parse_dimensions(text: str | None) -> list[Dimension]:
-    """ "nap,coordination" -> those dimensions in the given order; None or "" -> all."""
+    """Dimensions named in "nap,coordination" order; None or an empty string means all."""
     if not text:
         return list(Dimension)
     out: list[Dimension] = []

@@ -70,6 +70,9 @@ def write_handout_pdf(
         raise HandoutError(f"the folder {folder.name!r} has no bookmarks yet")
     html = handout_html(folder, handout_items(store, marks), date.today())
     opts = SheetOptions(
-        title="HT Desk — handout", subtitle=folder.name, paper=paper or default_paper(), date_text=date.today().isoformat()
+        title="HT Desk — handout",
+        subtitle=folder.name,
+        paper=paper or default_paper(),
+        date_text=date.today().isoformat(),
     )
     return SheetPrinter().to_pdf(html, path, opts)

@@ -181,9 +181,7 @@ def test_pdf_into_missing_folder_leaves_nothing(view: CompareView, tmp_path: Pat
     assert not (tmp_path / "gone").exists()
 
 
-def test_failed_pdf_keeps_the_previous_file(
-    view: CompareView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_pdf_keeps_the_previous_file(view: CompareView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failure half-way (disk full) must not destroy the sheet the trainer printed yesterday."""
     view.set_countries(["be", "no"])
     out = tmp_path / "sheet.pdf"

@@ -168,10 +168,7 @@ def test_external_link_needs_confirmation(
 def test_reader_never_loads_remote_resources(window: MainWindow) -> None:
     from PySide6.QtGui import QTextDocument
 
-    assert (
-        window.reader.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl("http://x.org/a.png"))
-        is None
-    )
+    assert window.reader.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl("http://x.org/a.png")) is None
 
 
 def test_copy_citation(window: MainWindow) -> None:
@@ -194,9 +191,7 @@ def test_compare_from_tree_context(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.compare
 
 
-def test_broken_database_gives_a_dialog(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_dir: Path
-) -> None:
+def test_broken_database_gives_a_dialog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_dir: Path) -> None:
     from argparse import Namespace
 
     from htdesk.app import run_app

@@ -177,9 +177,7 @@ def _body(data: PageData, link: Linker) -> str:
                 notes = f'<h3 class="notes">Notes</h3><ul class="footnotes">{lis}</ul>'
             body = _blocks(rec.body, link)
             if not body and rec.id.startswith("section/appendix-"):
-                body = (
-                    '<p class="intro">This appendix is a table of institutions; each row is listed below.</p>'
-                )
+                body = '<p class="intro">This appendix is a table of institutions; each row is listed below.</p>'
             return body + notes
         case Kind.FIGURE:
             extra = f'<p class="cite">{escape(rec.source_line)}</p>' if rec.source_line else ""
@@ -235,8 +233,7 @@ def _body(data: PageData, link: Linker) -> str:
                 _field("Target group", escape(rec.target_group) if rec.target_group else _not_given()),
                 _field(
                     "Evaluated",
-                    escape(rec.evaluated.value)
-                    + (f" — {link.html(rec.evaluation)}" if rec.evaluation else ""),
+                    escape(rec.evaluated.value) + (f" — {link.html(rec.evaluation)}" if rec.evaluation else ""),
                 ),
             ]
             return _fields_table(rows) + _blocks(rec.description, link)
@@ -284,10 +281,12 @@ offline: its text, figures, country profiles, institutional frameworks, glossary
 <h2>Prevention practices by theme</h2><ul>{theme_links}</ul>
 <h2>Also in the report</h2>
 <ul>
-<li><a href="{SCHEME}:section/executive-summary">Executive summary</a> and <a href="{SCHEME}:section/introduction">Introduction</a></li>
+<li><a href="{SCHEME}:section/executive-summary">Executive summary</a> and
+<a href="{SCHEME}:section/introduction">Introduction</a></li>
 <li><a href="{SCHEME}:glossary">Glossary of acronyms</a> ({n.get("glossary", 0)} entries, English and French)</li>
 <li><a href="{SCHEME}:figure/comparison-table">The comparison table of the eight countries</a></li>
-<li>{n.get("institution", 0)} institutions, {n.get("practice", 0)} practices, {n.get("figure", 0)} figures and tables</li>
+<li>{n.get("institution", 0)} institutions, {n.get("practice", 0)} practices,
+{n.get("figure", 0)} figures and tables</li>
 </ul>
 <p class="cite">Press Ctrl+K to search. Bookmark pages with Ctrl+D and print them as a handout.</p>
 """
@@ -322,17 +321,12 @@ def comparison_html(
     """Countries in columns, dimensions in rows; every cell with its source."""
     link = Linker(links or LinkIndex({}, {}, {}))
     width = max(10, 100 // (len(data.countries) + 1) - 2)
-    head = f'<th width="{width}%">Dimension</th>' + "".join(
-        f"<th>{escape(c.name)}</th>" for c in data.countries
-    )
+    head = f'<th width="{width}%">Dimension</th>' + "".join(f"<th>{escape(c.name)}</th>" for c in data.countries)
     rows = [
         '<tr><td class="label">At a glance</td>'
         + "".join(
             "<td>"
-            + (
-                " ".join(f'<span class="badge">&nbsp;{escape(b)}&nbsp;</span>' for b in badges(c))
-                or _not_given()
-            )
+            + (" ".join(f'<span class="badge">&nbsp;{escape(b)}&nbsp;</span>' for b in badges(c)) or _not_given())
             + "</td>"
             for c in data.countries
         )
@@ -347,7 +341,8 @@ def comparison_html(
             items = source.get(c.code, [])
             if items:
                 lis = "".join(
-                    f'<li><a href="{record_url(s.id)}">{escape(s.title)}</a> <span class="cite">({escape(s.cite())})</span></li>'
+                    f'<li><a href="{record_url(s.id)}">{escape(s.title)}</a> '
+                    f'<span class="cite">({escape(s.cite())})</span></li>'
                     for s in items
                 )
                 cells += f"<td><ul>{lis}</ul></td>"

@@ -73,9 +73,7 @@ class ReportStore:
             version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
-            raise DatabaseCorrupt(
-                f"The report database is damaged ({exc}): {path}. Reinstall HT Desk."
-            ) from None
+            raise DatabaseCorrupt(f"The report database is damaged ({exc}): {path}. Reinstall HT Desk.") from None
         if version > SCHEMA_VERSION:
             raise DatabaseTooNew(
                 f"The report database is newer (schema {version}) than this HT Desk (schema "
@@ -101,9 +99,7 @@ class ReportStore:
         return {r["key"]: r["value"] for r in self.query("SELECT key, value FROM meta")}
 
     def counts(self) -> dict[str, int]:
-        return {
-            r["kind"]: r["n"] for r in self.query("SELECT kind, count(*) AS n FROM records GROUP BY kind")
-        }
+        return {r["kind"]: r["n"] for r in self.query("SELECT kind, count(*) AS n FROM records GROUP BY kind")}
 
     # -- records -------------------------------------------------------------------------
     def record(self, record_id: str) -> Record | None:
@@ -119,9 +115,7 @@ class ReportStore:
         try:
             return model.model_validate_json(rows[0]["data"])
         except ValidationError as exc:
-            raise DatabaseCorrupt(
-                f"Record {record_id} does not fit this HT Desk: {exc.errors()[0]['msg']}"
-            ) from None
+            raise DatabaseCorrupt(f"Record {record_id} does not fit this HT Desk: {exc.errors()[0]['msg']}") from None
 
     def summary(self, record_id: str) -> Summary | None:
         rows = self.query("SELECT * FROM records WHERE id = ?", (record_id,))
@@ -143,9 +137,7 @@ class ReportStore:
 
     def section_tree(self) -> list[tuple[str, str | None, str]]:
         """(id, parent id, title) of every section, in the report's order."""
-        rows = self.query(
-            "SELECT s.id, s.parent, r.title FROM sections s JOIN records r ON r.id = s.id ORDER BY s.ord"
-        )
+        rows = self.query("SELECT s.id, s.parent, r.title FROM sections s JOIN records r ON r.id = s.id ORDER BY s.ord")
         return [(r["id"], r["parent"], r["title"]) for r in rows]
 
     def linked_from(self, target: str, rel: str | None = None) -> list[Summary]:

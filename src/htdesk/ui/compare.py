@@ -207,9 +207,7 @@ class CompareView(QWidget):
         for b in (self.print_button, self.pdf_button, self.csv_button):
             b.setEnabled(self.ready())
         if n < MIN_COUNTRIES:
-            self.message.setText(
-                f"Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side."
-            )
+            self.message.setText(f"Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side.")
             self.view.show_html("", stylesheet(self._theme))
         else:
             self.message.setText("")
@@ -240,7 +238,6 @@ class CompareView(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         opts = self.sheet_options()
 
-
         printer.setPageSize(page_size(opts.paper))
         printer.setPageOrientation(
             QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait
@@ -252,17 +249,13 @@ class CompareView(QWidget):
 
     def _ask_pdf(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export comparison as PDF", f"compare-{name}.pdf", "PDF (*.pdf)"
-        )
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as PDF", f"compare-{name}.pdf", "PDF (*.pdf)")
         if path:
             self._guarded(lambda: self.export_pdf(Path(path)), f"Saved {Path(path).name}.")
 
     def _ask_csv(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export comparison as CSV", f"compare-{name}.csv", "CSV (*.csv)"
-        )
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as CSV", f"compare-{name}.csv", "CSV (*.csv)")
         if path:
             self._guarded(lambda: self.export_csv(Path(path)), f"Saved {Path(path).name}.")
 

@@ -273,9 +273,7 @@ class MainWindow(QMainWindow):
 
         self.search_panel = SearchPanel(self.store)
         self.search_panel.open_requested.connect(self.open_with_matches)
-        self.search_dock = self._dock(
-            "Search", "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        self.search_dock = self._dock("Search", "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.nav_dock, self.search_dock)
         self.nav_dock.raise_()
 
@@ -284,9 +282,7 @@ class MainWindow(QMainWindow):
             return
         from htdesk.ui.bookmarks import BookmarksPanel
 
-        self.bookmarks_panel = BookmarksPanel(
-            self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None
-        )
+        self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
         self.bookmarks_panel.open_requested.connect(self.open)
         self.bookmarks_dock = self._dock(
             "Bookmarks", "bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -321,9 +317,7 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         sk = QKeySequence.StandardKey
         a = self.actions_by_name = {}
-        a["back"] = self._action(
-            "Back", self.go_back, [QKeySequence(sk.Back), QKeySequence("Alt+Left")], "Go back"
-        )
+        a["back"] = self._action("Back", self.go_back, [QKeySequence(sk.Back), QKeySequence("Alt+Left")], "Go back")
         a["forward"] = self._action(
             "Forward", self.go_forward, [QKeySequence(sk.Forward), QKeySequence("Alt+Right")], "Go forward"
         )
@@ -335,9 +329,7 @@ class MainWindow(QMainWindow):
             "Bookmark the open page",
             True,
         )
-        a["compare"] = self._action(
-            "Compare countries", lambda: self.open(COMPARE), QKeySequence("Ctrl+Shift+C")
-        )
+        a["compare"] = self._action("Compare countries", lambda: self.open(COMPARE), QKeySequence("Ctrl+Shift+C"))
         a["print"] = self._action("Print…", self.print_current, QKeySequence(sk.Print), "Print the open page")
         a["pdf"] = self._action("Export PDF…", self.export_pdf_dialog, QKeySequence("Ctrl+Shift+E"))
         a["quit"] = self._action("Quit", self.close, QKeySequence(sk.Quit))
@@ -348,21 +340,15 @@ class MainWindow(QMainWindow):
         a["find_prev"] = self._action(
             "Find previous", lambda: self.find_bar.step(backward=True), QKeySequence(sk.FindPrevious)
         )
-        a["search"] = self._action(
-            "Search…", self.focus_search, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")]
-        )
+        a["search"] = self._action("Search…", self.focus_search, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
         a["zoom_in"] = self._action(
             "Zoom in",
             lambda: self.set_zoom(self.reader.zoom + 1),
             [QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")],
         )
-        a["zoom_out"] = self._action(
-            "Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), QKeySequence(sk.ZoomOut)
-        )
+        a["zoom_out"] = self._action("Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), QKeySequence(sk.ZoomOut))
         a["zoom_reset"] = self._action("Actual size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
-        a["filter_tree"] = self._action(
-            "Filter contents", self._focus_tree_filter, QKeySequence("Ctrl+Shift+F")
-        )
+        a["filter_tree"] = self._action("Filter contents", self._focus_tree_filter, QKeySequence("Ctrl+Shift+F"))
         a["about"] = self._action("About HT Desk", self.about)
 
         themes = QActionGroup(self)
@@ -414,8 +400,13 @@ class MainWindow(QMainWindow):
 
         style = self.style()
         sp = QStyle.StandardPixmap
-        for key, pix in (("back", sp.SP_ArrowBack), ("forward", sp.SP_ArrowForward), ("home", sp.SP_DirHomeIcon),
-                         ("print", sp.SP_FileDialogDetailedView), ("pdf", sp.SP_DialogSaveButton)):
+        for key, pix in (
+            ("back", sp.SP_ArrowBack),
+            ("forward", sp.SP_ArrowForward),
+            ("home", sp.SP_DirHomeIcon),
+            ("print", sp.SP_FileDialogDetailedView),
+            ("pdf", sp.SP_DialogSaveButton),
+        ):
             a[key].setIcon(style.standardIcon(pix))
         tb = self.addToolBar("Navigation")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -659,9 +650,7 @@ class MainWindow(QMainWindow):
         try:
             pages = self.export_pdf(Path(path))
         except OSError as exc:
-            QMessageBox.warning(
-                self, "Could not save the PDF", f"{exc.strerror or exc}: {exc.filename or path}"
-            )
+            QMessageBox.warning(self, "Could not save the PDF", f"{exc.strerror or exc}: {exc.filename or path}")
             return
         self.statusBar().showMessage(f"Saved {Path(path).name} ({pages} pages).", 5000)
 
