@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,14 @@ def _flat(reader: PdfReader) -> str:
 
 
 @pytest.fixture
-def folder_store(user_dir: Path) -> BookmarkStore:
+def folder_store(user_dir: Path) -> Iterator[BookmarkStore]:
     store = BookmarkStore.open_default()
     folder = store.create_folder("Session 2 — labour exploitation", "Two hours with labour inspectors.")
     for rid, title, note in PAGES:
         store.add(rid, title, folder.id, note)
     store.add("institution/zz/closed-office", "An office that closed", folder.id, "")
-    return store
+    yield store
+    store.close()
 
 
 def test_handout_pdf_reads_back(folder_store: BookmarkStore, store: ReportStore, tmp_path: Path) -> None:

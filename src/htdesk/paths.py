@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,3 +29,13 @@ def report_path() -> Path:
 
 def resources_dir() -> Path:
     return app_root() / "resources"
+
+
+def user_dir() -> Path:
+    """The user's own data (bookmarks, settings): HTDESK_USER_DIR if set, else the platform's folder."""
+    override = os.environ.get("HTDESK_USER_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("HT Desk", appauthor=False))

@@ -7,13 +7,17 @@ import sys
 
 
 def ensure_gui_application() -> object:
-    """Return the running QGuiApplication, starting an offscreen one where there is no display."""
-    from PySide6.QtGui import QGuiApplication
+    """Return the running Qt application, starting an offscreen one where there is no display.
 
-    app = QGuiApplication.instance()
+    A QApplication rather than a bare QGuiApplication: printing code may run inside the app (or a
+    test session) that later needs widgets, and Qt allows only one application object.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
     if app is not None:
         return app
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication(sys.argv[:1])
+    return QApplication(sys.argv[:1])

@@ -354,16 +354,16 @@ def test_rename_folder_in_place_and_undo(panel: BookmarksPanel, qtbot: QtBot) ->
     s1 = panel.proxy.index(0, 0)
     with reloaded(qtbot, panel.model):
         assert panel.proxy.setData(s1, "Session 1 — introduction")
-    assert list(tree_of(panel.proxy))[0] == "Session 1 — introduction"
+    assert next(iter(tree_of(panel.proxy))) == "Session 1 — introduction"
     with reloaded(qtbot, panel.model):
         service.undo_stack.undo()
-    assert list(tree_of(panel.proxy))[0] == "Session 1"
+    assert next(iter(tree_of(panel.proxy))) == "Session 1"
 
 
 def test_rename_to_a_taken_name_is_refused_with_a_message(panel: BookmarksPanel) -> None:
     assert not panel.proxy.setData(panel.proxy.index(0, 0), "session 2 — LABOUR exploitation")
     assert any("already a folder" in m for m in messages(panel))
-    assert list(tree_of(panel.proxy))[0] == "Session 1"
+    assert next(iter(tree_of(panel.proxy))) == "Session 1"
     close_messages(panel)
 
 
@@ -574,3 +574,11 @@ def test_widgets_have_accessible_names(panel: BookmarksPanel, service: BookmarkS
     qtbot.addWidget(dialog)
     for widget in (dialog.folder_box, dialog.note_edit, dialog.ok_button):
         assert widget.accessibleName()
+
+
+def test_a_failing_exists_check_shows_bookmarks_as_present(filled: BookmarkService) -> None:
+    def broken(record_id: str) -> bool:
+        raise RuntimeError("report database unreadable")
+
+    model = BookmarksModel(filled, broken)
+    assert tree_of(model)["Session 1"] == ["Belgium", "Myria", "A withdrawn practice"]

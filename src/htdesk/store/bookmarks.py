@@ -10,11 +10,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
-
+from htdesk.paths import user_dir
 from htdesk.store.files import write_atomic
 
 SCHEMA_VERSION = 1
@@ -24,8 +22,13 @@ DEFAULT_FOLDER = "Unfiled"
 FILE_NAME = "bookmarks.sqlite"
 # Seconds a writer waits for another window or copy of the app to finish its transaction.
 BUSY_TIMEOUT = 10.0
+if TYPE_CHECKING:
+    from htdesk.store.bookmark_file import FileIn
+
 MAX_NAME = 200
 MAX_TEXT = 20_000
+# Far beyond any real export (a bookmark is ~200 bytes); refuses a wrong file before reading it all.
+MAX_IMPORT_BYTES = 50_000_000
 
 # The schema is created inside one IMMEDIATE transaction, so two copies of the app opening a new
 # file at the same moment cannot both create it. AUTOINCREMENT: an id is never reused, so undo can
@@ -129,42 +132,12 @@ class ImportCounts:
 Arrangement = dict[int, list[int]]
 
 
-# -- the import file format --------------------------------------------------------------
-
-_Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NAME)]
-_Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
-
-
-class _BookmarkIn(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
-    record_id: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-    title: _Text = ""
-    note: _Text = ""
-    created: str | None = None
-
-
-class _FolderIn(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
-    name: _Name
-    notes: _Text = ""
-    bookmarks: list[_BookmarkIn] = []
-
-
-class _FileIn(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
-    format: Literal["htdesk-bookmarks"]
-    version: int
-    folders: list[_FolderIn]
-
-
 # -- locations -----------------------------------------------------------------------------
 
 
 def default_path() -> Path:
-    """The user's bookmarks file: $HTDESK_USER_DIR if set (tests), else the platform's user-data folder."""
-    override = os.environ.get("HTDESK_USER_DIR")
-    folder = Path(override) if override else Path(platformdirs.user_data_dir("HT Desk", appauthor=False))
-    return folder / FILE_NAME
+    """The user's bookmarks file, in the user's data folder (see htdesk.paths.user_dir)."""
+    return user_dir() / FILE_NAME
 
 
 def _now() -> str:
@@ -410,8 +383,7 @@ class BookmarkStore:
             )
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
             return BookmarkEnvironmentError(
-                "The bookmarks are being changed by another copy of HT Desk: the change was not saved; "
-                "try again."
+                "The bookmarks are being changed by another copy of HT Desk: the change was not saved; try again."
             )
         if code == _SQLITE_IOERR:
             return BookmarkEnvironmentError(
@@ -451,6 +423,18 @@ class BookmarkStore:
             with suppress(sqlite3.Error):
                 self._conn.execute("ROLLBACK")
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one state, even while another window or process writes."""
+        try:
+            self._conn.execute("BEGIN")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        try:
+            yield
+        finally:
+            self._rollback()  # nothing was written: ending the read transaction is all it does
+
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
@@ -483,9 +467,7 @@ class BookmarkStore:
                 "ORDER BY f.position, f.id, b.position, b.id"
             )
         else:
-            rows = self._query(
-                "SELECT * FROM bookmarks WHERE folder_id = ? ORDER BY position, id", (folder_id,)
-            )
+            rows = self._query("SELECT * FROM bookmarks WHERE folder_id = ? ORDER BY position, id", (folder_id,))
         return [_bookmark(r) for r in rows]
 
     def bookmark(self, bookmark_id: int) -> Bookmark | None:
@@ -519,9 +501,7 @@ class BookmarkStore:
 
     def _insert_folder(self, conn: sqlite3.Connection, name: str, notes: str = "") -> Folder:
         position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM folders").fetchone()[0]
-        cur = conn.execute(
-            "INSERT INTO folders (name, position, notes) VALUES (?, ?, ?)", (name, position, notes)
-        )
+        cur = conn.execute("INSERT INTO folders (name, position, notes) VALUES (?, ?, ?)", (name, position, notes))
         return Folder(id=int(cur.lastrowid or 0), name=name, position=position, notes=notes)
 
     def _resolve_folder(self, conn: sqlite3.Connection, folder: int | str | None) -> Folder:
@@ -682,8 +662,7 @@ class BookmarkStore:
                 present = [
                     b
                     for b in ids
-                    if b not in placed
-                    and conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (b,)).fetchone()
+                    if b not in placed and conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (b,)).fetchone()
                 ]
                 wanted[folder_id] = present
                 placed.update(present)
@@ -713,9 +692,7 @@ class BookmarkStore:
             for f in folders:
                 rows += [
                     _bookmark(r)
-                    for r in conn.execute(
-                        "SELECT * FROM bookmarks WHERE folder_id = ? ORDER BY position, id", (f.id,)
-                    )
+                    for r in conn.execute("SELECT * FROM bookmarks WHERE folder_id = ? ORDER BY position, id", (f.id,))
                 ]
             for b in dict.fromkeys(bookmark_ids):
                 row = conn.execute("SELECT * FROM bookmarks WHERE id = ?", (b,)).fetchone()
@@ -776,29 +753,30 @@ class BookmarkStore:
     # -- export / import -----------------------------------------------------------------
     def export_json(self, folder: int | None = None) -> dict[str, Any]:
         """One folder, or every folder, as a JSON-ready document marked with its format and version."""
-        if folder is None:
-            folders = self.folders()
-        else:
-            one = self.folder(folder)
-            if one is None:
-                raise BookmarkNotFound("That folder no longer exists.")
-            folders = [one]
-        return {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
-            "exported": _now(),
-            "folders": [
-                {
-                    "name": f.name,
-                    "notes": f.notes,
-                    "bookmarks": [
-                        {"record_id": b.record_id, "title": b.title, "note": b.note, "created": b.created}
-                        for b in self.bookmarks(f.id)
-                    ],
-                }
-                for f in folders
-            ],
-        }
+        with self._snapshot():
+            if folder is None:
+                folders = self.folders()
+            else:
+                one = self.folder(folder)
+                if one is None:
+                    raise BookmarkNotFound("That folder no longer exists.")
+                folders = [one]
+            return {
+                "format": FORMAT,
+                "version": FORMAT_VERSION,
+                "exported": _now(),
+                "folders": [
+                    {
+                        "name": f.name,
+                        "notes": f.notes,
+                        "bookmarks": [
+                            {"record_id": b.record_id, "title": b.title, "note": b.note, "created": b.created}
+                            for b in self.bookmarks(f.id)
+                        ],
+                    }
+                    for f in folders
+                ],
+            }
 
     def import_json(self, data: Any) -> ImportCounts:
         """Merge an exported document: folders matched by name, a record already in the folder skipped.
@@ -869,6 +847,10 @@ def read_import_file(path: Path) -> Any:
     """The JSON in a file chosen for import; unreadable or non-JSON content is refused clearly."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise BookmarkImportError(
+                f"{path.name} is too large to be an HT Desk bookmarks file. Nothing was imported."
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise BookmarkEnvironmentError(f"Could not read {path}: {exc.strerror or exc}.") from None
@@ -880,7 +862,7 @@ def read_import_file(path: Path) -> Any:
         ) from None
 
 
-def _parse_import(data: Any) -> _FileIn:
+def _parse_import(data: Any) -> FileIn:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BookmarkImportError("This file is not an HT Desk bookmarks export. Nothing was imported.")
     version = data.get("version")
@@ -889,8 +871,13 @@ def _parse_import(data: Any) -> _FileIn:
             f"This bookmarks file was made by a newer HT Desk (format {version}); update HT Desk to "
             "import it. Nothing was imported."
         )
+    # pydantic loads here, on import, not when the app starts.
+    from pydantic import ValidationError
+
+    from htdesk.store.bookmark_file import FileIn
+
     try:
-        return _FileIn.model_validate(data)
+        return FileIn.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = " → ".join(str(p) for p in err["loc"]) or "the file"

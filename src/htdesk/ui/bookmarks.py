@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import re
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -25,7 +23,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -60,38 +57,6 @@ from htdesk.store.bookmarks import (
 MIME_TYPE = "application/x-htdesk-bookmarks"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def _emit_loses_true() -> bool:
-    """Whether this PySide6 drops a reference to True on every ``emit`` (6.12.0 does).
-
-    On Python < 3.12 True is an ordinary object: a few hundred emits bring its count to zero and
-    the interpreter aborts ("bool_dealloc"). Measured, not assumed, so a fixed PySide costs nothing.
-    """
-    if sys.version_info >= (3, 12):
-        return False  # True is immortal there
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe, n = _Probe(), 8
-    before = sys.getrefcount(True)
-    for _ in range(n):
-        probe.ping.emit()
-    lost = before - sys.getrefcount(True)
-    for _ in range(max(lost, 0)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))  # give back what the probe cost
-    return lost >= n
-
-
-_LOSES_TRUE = _emit_loses_true()
-
-
-def _emit(signal: SignalInstance, *args: Any) -> None:
-    """``signal.emit(*args)``, making good the reference to True that PySide6 6.12 loses."""
-    signal.emit(*args)
-    if _LOSES_TRUE:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 # -- the service -----------------------------------------------------------------------------
@@ -132,6 +97,7 @@ class BookmarkService(QObject):
     error = Signal(str)
 
     def __init__(self, store: BookmarkStore, parent: QObject | None = None, *, poll_ms: int = 2000) -> None:
+        """Wrap an open store; ``poll_ms`` is how often to look for other processes' changes (0: never)."""
         super().__init__(parent)
         self._store = store
         self._undo_stack = QUndoStack(self)
@@ -181,10 +147,10 @@ class BookmarkService(QObject):
         version = self._data_version()
         if version != self._version:
             self._version = version
-            _emit(self.changed)
+            self.changed.emit()
 
     def report_error(self, message: str) -> None:
-        _emit(self.error, message)
+        self.error.emit(message)
 
     def _replay(self, command: _Command, action: Callable[[], object]) -> None:
         try:
@@ -193,12 +159,12 @@ class BookmarkService(QObject):
             # The world moved on (deleted elsewhere, disk full): say so and drop the command,
             # rather than leave an undo entry that no longer matches the bookmarks.
             command.setObsolete(True)
-            _emit(self.error, str(exc))
-        _emit(self.changed)
+            self.error.emit(str(exc))
+        self.changed.emit()
 
     def _push(self, text: str, undo: Callable[[], object], redo: Callable[[], object]) -> None:
         self._undo_stack.push(_Command(self, text, undo, redo))
-        _emit(self.changed)
+        self.changed.emit()
 
     # -- reading -----------------------------------------------------------------------
     def folders(self) -> list[Folder]:
@@ -337,7 +303,7 @@ class BookmarkService(QObject):
     def import_from(self, path: Path) -> ImportCounts:
         """Merge a JSON file written by ``export_to``; a bad file raises and changes nothing."""
         counts = self._store.import_file(path)
-        _emit(self.changed)
+        self.changed.emit()
         return counts
 
 
@@ -418,9 +384,17 @@ class BookmarksModel(QAbstractItemModel):
             if parent is None:
                 continue
             if b.record_id not in known:
-                known[b.record_id] = bool(self._exists(b.record_id))
+                known[b.record_id] = self._record_exists(b.record_id)
             parent.children.append(_BookmarkItem(b, parent, len(parent.children), not known[b.record_id]))
         self.endResetModel()
+
+    def _record_exists(self, record_id: str) -> bool:
+        try:
+            return bool(self._exists(record_id))
+        except Exception:
+            # The report could not be asked (its own error is shown elsewhere): better to show
+            # the bookmark as present than to call it missing, or to lose the whole tree.
+            return True
 
     # -- lookups used by the panel and tests ------------------------------------------
     def folder_index(self, folder_id: int) -> QModelIndex:
@@ -943,7 +917,7 @@ class BookmarksPanel(QWidget):
                 "You can delete this bookmark.",
             )
             return
-        _emit(self.open_requested, bookmark.record_id)
+        self.open_requested.emit(bookmark.record_id)
 
     def open_current(self) -> None:
         self._activated(self.tree.currentIndex())

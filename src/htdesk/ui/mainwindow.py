@@ -604,7 +604,13 @@ class MainWindow(QMainWindow):
         act = self.actions_by_name.get("bookmark") if hasattr(self, "actions_by_name") else None
         if act is None:
             return
-        marked = bool(self.bookmarks is not None and self.bookmarks.is_bookmarked(self.current))  # type: ignore[attr-defined]
+        from htdesk.store.bookmarks import BookmarkError
+
+        try:
+            marked = bool(self.bookmarks is not None and self.bookmarks.is_bookmarked(self.current))  # type: ignore[attr-defined]
+        except BookmarkError as exc:  # the file went bad mid-session: say so, keep reading
+            self.statusBar().showMessage(str(exc), 8000)
+            marked = False
         act.setChecked(marked)
         act.setText("★ Bookmarked" if marked else "☆ Bookmark")
 

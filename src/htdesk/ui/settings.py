@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
 
-
-def user_dir() -> Path:
-    """The user's own data folder; HTDESK_USER_DIR overrides it (tests, portable installs)."""
-    override = os.environ.get("HTDESK_USER_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("HT Desk", appauthor=False))
+from htdesk.paths import user_dir
 
 
 def settings() -> QSettings:
