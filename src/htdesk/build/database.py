@@ -25,12 +25,11 @@ CITATION = (
     "Prevention Centre. Montreal: ICPC, 2014."
 )
 
-# Two indexes over the same text: the plain one answers prefixes as a trainer types
-# ("coordinat*"), the Porter one answers word forms ("coordinate" ~ "coordination"). A Porter
-# index alone stores "coordin" and misses the prefix "coordinat", hence both.
+# One plain index: it answers prefixes as a trainer types ("coordinat*"). A Porter index would
+# store "coordin" and miss that prefix; word forms ("coordinate" ~ "coordination") are found
+# instead by expanding each word to the vocabulary words with the same stem (store/query.py).
 FTS_TOKENIZERS = {
     "search_fts": "unicode61 remove_diacritics 2",
-    "search_stem": "porter unicode61 remove_diacritics 2",
 }
 FTS_COLUMNS = ("title", "keywords", "body")
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from htdesk.content.models import MODEL_OF, Kind
 from htdesk.store.report import ReportStore, StoreError
 
-FTS_TABLES = ("search_fts", "search_stem")
+FTS_TABLES = ("search_fts",)
 
 
 def _fts_problems(path: Path) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ class ParsedQuery:
 
 def fold(word: str) -> str:
     """Lower case without accents, as the index's unicode61 tokenizer stores a word ("Grünerlokka")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -44,7 +43,12 @@ def normalise(text: str) -> str:
     """Drop control characters and unpaired surrogates; keep letters, digits and marks."""
     text = text[: MAX_QUERY_CHARS * 4]
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " \t")
-    return unicodedata.normalize("NFC", text)[:MAX_QUERY_CHARS]
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > MAX_QUERY_CHARS:
+        # Our cut, not the user's: end at a word boundary rather than make a stray prefix.
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS + 1)
+        text = text[: cut if cut > 0 else MAX_QUERY_CHARS]
+    return text
 
 
 def _words(text: str) -> list[str]:
@@ -71,6 +75,20 @@ def parse_query(text: str) -> ParsedQuery:
     terms = [fold(w) for w in _words(rest)]
     unique = list(dict.fromkeys(terms))
     return ParsedQuery(tuple(unique[:MAX_TERMS]), tuple(phrases[:MAX_TERMS]))
+
+
+def without_fragment(q: ParsedQuery, text: str) -> ParsedQuery:
+    """Drop a single letter just typed after other words ("organisation international d").
+
+    It is the start of a word still being typed; matched as a word it would empty the results at
+    every new word, matched as a prefix it would match half the report.
+    """
+    if len(q.terms) < 2 or len(q.terms[-1]) != 1 or text != text.rstrip():
+        return q
+    last = _words(normalise(text))[-1:]
+    if last and fold(last[0]) == q.terms[-1] and not text.rstrip().endswith('"'):
+        return ParsedQuery(q.terms[:-1], q.phrases)
+    return q
 
 
 def _quote(word: str) -> str:
@@ -230,33 +248,33 @@ def stem(word: str) -> str:
 # -- matching in plain text (snippets, highlighting an opened page) -----------------------
 
 
-def _accent_classes() -> dict[str, str]:
-    # "u" -> "[uùúûü…]": a folded query word finds the accented text without folding the text.
-    variants: dict[str, set[str]] = {c: {c} for c in string.ascii_lowercase}
-    for code in range(0xC0, 0x250):
-        ch = chr(code)
-        folded = fold(ch)
-        if folded in variants and ch.islower():
-            variants[folded].add(ch)
-    return {c: "[" + "".join(sorted(v)) + "]" if len(v) > 1 else c for c, v in variants.items()}
+def _fold_bytes() -> bytes:
+    table = bytearray(range(256))
+    for code in range(256):
+        folded = fold(chr(code))
+        if folded and ord(folded[0]) < 256:
+            table[code] = ord(folded[0])
+    return bytes(table)
 
 
-ACCENT_CLASSES = _accent_classes()
+FOLD_BYTES = _fold_bytes()
 
 
-def _tolerant(word: str) -> str:
-    return "".join(ACCENT_CLASSES.get(ch) or re.escape(ch) for ch in word)
+def fold_same_length(text: str) -> str:
+    """Lower case without Latin-1 accents, one character for one, so that spans carry over to ``text``.
+
+    Done in C through Latin-1 bytes: a body runs to pages and this runs per hit. Characters
+    beyond Latin-1 become "?" (the report's names, Grünerlokka or Être, are all Latin-1).
+    """
+    return text.encode("latin-1", "replace").translate(FOLD_BYTES).decode("latin-1")
 
 
 def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] | None:
-    """A regex finding in a record's text what the query matches: words (as prefixes), forms, phrases.
-
-    Case and accents are ignored as the index ignores them: "grunerlokka" finds "Grünerlokka".
-    """
-    alts = [_tolerant(t) + (r"\w*" if len(t) >= MIN_PREFIX else r"(?!\w)") for t in q.terms]
-    alts += [_tolerant(f) + r"(?!\w)" for f in forms]
-    alts += [r"\W+".join(_tolerant(w) for w in p) + r"(?!\w)" for p in q.phrases]
+    """A regex finding what the query matches in ``fold_same_length(text)``: words (as prefixes), forms, phrases."""
+    alts = [re.escape(t) + (r"\w*" if len(t) >= MIN_PREFIX else r"(?!\w)") for t in q.terms]
+    alts += [re.escape(f) + r"(?!\w)" for f in forms]
+    alts += [r"\W+".join(re.escape(w) for w in p) + r"(?!\w)" for p in q.phrases]
     if not alts:
         return None
     alts.sort(key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")

@@ -17,10 +17,12 @@ from htdesk.store.query import (
     MIN_STEM,
     ParsedQuery,
     fold,
+    fold_same_length,
     fts_expression,
     match_pattern,
     parse_query,
     stem,
+    without_fragment,
 )
 from htdesk.store.report import ReportStore
 
@@ -111,7 +113,9 @@ class _Lexicon:
     rowid_of: dict[str, int]
     practice_of: dict[int, int]  # section rowid -> the practice record that carries its text
     titled: dict[str, list[int]]  # a title's folded words, space-joined -> rowids
+    vocab_by_initial: dict[str, list[str]] = field(default_factory=dict)  # alphabetic words only
     forms_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    spell_cache: dict[str, str] = field(default_factory=dict)
 
     def known(self, word: str) -> bool:
         """The word, or a word it begins (while still being typed), is in the index."""
@@ -165,9 +169,7 @@ def _lexicon(store: ReportStore) -> _Lexicon:
             titled: dict[str, list[int]] = {}
             for r in rows:
                 titled.setdefault(" ".join(parse_query(r["title"]).terms), []).append(r["rowid"])
-            refs = store.query(
-                "SELECT rowid, kind, source_ref FROM records WHERE kind IN ('section', 'practice')"
-            )
+            refs = store.query("SELECT rowid, kind, source_ref FROM records WHERE kind IN ('section', 'practice')")
             practice_at = {r["source_ref"]: r["rowid"] for r in refs if r["kind"] == "practice"}
             lex = _Lexicon(
                 vocab=[r["term"] for r in vocab],
@@ -175,9 +177,7 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                 acronyms={k: list(dict.fromkeys(v)) for k, v in acronyms.items()},
                 countries={r["code"]: r["name"] for r in store.query("SELECT code, name FROM countries")},
                 kind_of={r["rowid"]: r["kind"] for r in rows},
-                countries_of={
-                    r["rowid"]: tuple(r["country"].split(",")) if r["country"] else () for r in rows
-                },
+                countries_of={r["rowid"]: tuple(r["country"].split(",")) if r["country"] else () for r in rows},
                 rowid_of={r["id"]: r["rowid"] for r in rows},
                 titled=titled,
                 practice_of={
@@ -186,6 +186,9 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                     if r["kind"] == "section" and r["source_ref"] in practice_at
                 },
             )
+            for w in lex.vocab:
+                if w.isalpha() and len(w) > 2:
+                    lex.vocab_by_initial.setdefault(w[0], []).append(w)
             _LEXICONS[store] = lex
         return lex
 
@@ -224,14 +227,20 @@ def resolve_kind(kind: str | Kind | None) -> Kind | None:
 def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
     """One line of ``text`` around its best matches, matches wrapped in HL_START/HL_END.
 
-    Only a stretch after the first match is examined: bodies run to pages, a snippet is a line.
+    ``pattern`` comes from match_pattern() and runs on the folded text; only a stretch after the
+    first match is examined: bodies run to pages, a snippet is a line.
     """
-    first = pattern.search(text) if pattern else None
-    return _snippet_at(text, first, pattern, width)
+    folded = fold_same_length(text)
+    first = pattern.search(folded) if pattern else None
+    return _snippet_at(text, folded, first, pattern, width)
 
 
 def _snippet_at(
-    text: str, first: re.Match[str] | None, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS
+    text: str,
+    folded: str,
+    first: re.Match[str] | None,
+    pattern: re.Pattern[str] | None,
+    width: int = SNIPPET_CHARS,
 ) -> str:
     if first is None or pattern is None:
         return _one_line(text[: width * 2], width)
@@ -239,8 +248,8 @@ def _snippet_at(
     if begin:
         space = text.find(" ", begin, first.start())
         begin = space + 1 if space != -1 else first.start()
-    region = text[begin : first.start() + SNIPPET_SCAN]
-    spans = [m.span() for m in pattern.finditer(region)]
+    stop = first.start() + SNIPPET_SCAN
+    region, spans = text[begin:stop], [(a - begin, b - begin) for a, b in _spans(pattern, folded, begin, stop)]
     # The window holding the most distinct matched words wins ("forced ... begging" over
     # "forced ... forced"); the earliest among equals.
     lead = first.start() - begin
@@ -269,6 +278,10 @@ def _snippet_at(
     return LINE_BREAK_RE.sub(" · ", ("…" if begin else "") + "".join(out).strip() + ("…" if more else ""))
 
 
+def _spans(pattern: re.Pattern[str], folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(folded, start, stop)]
+
+
 def _one_line(text: str, width: int) -> str:
     text = LINE_BREAK_RE.sub(" · ", text.strip())
     if len(text) <= width:
@@ -279,12 +292,14 @@ def _one_line(text: str, width: int) -> str:
 
 def _snippet(keywords: str, body: str, pattern: re.Pattern[str] | None) -> str:
     # The body says most; a record matched only by an acronym or French name shows those.
-    first = pattern.search(body) if pattern else None
+    folded = fold_same_length(body)
+    first = pattern.search(folded) if pattern else None
     if first is None and pattern and keywords:
-        in_keywords = pattern.search(keywords)
+        folded_kw = fold_same_length(keywords)
+        in_keywords = pattern.search(folded_kw)
         if in_keywords:
-            return _snippet_at(keywords, in_keywords, pattern)
-    return _snippet_at(body, first, pattern)
+            return _snippet_at(keywords, folded_kw, in_keywords, pattern)
+    return _snippet_at(body, folded, first, pattern)
 
 
 # -- the search ---------------------------------------------------------------------------
@@ -299,24 +314,31 @@ def suggest(store: ReportStore, q: ParsedQuery) -> str | None:
     joined = _joined(lex, q)
     if joined:
         return joined
-    out, changed = [], False
-    for w in words:
-        if len(w) < 3 or lex.known(w) or not w.isalpha():
-            out.append(w)
-            continue
-        near = [v for v in lex.vocab if abs(len(v) - len(w)) <= 2 and v.isalpha()]
-        close = difflib.get_close_matches(w, [v for v in near if v[0] == w[0]], n=3, cutoff=0.75)
-        close = close or difflib.get_close_matches(w, near, n=3, cutoff=0.8)
-        if close:
-            # Among spellings about as close, the one the report uses most.
-            def closeness(v: str, w: str = w) -> tuple[float, int]:
-                return round(difflib.SequenceMatcher(None, w, v).ratio(), 1), lex.doc_freq.get(v, 0)
+    out = [_respell(lex, w) for w in words]
+    return " ".join(out) if out != words else None
 
-            out.append(max(close, key=closeness))
-            changed = True
-        else:
-            out.append(w)
-    return " ".join(out) if changed else None
+
+def _respell(lex: _Lexicon, word: str) -> str:
+    """The index's closest word to an unknown one, or the word itself."""
+    if len(word) < 3 or not word.isalpha() or lex.known(word):
+        return word
+    if word in lex.spell_cache:
+        return lex.spell_cache[word]
+    # Typos keep the first letter and roughly the length; comparing only those words keeps
+    # difflib (slow per word) to a few hundred comparisons.
+    near = [v for v in lex.vocab_by_initial.get(word[0], ()) if abs(len(v) - len(word)) <= 2]
+    close = difflib.get_close_matches(word, near, n=3, cutoff=0.75)
+    best = word
+    if close:
+        # Among spellings about as close, the one the report uses most.
+        def closeness(v: str) -> tuple[float, int]:
+            return round(difflib.SequenceMatcher(None, word, v).ratio(), 1), lex.doc_freq.get(v, 0)
+
+        best = max(close, key=closeness)
+    if len(lex.spell_cache) > 4096:
+        lex.spell_cache.clear()
+    lex.spell_cache[word] = best
+    return best
 
 
 def _joined(lex: _Lexicon, q: ParsedQuery) -> str | None:
@@ -328,7 +350,7 @@ def _joined(lex: _Lexicon, q: ParsedQuery) -> str | None:
 
 def search_expression(store: ReportStore, text: str) -> str:
     """The MATCH expression search() sends for this text ("" for none), for benchmarks."""
-    q = parse_query(text)
+    q = without_fragment(parse_query(text), text)
     return fts_expression(q, _lexicon(store).forms) if not q.empty else ""
 
 
@@ -343,7 +365,7 @@ def search(
     """Search every record; any text gives hits or none, never an error (bad filters raise SearchError)."""
     want_kind = resolve_kind(kind)
     want_country = resolve_country(store, country)
-    q = parse_query(text)
+    q = without_fragment(parse_query(text), text)
     result = SearchResult(query=text, words=q.words())
     if q.empty:
         return result
@@ -390,8 +412,7 @@ def search(
     # A practice is the curated page of its section's text: when both match, the section
     # steps back so that the top places go to different things ("hotline": ROSA, not ROSA twice).
     adjusted = {
-        rid: score * MIRROR_FACTOR if lex.practice_of.get(rid) in ranked else score
-        for rid, score in ranked.items()
+        rid: score * MIRROR_FACTOR if lex.practice_of.get(rid) in ranked else score for rid, score in ranked.items()
     }
     by_score = sorted(adjusted, key=adjusted.__getitem__)
     order = boosted + [rid for rid in by_score if rid not in boosted]
@@ -420,9 +441,7 @@ def search(
     return result
 
 
-def _ranked(
-    store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int
-) -> dict[int, float]:
+def _ranked(store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int) -> dict[int, float]:
     """Rowid -> bm25 score (lower is better) of the best ``limit`` matches within the filters."""
     weights = ", ".join(str(x) for x in WEIGHTS)
     sql = f"SELECT {INDEX}.rowid, bm25({INDEX}, {weights}) AS score FROM {INDEX}"

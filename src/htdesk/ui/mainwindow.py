@@ -266,10 +266,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _install_search(self) -> None:
-        try:
-            from htdesk.ui.search_panel import SearchPanel
-        except ImportError:  # TEMP until the search panel lands
-            return
+        from htdesk.ui.search_panel import SearchPanel
 
         self.search_panel = SearchPanel(self.store)
         self.search_panel.open_requested.connect(self.open_with_matches)

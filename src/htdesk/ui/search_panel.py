@@ -1,0 +1,431 @@
+"""The search panel: a forgiving search box, kind and country filters, grouped results, keyboard-first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from htdesk.content.kinds import Kind
+from htdesk.store.report import ReportStore
+from htdesk.store.search import (
+    GROUP_ORDER,
+    HL_END,
+    HL_START,
+    KIND_LABELS,
+    Hit,
+    SearchResult,
+    countries,
+    prepare,
+    search,
+)
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 30  # a screenful and a half; the filters narrow further
+HitRole = Qt.ItemDataRole.UserRole + 1  # the Hit of a result row (None on a group row)
+KindRole = Qt.ItemDataRole.UserRole + 2  # the Kind of a group row or a result row
+Index = QModelIndex | QPersistentModelIndex
+
+
+# -- the results model --------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Group:
+    """A group row: its kind, its count within the filters, and its hits as rows below it."""
+
+    kind: Kind
+    count: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+class SearchResultsModel(QAbstractItemModel):
+    """Results as a two-level tree: a row per kind ("Institutions (29)"), a row per hit below it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._groups: list[_Group] = []
+
+    def set_result(self, result: SearchResult | None) -> None:
+        self.beginResetModel()
+        self._groups = []
+        if result is not None:
+            self._groups = [_Group(kind, result.counts.get(kind, len(hits)), hits) for kind, hits in result.grouped()]
+        self.endResetModel()
+
+    def hit_indexes(self) -> list[QModelIndex]:
+        """Every result row, top to bottom (what the arrow keys move through)."""
+        return [self.index(r, 0, self.index(g, 0)) for g, grp in enumerate(self._groups) for r in range(len(grp.hits))]
+
+    # Qt overrides ---------------------------------------------------------------------
+    # A row's internal id is 0 for a group and 1 + its group's row for a hit. Ids rather than
+    # pointers: PySide6 on Python 3.11 mis-counts references to None returned by internalPointer().
+    def _group_of(self, index: Index) -> _Group | None:
+        gid = index.internalId()
+        return self._groups[gid - 1] if gid else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """QAbstractItemModel.index override: a hit row carries its group's number."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """QAbstractItemModel.parent override."""
+        if not child.isValid():
+            return QModelIndex()
+        gid = child.internalId()
+        return self.createIndex(gid - 1, 0, 0) if gid else QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.rowCount override."""
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0:
+            return len(self._groups[parent.row()].hits)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """QAbstractItemModel.columnCount override."""
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """QAbstractItemModel.flags override: group rows are headings, not choices."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """QAbstractItemModel.data override."""
+        if not index.isValid():
+            return None
+        group = self._group_of(index)
+        if group is None:
+            grp = self._groups[index.row()]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{KIND_LABELS[grp.kind]} ({grp.count})"
+            if role == KindRole:
+                return grp.kind
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        hit = group.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.title}\n{hit.where}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.title}, {hit.where}: {hit.snippet_text}"
+        if role == HitRole:
+            return hit
+        if role == KindRole:
+            return hit.kind
+        return None
+
+
+# -- painting a result row ----------------------------------------------------------------
+
+
+def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet as (text, highlighted) runs, from its HL_START/HL_END markers."""
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate(snippet.split(HL_START)):
+        if i == 0:
+            out.append((part, False))
+            continue
+        marked, _, rest = part.partition(HL_END)
+        out += [(marked, True), (rest, False)]
+    return [(text, hl) for text, hl in out if text]
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a result as three lines: the title, where it lives, the snippet with matches marked."""
+
+    PAD = 4
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """QStyledItemDelegate.paint override."""
+        hit = index.data(HitRole)
+        if hit is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QWidget().style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        r = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        line = QFontMetrics(opt.font).height()
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(pal.color(text_role))
+        title = QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, r.width())
+        painter.drawText(QRect(r.left(), r.top(), r.width(), line), Qt.AlignmentFlag.AlignLeft, title)
+        painter.setFont(opt.font)
+        if not selected:
+            painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        fm = QFontMetrics(opt.font)
+        where = fm.elidedText(hit.where, Qt.TextElideMode.ElideRight, r.width())
+        painter.drawText(QRect(r.left(), r.top() + line, r.width(), line), Qt.AlignmentFlag.AlignLeft, where)
+        self._paint_snippet(painter, opt, hit.snippet, QRect(r.left(), r.top() + 2 * line, r.width(), line), selected)
+        painter.restore()
+
+    def _paint_snippet(
+        self, painter: QPainter, opt: QStyleOptionViewItem, snippet: str, rect: QRect, selected: bool
+    ) -> None:
+        pal = opt.palette
+        normal = QFont(opt.font)
+        marked = QFont(opt.font)
+        marked.setBold(True)
+        x, right = rect.left(), rect.right()
+        for text, highlighted in snippet_segments(snippet):
+            font = marked if highlighted else normal
+            fm = QFontMetrics(font)
+            room = right - x
+            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            width = fm.horizontalAdvance(shown)
+            painter.setFont(font)
+            if highlighted and not selected:
+                painter.fillRect(
+                    QRect(x, rect.top(), width, rect.height()),
+                    pal.color(QPalette.ColorRole.Highlight).lighter(170),
+                )
+            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+            painter.drawText(QRect(x, rect.top(), width + 1, rect.height()), Qt.AlignmentFlag.AlignLeft, shown)
+            x += width
+            if shown != text or x >= right:
+                break
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """QStyledItemDelegate.sizeHint override: three lines for a result, one for a group."""
+        size = super().sizeHint(option, index)
+        if index.data(HitRole) is None:
+            return size
+        return QSize(size.width(), 3 * QFontMetrics(option.font).height() + 2 * self.PAD)
+
+
+# -- the panel ----------------------------------------------------------------------------
+
+
+class SearchPanel(QWidget):
+    """Search box, filters and grouped results; emits open_requested(record id, words to highlight).
+
+    The search runs in the UI thread: at the bundled size it takes a few milliseconds, well under
+    a frame after the debounce (`htdesk bench` measures it), so a worker would only add latency.
+    """
+
+    open_requested = Signal(str, list)
+
+    def __init__(self, store: ReportStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._result: SearchResult | None = None
+        prepare(store)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Search the report (Ctrl+K)")
+        self.search_edit.setAccessibleName("Search the report")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.installEventFilter(self)
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName("Filter by kind")
+        self.country_filter = QComboBox(self)
+        self.country_filter.setAccessibleName("Filter by country")
+        self._country_names = countries(store)
+        self._fill_filters()
+
+        self.suggestion_label = QLabel("Did you mean:", self)
+        self.suggestion_button = QPushButton(self)
+        self.suggestion_button.setFlat(True)
+        self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.suggestion_button.setAccessibleName("Search for the suggested spelling")
+        self.status_label = QLabel(self)
+        self.status_label.setAccessibleName("Search status")
+
+        self.model = SearchResultsModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(False)
+        self.view.setItemDelegate(HitDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName("Search results")
+        self.view.activated.connect(self._open_index)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(self._timer.start)
+        self.kind_filter.currentIndexChanged.connect(self.run_search)
+        self.country_filter.currentIndexChanged.connect(self.run_search)
+        self.suggestion_button.clicked.connect(self._take_suggestion)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.country_filter, 1)
+        suggestion = QHBoxLayout()
+        suggestion.addWidget(self.suggestion_label)
+        suggestion.addWidget(self.suggestion_button)
+        suggestion.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addLayout(suggestion)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.view, 1)
+        self._show_status()
+
+    # -- what the main window uses -----------------------------------------------------
+    @Slot()
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected (Ctrl+K, Ctrl+L)."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def set_query(self, text: str) -> None:
+        """Search for ``text`` now, as if typed and the debounce had passed."""
+        self.search_edit.setText(text)
+        self.run_search()
+
+    @property
+    def result(self) -> SearchResult | None:
+        return self._result
+
+    # -- searching ---------------------------------------------------------------------
+    @Slot()
+    def run_search(self) -> None:
+        """Search for the box's text within the filters and show the results."""
+        self._timer.stop()
+        text = self.search_edit.text()
+        kind = self.kind_filter.currentData()
+        country = self.country_filter.currentData()
+        result = None
+        if text.strip():
+            result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
+        self._result = result
+        self.model.set_result(result)
+        self.view.expandAll()
+        self._update_filter_counts()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        result = self._result
+        suggestion = result.suggestion if result else None
+        self.suggestion_label.setVisible(bool(suggestion))
+        self.suggestion_button.setVisible(bool(suggestion))
+        self.suggestion_button.setText(suggestion or "")
+        if result is None:
+            self.status_label.setText("")
+        elif result.total == 0:
+            self.status_label.setText("No results")
+        else:
+            shown = len(result.hits)
+            more = f" (first {shown} shown)" if shown < result.total else ""
+            self.status_label.setText(f"{result.total} result{'s' if result.total != 1 else ''}{more}")
+
+    @Slot()
+    def _take_suggestion(self) -> None:
+        if self._result and self._result.suggestion:
+            self.set_query(self._result.suggestion)
+
+    # -- filters -----------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        self.kind_filter.addItem("All kinds", None)
+        for kind in GROUP_ORDER:
+            self.kind_filter.addItem(KIND_LABELS[kind], kind.value)
+        self.country_filter.addItem("All countries", None)
+        for code, name in self._country_names.items():
+            self.country_filter.addItem(name, code)
+
+    def _update_filter_counts(self) -> None:
+        counts = self._result.counts if self._result else {}
+        for i, kind in enumerate(GROUP_ORDER, start=1):
+            label = KIND_LABELS[kind]
+            self.kind_filter.setItemText(i, f"{label} ({counts.get(kind, 0)})" if self._result else label)
+        by_country = self._result.country_counts if self._result else {}
+        for i, (code, name) in enumerate(self._country_names.items(), start=1):
+            self.country_filter.setItemText(i, f"{name} ({by_country.get(code, 0)})" if self._result else name)
+
+    # -- keyboard ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """QObject.eventFilter override: Esc clears; Up, Down and Enter work from the search box."""
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Escape:
+                self.search_edit.clear()
+                self.run_search()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._move(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.run_search()  # Enter before the debounce: search now, then open
+                self._open_index(self.view.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, delta: int) -> None:
+        rows = self.model.hit_indexes()
+        if not rows:
+            return
+        current = self.view.currentIndex()
+        at = next((i for i, ix in enumerate(rows) if ix == current), -1 if delta > 0 else len(rows))
+        target = rows[max(0, min(len(rows) - 1, at + delta))]
+        self.view.setCurrentIndex(target)
+        self.view.scrollTo(target)
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole) if index.isValid() else None
+        if hit is None:
+            rows = self.model.hit_indexes()
+            hit = rows[0].data(HitRole) if rows else None
+        if hit is not None and self._result is not None:
+            self.open_requested.emit(hit.id, self._result.highlight_words())

@@ -1,0 +1,204 @@
+"""Search as a trainer uses it: forgiving matching, ranking held to a relevance set, never an error."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from htdesk.content.models import Kind
+from htdesk.store.query import match_pattern, parse_query
+from htdesk.store.report import ReportStore
+from htdesk.store.search import HL_END, HL_START, SearchError, make_snippet, search
+
+RELEVANCE = tomllib.loads((Path(__file__).parent / "relevance.toml").read_text(encoding="utf-8"))["case"]
+
+
+def ids(store: ReportStore, text: str, **kw: object) -> list[str]:
+    return [h.id for h in search(store, text, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_relevance_set_is_large_enough() -> None:
+    assert len(RELEVANCE) >= 40
+    assert all(case["top5"] for case in RELEVANCE)
+
+
+@pytest.mark.parametrize("case", RELEVANCE, ids=[c["query"] for c in RELEVANCE])
+def test_relevance(store: ReportStore, case: dict) -> None:
+    top5 = ids(store, case["query"], limit=5)
+    missing = [x for x in case["top5"] if x not in top5]
+    assert not missing, f"{case['query']!r}: {missing} not in the top 5 {top5}"
+
+
+# -- matching ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["comensha", "COMENSHA", "CoMensha"])
+def test_case_insensitive(store: ReportStore, typed: str) -> None:
+    assert ids(store, typed, limit=1) == ["institution/nl/comensha"]
+
+
+def test_accent_insensitive_both_ways(store: ReportStore) -> None:
+    plain = ids(store, "Grunerlokka")
+    assert "institution/no/kom-operational-working-group" in plain
+    assert ids(store, "Grünerlokka") == plain
+    assert ids(store, "etres humains") == ids(store, "êtres humains")
+
+
+def test_french_glossary_forms_are_found(store: ReportStore) -> None:
+    assert ids(store, "OIT", limit=1) == ["glossary/ilo"]
+    assert "glossary/kom" in ids(store, "Unité de coordination nationale pour les victimes", limit=3)
+
+
+@pytest.mark.parametrize("prefix", ["coordinat", "traff", "rappor", "loverb"])
+def test_prefixes_match_while_typing(store: ReportStore, prefix: str) -> None:
+    result = search(store, prefix)
+    assert result.total > 0
+    assert all(prefix in h.snippet_text.lower() or prefix in h.title.lower() for h in result.hits[:5])
+
+
+def test_word_forms_coordinate_finds_coordination_and_coordinating(store: ReportStore) -> None:
+    result = search(store, "coordinate", limit=200)
+    assert {"coordination", "coordinating"} <= set(result.forms)
+    # A record that says "coordination" but never "coordinate*" is found through the stem.
+    ncm = next(h for h in result.hits if h.id == "glossary/ncm")
+    assert "coordinate" not in ncm.snippet_text.lower()
+    assert f"{HL_START}Coordination{HL_END}" in ncm.snippet
+
+
+def test_singular_finds_plural_and_stem_does_not_overreach(store: ReportStore) -> None:
+    victim = search(store, "victim")
+    assert any(f"{HL_START}victims{HL_END}" in h.snippet.lower().replace("\x02v", "\x02v") or
+               "victims" in h.snippet_text.lower() for h in victim.hits)  # fmt: skip
+    # Porter keeps "police" and "policy" apart, and so do we.
+    assert "policy" not in search(store, "police").forms
+
+
+def test_several_words_narrow(store: ReportStore) -> None:
+    one, two = search(store, "campaign"), search(store, "campaign norway")
+    assert 0 < two.total < one.total
+    assert set(ids(store, "campaign norway", limit=500)) <= set(ids(store, "campaign", limit=500))
+
+
+def test_quoted_phrase_matches_as_a_phrase(store: ReportStore) -> None:
+    loose, phrase = search(store, "labour exploitation"), search(store, '"labour exploitation"')
+    assert 0 < phrase.total < loose.total
+    assert all("labour exploitation" in (h.snippet_text + h.title).lower() for h in phrase.hits[:5])
+
+
+@pytest.mark.parametrize(
+    ("acronym", "first"),
+    [
+        ("KOM", ["glossary/kom", "institution/no/kom"]),
+        ("kom", ["glossary/kom", "institution/no/kom"]),
+        ("GRETA", ["glossary/greta"]),
+        ("UKHTC", ["glossary/ukhtc"]),
+        ("MIPROF", ["glossary/miprof", "institution/fr/miprof"]),
+    ],
+)
+def test_exact_acronym_puts_its_entry_then_its_body_first(store: ReportStore, acronym: str, first: list) -> None:
+    assert ids(store, acronym, limit=len(first)) == first
+
+
+@pytest.mark.parametrize(
+    ("typo", "fix"), [("rapoteur", "rapporteur"), ("lover boy", "loverboy"), ("trafficing", "trafficking")]
+)
+def test_did_you_mean(store: ReportStore, typo: str, fix: str) -> None:
+    result = search(store, typo)
+    assert result.suggestion == fix
+    assert search(store, fix).total > result.total
+
+
+def test_no_suggestion_for_a_good_query(store: ReportStore) -> None:
+    assert search(store, "loverboy").suggestion is None
+    assert search(store, "rapporteur").suggestion is None
+
+
+# -- results ----------------------------------------------------------------------------
+
+
+def test_hit_has_title_place_and_a_one_line_highlighted_snippet(store: ReportStore) -> None:
+    result = search(store, "Grunerlokka")
+    hit = next(h for h in result.hits if h.id == "institution/no/kom-operational-working-group")
+    assert hit.kind is Kind.INSTITUTION
+    assert hit.where.startswith("Norway · ")
+    assert f"{HL_START}Grünerlokka{HL_END}" in hit.snippet
+    for h in search(store, "victims", limit=100).hits:
+        assert "\n" not in h.snippet and "\r" not in h.snippet
+
+
+def test_grouped_puts_the_best_hit_first_and_counts_add_up(store: ReportStore) -> None:
+    result = search(store, "norway", limit=500)
+    grouped = result.grouped()
+    assert grouped[0][1][0] == result.hits[0]
+    assert [h for _, hits in grouped for h in hits] == sorted(
+        result.hits, key=lambda h: [k for k, _ in grouped].index(h.kind)
+    )
+    assert sum(result.counts.values()) == result.total == len(result.hits)
+    for kind, hits in grouped:
+        assert len(hits) == result.counts[kind]
+
+
+def test_kind_filter_keeps_counts_of_other_kinds(store: ReportStore) -> None:
+    everything = search(store, "police")
+    only = search(store, "police", kind="institutions")
+    assert {h.kind for h in only.hits} == {Kind.INSTITUTION}
+    assert only.total == everything.counts[Kind.INSTITUTION]
+    assert only.counts == everything.counts  # what each other choice would give
+
+
+def test_country_filter(store: ReportStore) -> None:
+    everything = search(store, "police")
+    norway = search(store, "police", country="Norway")
+    assert norway.total == everything.country_counts["no"] > 0
+    assert all("no" in (h.country or "").split(",") for h in norway.hits)
+    assert search(store, "police", country="no").total == norway.total
+
+
+@pytest.mark.parametrize(("kind", "country"), [("planets", None), (None, "Atlantis")])
+def test_bad_filter_is_a_one_line_error(store: ReportStore, kind: str | None, country: str | None) -> None:
+    with pytest.raises(SearchError, match="unknown"):
+        search(store, "police", kind=kind, country=country)
+
+
+def test_limit(store: ReportStore) -> None:
+    assert len(search(store, "trafficking", limit=3).hits) == 3
+    assert search(store, "trafficking", limit=0).hits == []
+
+
+def test_snippet_window_prefers_all_words() -> None:
+    text = "forced labour " + "filler words " * 8 + "then forced begging appears here and more text follows"
+    snip = make_snippet(text, match_pattern(parse_query("forced begging")), width=60)
+    assert f"{HL_START}begging{HL_END}" in snip
+    assert snip.startswith("…")
+
+
+# -- never an error ---------------------------------------------------------------------
+
+NASTY = st.sampled_from(
+    ["AND", "OR", "NOT", "NEAR", "NEAR(", "*", "^", "-", ":", '"', "(", ")", "{", "}", "col:", "😀", "\x00",
+     "\u200b", "\ud800", "victim", "traff", "KOM", "'", "\\", "%", "_", "--", "+", "body:", "*:"]
+)  # fmt: skip
+ANY_TEXT = st.one_of(
+    st.text(st.characters(codec=None, exclude_categories=()), max_size=60),
+    st.lists(NASTY, max_size=12).map(" ".join),
+    st.lists(NASTY, max_size=12).map("".join),
+    st.text(max_size=40).map(lambda s: (s or "x") * (10_000 // max(1, len(s or "x")))),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=ANY_TEXT)
+def test_any_text_gives_results_or_none(store: ReportStore, text: str) -> None:
+    result = search(store, text, limit=5)
+    assert result.total >= len(result.hits)
+    for h in result.hits:
+        assert "\n" not in h.snippet
+
+
+def test_ten_thousand_character_paste(store: ReportStore) -> None:
+    paste = ("victims of trafficking " * 500)[:10_000]
+    assert search(store, paste).total > 0

@@ -1,0 +1,392 @@
+"""The installers: the icon set, the Qt trimming rules, and (slow) the real Linux build run from its .deb."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import os
+import plistlib
+import shutil
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build"
+ICONS = ROOT / "resources" / "icons"
+
+
+def _load(name: str) -> ModuleType:
+    """Import build/<name>.py (build/ holds scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"_htdesk_build_{name}", BUILD / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+qt_trim = _load("qt_trim")
+icons = _load("icons")
+make = _load("make")
+
+
+# ------------------------------------------------------------------------------------- trimming rules
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/plugins/platforms/qdirect2d.dll", False),
+        ("PySide6\\plugins\\generic\\qtuiotouchplugin.dll", False),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platforms/libqlinuxfb.so", False),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/plugins/generic/libqtuiotouchplugin.so", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", True),  # not a plugin: not this rule's business
+    ],
+)
+def test_plugin_rules_keep_what_the_app_uses(dest: str, kept: bool) -> None:
+    assert qt_trim.keep_plugin(dest) is kept
+
+
+def test_qt_translations_are_not_shipped_but_other_data_is() -> None:
+    assert not qt_trim.keep_data("PySide6/Qt/translations/qtbase_fr.qm")
+    assert not qt_trim.keep_data("PySide6\\translations\\qt_help_pt_BR.qm")
+    assert qt_trim.keep_data("data/ht.sqlite")
+    assert qt_trim.keep_data("resources/icons/htdesk-16.png")
+
+
+def test_unused_qt_modules_are_excluded_and_used_ones_are_not() -> None:
+    excluded = set(qt_trim.python_excludes())
+    assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtSql"} <= excluded
+    assert not {f"PySide6.{m}" for m in qt_trim.QT_MODULES_USED} & excluded
+
+
+def test_pruning_drops_libraries_only_a_dropped_plugin_needed() -> None:
+    # libqxcb -> libQt6XcbQpa -> libxcb-icccm; the gtk3 theme (already dropped) needed libgtk-3 and
+    # libpango, and libpango is also needed by nothing kept; libz is needed by the Python extension.
+    needs = {
+        "/src/libqxcb.so": ["libQt6XcbQpa.so.6", "libc.so.6"],
+        "/src/libQt6XcbQpa.so.6": ["libxcb-icccm.so.4"],
+        "/src/libxcb-icccm.so.4": [],
+        "/src/zlib.so": ["libz.so.1"],
+        "/src/libz.so.1": [],
+        "/src/libgtk-3.so.0": ["libpango-1.0.so.0"],
+        "/src/libpango-1.0.so.0": [],
+    }
+    toc = [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/src/libQt6XcbQpa.so.6", "BINARY"),
+        ("libxcb-icccm.so.4", "/src/libxcb-icccm.so.4", "BINARY"),
+        ("python3.11/lib-dynload/zlib.so", "/src/zlib.so", "EXTENSION"),
+        ("libz.so.1", "/src/libz.so.1", "BINARY"),
+        ("libgtk-3.so.0", "/src/libgtk-3.so.0", "BINARY"),
+        ("libpango-1.0.so.0", "/src/libpango-1.0.so.0", "BINARY"),
+    ]
+    kept, dropped = qt_trim.prune_unreachable(toc, lambda src: needs[src])
+    assert sorted(dropped) == ["libgtk-3.so.0", "libpango-1.0.so.0"]
+    assert [e[0] for e in kept] == [e[0] for e in toc[:5]]
+
+
+def test_symlinks_to_dropped_libraries_go_too() -> None:
+    datas = [
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("data/ht.sqlite", "/src/ht.sqlite", "DATA"),
+    ]
+    out = qt_trim.drop_dangling_symlinks(datas, ["PySide6/Qt/lib/libQt6Network.so.6"])
+    assert [d[0] for d in out] == ["libQt6Core.so.6", "data/ht.sqlite"]
+
+
+def test_build_fails_only_for_missing_libraries_of_shipped_binaries() -> None:
+    log = (
+        "68135 WARNING: Library not found: could not resolve 'libgtk-3.so.0', dependency of "
+        "'/venv/PySide6/Qt/plugins/platformthemes/libqgtk3.so'.\n"
+        "68136 WARNING: Library not found: could not resolve 'libxcb-icccm.so.4', dependency of "
+        "'/venv/PySide6/Qt/plugins/platforms/libqxcb.so'.\n"
+    )
+    shipped = ["PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/lib/libQt6Gui.so.6"]
+    assert make.missing_libraries(log, shipped) == [
+        ("libxcb-icccm.so.4", "/venv/PySide6/Qt/plugins/platforms/libqxcb.so")
+    ]
+
+
+# -------------------------------------------------------------------------------------------- icons
+
+
+def _mean_abs_diff(a, b) -> float:
+    from PySide6.QtGui import QImage
+
+    fmt = QImage.Format.Format_ARGB32
+    x, y = bytes(a.convertToFormat(fmt).constBits()), bytes(b.convertToFormat(fmt).constBits())
+    assert len(x) == len(y)
+    return sum(abs(p - q) for p, q in zip(x, y, strict=True)) / len(x)
+
+
+def test_icon_pngs_are_the_svg_at_every_size(qapp) -> None:
+    """resources/icons/ is regenerated from resources/icon.svg: edit the SVG, run build/icons.py."""
+    from PySide6.QtGui import QImage
+
+    for size in icons.PNG_SIZES:
+        png = QImage(str(ICONS / f"htdesk-{size}.png"))
+        assert (png.width(), png.height()) == (size, size)
+        if size <= 256:  # larger ones: the same renderer, and comparing 4 MB in Python is slow
+            assert _mean_abs_diff(png, icons.render(icons.SOURCE, size)) < 1.0, f"{size} px is stale"
+
+
+@pytest.mark.parametrize(("name", "sizes"), [("htdesk.ico", icons.ICO_SIZES), ("htdesk.icns", None)])
+def test_ico_and_icns_hold_every_size_and_read_back(qapp, name: str, sizes) -> None:
+    from PySide6.QtGui import QImageReader
+
+    expected = sizes or sorted({s for _, s in icons.ICNS_TYPES})
+    reader = QImageReader(str(ICONS / name))
+    assert reader.canRead(), reader.errorString()
+    found = []
+    for i in range(reader.imageCount()):
+        reader.jumpToImage(i)
+        image = reader.read()
+        assert not image.isNull()
+        found.append(image.width())
+        # The centre of the icon is the book's white spine area, the corner is transparent.
+        assert image.pixelColor(0, 0).alpha() == 0
+        assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() == 255
+    assert sorted(set(found)) == sorted(expected)
+
+
+def test_ico_bitmaps_are_what_windows_expects(qapp) -> None:
+    """Small sizes as 32-bit BMP with a doubled height (XOR + AND mask), 256 px as PNG."""
+    import struct
+
+    data = (ICONS / "htdesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind, count) == (0, 1, len(icons.ICO_SIZES))
+    for i in range(count):
+        w, h, _, _, planes, bpp, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
+        payload = data[offset : offset + length]
+        if w == 0:
+            assert payload.startswith(b"\x89PNG")
+        else:
+            size, bw, bh, _, bits = struct.unpack_from("<IiiHH", payload)
+            assert (size, bw, bh, bits, planes, bpp) == (40, w, 2 * h, 32, 1, 32)
+            mask = ((w + 31) // 32) * 4 * h
+            assert length == 40 + w * h * 4 + mask
+
+
+# ------------------------------------------------------------------------------ installer definitions
+
+
+def test_desktop_entry_starts_htdesk_with_its_icon() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive in desktop entries
+    entry.read(BUILD / "linux" / "htdesk.desktop", encoding="utf-8")
+    d = entry["Desktop Entry"]
+    assert (d["Type"], d["Exec"], d["Icon"], d["Terminal"]) == ("Application", "htdesk", "htdesk", "false")
+    assert d["Name"] == "HT Desk"
+    assert d["Categories"].endswith(";")
+
+
+def test_inno_setup_script_installs_per_user_with_a_start_menu_entry() -> None:
+    iss = (BUILD / "windows" / "htdesk.iss").read_text(encoding="utf-8")
+    assert "PrivilegesRequired=lowest" in iss
+    assert "DefaultDirName={autopf}\\" in iss
+    assert 'Name: "{autoprograms}\\{#AppName}"; Filename: "{app}\\{#AppExe}"' in iss
+    assert "OutputBaseFilename=htdesk-{#AppVersion}-setup" in iss
+
+
+def test_info_plist_template_fills_in_version_and_identifier() -> None:
+    text = (BUILD / "macos" / "Info.plist").read_text(encoding="utf-8")
+    info = plistlib.loads(text.replace("@VERSION@", "9.8.7").replace("@BUNDLE_ID@", "org.x.y").encode())
+    assert info["CFBundleShortVersionString"] == info["CFBundleVersion"] == "9.8.7"
+    assert info["CFBundleIdentifier"] == "org.x.y"
+    assert info["CFBundleIconFile"] == "htdesk.icns"
+
+
+# --------------------------------------------------------------------- slow: the real Linux build
+
+
+def _need(tool: str) -> None:
+    """Skip (locally) or fail (in CI, where .ci/run installs it) when a build tool is missing."""
+    if shutil.which(tool) is None:
+        message = f"{tool} is not installed (see docs/INSTALL.md, 'Building')"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def linux_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Run `python build/make.py linux` once: the onedir bundle, the .tar.gz and the .deb.
+
+    Into private folders: a developer's dist/ (or another test run's) is never touched.
+    """
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the Linux installers build on Linux")
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.skip("PyInstaller is not installed: pip install -e '.[package]'")
+    for tool in ("objdump", "dpkg-deb", "Xvfb"):
+        _need(tool)
+    dist, work = tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("pyinstaller")
+    proc = subprocess.run(
+        [sys.executable, str(BUILD / "make.py"), "linux", "--dist", str(dist), "--work", str(work)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    version = make.version()
+    return {
+        "bundle": dist / "htdesk",
+        "deb": next(dist.glob(f"htdesk_{version}_*.deb")),
+        "tarball": next(dist.glob(f"htdesk-{version}-linux-*.tar.gz")),
+    }
+
+
+@pytest.fixture(scope="module")
+def deb_root(linux_build: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .deb unpacked into a temporary root, as dpkg would lay it out under /."""
+    root = tmp_path_factory.mktemp("debroot")
+    subprocess.run(["dpkg-deb", "-x", str(linux_build["deb"]), str(root)], check=True)
+    return root
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    h = tmp_path / "home"
+    h.mkdir()
+    return h
+
+
+def _frozen_env(home: Path, **extra: str) -> dict[str, str]:
+    return make.isolated_env(home, HTDESK_USER_DIR=str(home / "htdesk"), **extra)
+
+
+def _run(cmd: list[str | Path], env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(c) for c in cmd], env=env, capture_output=True, text=True, timeout=timeout)
+    # No traceback may ever reach a user, frozen or not.
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.mark.slow
+def test_bundle_ships_what_the_app_needs_and_not_the_rest(linux_build: dict[str, Path]) -> None:
+    internal = linux_build["bundle"] / "_internal"
+    names = {p.name for p in internal.rglob("*")}
+    # The xcb platform and the libraries PyInstaller would only have warned about.
+    assert {"libqxcb.so", "libqoffscreen.so", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"} <= names
+    assert {"ht.sqlite", "htdesk.ico", "htdesk-256.png"} <= names
+    dropped = {"libqgtk3.so", "libqwayland.so", "libqeglfs.so", "libqvnc.so", "libqlinuxfb.so"}
+    dropped |= {"libQt6Network.so.6", "libQt6WaylandClient.so.6", "libgtk-3.so.0", "libcups.so.2"}
+    assert not dropped & names
+    assert not [n for n in names if n.endswith(".qm")], "Qt translations are not shipped"
+    assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()], "dangling symlink"
+
+
+@pytest.mark.slow
+def test_sizes_stay_within_the_goals(linux_build: dict[str, Path]) -> None:
+    assert make.size_of(linux_build["bundle"]) <= 120e6
+    assert make.size_of(linux_build["deb"]) <= 35e6
+
+
+@pytest.mark.slow
+def test_deb_installs_under_opt_with_menu_entry_icons_and_depends(
+    linux_build: dict[str, Path], deb_root: Path
+) -> None:
+    deb = str(linux_build["deb"])
+    field = lambda name: subprocess.run(  # noqa: E731
+        ["dpkg-deb", "-f", deb, name], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert field("Package") == "htdesk"
+    assert field("Version") == make.version()
+    depends = {d.split()[0] for d in field("Depends").split(", ")}
+    assert {"libc6", "libxcb1", "libgl1", "libegl1", "libfontconfig1", "fontconfig", "libcups2"} <= depends
+    assert (deb_root / "opt" / "htdesk" / "htdesk").is_file()
+    launcher = deb_root / "usr" / "bin" / "htdesk"
+    assert launcher.is_symlink() and launcher.resolve() == (deb_root / "opt" / "htdesk" / "htdesk").resolve()
+    assert (deb_root / "usr" / "share" / "applications" / "htdesk.desktop").is_file()
+    for size in make.HICOLOR_SIZES:
+        assert (deb_root / f"usr/share/icons/hicolor/{size}x{size}/apps/htdesk.png").is_file()
+    assert (deb_root / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps" / "htdesk.svg").is_file()
+
+
+@pytest.mark.slow
+def test_installed_htdesk_passes_its_self_test_offscreen(deb_root: Path, home: Path) -> None:
+    proc = _run(
+        [deb_root / "usr" / "bin" / "htdesk", "--self-test"], _frozen_env(home, QT_QPA_PLATFORM="offscreen")
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "self-test passed" in proc.stderr
+
+
+@pytest.fixture(scope="module")
+def xvfb() -> Iterator[str]:
+    _need("Xvfb")
+    with make.Xvfb() as server:
+        yield server.display
+
+
+@pytest.mark.slow
+def test_installed_htdesk_shows_its_window_under_x11(deb_root: Path, home: Path, xvfb: str) -> None:
+    # QT_QPA_PLATFORM unset (make.isolated_env drops QT_*): Qt picks xcb from DISPLAY, as on a desktop.
+    env = _frozen_env(home, DISPLAY=xvfb)
+    proc = _run([deb_root / "usr" / "bin" / "htdesk", "--quit-after-show"], env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Could not load the Qt platform plugin" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_frozen_app_prints_a_comparison_pdf(deb_root: Path, home: Path, bundled_store) -> None:
+    from pypdf import PdfReader
+
+    from htdesk.store.pages import country_choices
+
+    (code_a, name_a), (code_b, name_b) = country_choices(bundled_store)[:2]
+    out = home / "compare.pdf"
+    proc = _run(
+        [deb_root / "usr" / "bin" / "htdesk", "compare", code_a, code_b, "--pdf", out],
+        _frozen_env(home, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert name_a in text and name_b in text
+
+
+@pytest.mark.slow
+def test_frozen_data_commands_answer(deb_root: Path, home: Path) -> None:
+    exe = deb_root / "usr" / "bin" / "htdesk"
+    env = _frozen_env(home)
+    check = _run([exe, "check"], env)
+    assert check.returncode == 0 and check.stdout.startswith("OK:"), check.stdout + check.stderr
+    search = _run([exe, "search", "trafficking", "--limit", "3"], env)
+    assert search.returncode == 0 and search.stdout.count("[") >= 1, search.stdout + search.stderr
+
+
+@pytest.mark.slow
+def test_portable_tarball_runs_where_it_is_unpacked(
+    linux_build: dict[str, Path], tmp_path: Path, home: Path
+) -> None:
+    with tarfile.open(linux_build["tarball"]) as tar:
+        tar.extractall(tmp_path / "portable", filter="tar")
+    (top,) = (tmp_path / "portable").iterdir()
+    assert (top / "htdesk.desktop").is_file() and (top / "htdesk.png").is_file()
+    proc = _run([top / "htdesk", "--version"], _frozen_env(home))
+    assert proc.returncode == 0 and proc.stdout.strip() == f"HT Desk {make.version()}"

@@ -1,0 +1,166 @@
+"""The search panel, driven by the keyboard as a trainer would: debounce, groups, arrows, Enter, Esc."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from htdesk.content.models import Kind
+from htdesk.store.report import ReportStore
+from htdesk.store.search import HL_END, HL_START, search
+from htdesk.ui.search_panel import (
+    DEBOUNCE_MS,
+    HitRole,
+    KindRole,
+    SearchPanel,
+    SearchResultsModel,
+    snippet_segments,
+)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, store: ReportStore) -> SearchPanel:
+    p = SearchPanel(store)
+    qtbot.addWidget(p)
+    p.resize(420, 640)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def groups(p: SearchPanel) -> list[str]:
+    return [p.model.index(r, 0).data() for r in range(p.model.rowCount())]
+
+
+def type_and_wait(qtbot: QtBot, p: SearchPanel, text: str) -> None:
+    p.focus_search()
+    qtbot.keyClicks(p.search_edit, text)
+    qtbot.waitUntil(lambda: p.result is not None and p.result.query == text, timeout=2000)
+
+
+def test_results_appear_grouped_after_the_debounce(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.focus_search()
+    qtbot.keyClicks(panel.search_edit, "KOM")
+    assert panel.model.rowCount() == 0  # typing does not search on every key
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=DEBOUNCE_MS * 10)
+    names = groups(panel)
+    assert names[0] == "Glossary (1)"
+    assert any(n.startswith("Institutions (") for n in names)
+    first = panel.model.index(0, 0, panel.model.index(0, 0))
+    assert first.data(HitRole).id == "glossary/kom"
+    assert panel.view.isExpanded(panel.model.index(0, 0))
+    assert panel.status_label.text().endswith(("results", "shown)"))
+
+
+def test_arrows_and_enter_open_the_chosen_result(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "KOM")
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Down)
+    assert groups(panel)[:2] == ["Glossary (1)", "Institutions (6)"]
+    assert panel.search_edit.hasFocus()  # arrows move the results, the cursor stays in the box
+    assert panel.view.currentIndex().data(HitRole).id == "institution/no/kom"
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    record_id, words = blocker.args
+    assert record_id == "institution/no/kom"
+    assert words == ["kom"]
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Up)
+    assert panel.view.currentIndex().data(HitRole).id == "glossary/kom"
+
+
+def test_enter_right_after_typing_opens_the_best_match(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.focus_search()
+    qtbot.keyClicks(panel.search_edit, "truck drivers")
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Enter)
+    assert blocker.args[0] == "practice/truckstop"
+    assert {"truck", "drivers"} <= set(blocker.args[1])
+
+
+def test_open_passes_word_forms_to_highlight(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "coordinate")
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    assert {"coordinate", "coordination"} <= set(blocker.args[1])
+
+
+def test_escape_clears(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "hotline")
+    assert panel.model.rowCount() > 0
+    qtbot.keyClick(panel.search_edit, Qt.Key.Key_Escape)
+    assert panel.search_edit.text() == ""
+    assert panel.model.rowCount() == 0
+    assert panel.status_label.text() == ""
+
+
+def test_filters_narrow_and_show_counts(qtbot: QtBot, panel: SearchPanel, store: ReportStore) -> None:
+    type_and_wait(qtbot, panel, "police")
+    expected = search(store, "police")
+    institutions = panel.kind_filter.findData(Kind.INSTITUTION.value)
+    assert panel.kind_filter.itemText(institutions) == f"Institutions ({expected.counts[Kind.INSTITUTION]})"
+    norway = panel.country_filter.findData("no")
+    assert panel.country_filter.itemText(norway) == f"Norway ({expected.country_counts['no']})"
+
+    panel.kind_filter.setCurrentIndex(institutions)
+    assert groups(panel) == [f"Institutions ({expected.counts[Kind.INSTITUTION]})"]
+    panel.country_filter.setCurrentIndex(norway)
+    narrowed = search(store, "police", kind="institution", country="no")
+    assert groups(panel) == [f"Institutions ({narrowed.total})"]
+    hits = [ix.data(HitRole) for ix in panel.model.hit_indexes()]
+    assert hits and all(h.id.startswith("institution/no/") for h in hits)
+    # The kind list now counts within Norway: what each other choice would give.
+    within_norway = search(store, "police", country="no")
+    assert panel.kind_filter.itemText(institutions) == f"Institutions ({within_norway.counts[Kind.INSTITUTION]})"
+
+
+def test_did_you_mean_runs_the_suggestion(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "rapoteur")
+    assert panel.status_label.text() == "No results"
+    assert panel.suggestion_button.isVisible()
+    assert panel.suggestion_button.text() == "rapporteur"
+    qtbot.mouseClick(panel.suggestion_button, Qt.MouseButton.LeftButton)
+    assert panel.search_edit.text() == "rapporteur"
+    assert panel.model.rowCount() > 0
+    assert not panel.suggestion_button.isVisible()
+
+
+def test_no_results_is_plain(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, 'NEAR( "*^ zzqqxx')
+    assert panel.status_label.text() == "No results"
+    assert panel.model.rowCount() == 0
+
+
+def test_focus_search_selects_the_text(qtbot: QtBot, panel: SearchPanel) -> None:
+    panel.search_edit.setText("victims")
+    panel.view.setFocus()
+    panel.focus_search()
+    assert panel.search_edit.hasFocus()
+    assert panel.search_edit.selectedText() == "victims"
+    assert panel.search_edit.accessibleName() == "Search the report"
+
+
+def test_result_rows_paint(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "Grunerlokka")
+    image = panel.view.viewport().grab().toImage()
+    assert not image.isNull()
+    row = panel.model.hit_indexes()[0]
+    assert panel.view.visualRect(row).height() > panel.view.visualRect(row.parent()).height()
+
+
+def test_snippet_segments() -> None:
+    assert snippet_segments(f"a {HL_START}b{HL_END} c {HL_START}d{HL_END}") == [
+        ("a ", False), ("b", True), (" c ", False), ("d", True)
+    ]  # fmt: skip
+
+
+def test_results_model_passes_qt_model_tester(qtmodeltester: object, store: ReportStore) -> None:
+    model = SearchResultsModel()
+    model.set_result(search(store, "norway"))
+    qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+    group = model.index(0, 0)
+    assert Kind(group.data(KindRole)) is Kind.COUNTRY  # the country profile ranks first
+    assert model.index(0, 0, group).data(HitRole) is not None
+    assert not model.flags(group) & Qt.ItemFlag.ItemIsSelectable
+    assert model.parent(model.index(0, 0, group)) == group
+    assert model.parent(QModelIndex()) == QModelIndex()
