@@ -20,7 +20,7 @@ class Window(QMainWindow):
         self.resize(800, 600)
         self._quit_after_show = quit_after_show
 
-    def paintEvent(self, event) -> None:  # noqa: N802, ANN001
+    def paintEvent(self, event) -> None:
         """QWidget.paintEvent override: quit once the first frame is painted, when asked to."""
         super().paintEvent(event)
         if self._quit_after_show:

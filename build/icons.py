@@ -103,7 +103,7 @@ def _dib(image) -> bytes:
 
 
 def ico_bytes(images: Iterable) -> bytes:
-    """A Windows .ico: BMP entries up to 128 px (read by every tool, Inno Setup and rc included), PNG at 256."""
+    """A Windows .ico: BMP entries up to 128 px (every tool reads those, Inno Setup included), PNG at 256."""
     entries = []
     for image in images:
         size = image.width()
@@ -122,9 +122,7 @@ def ico_bytes(images: Iterable) -> bytes:
 
 def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     """A macOS .icns made of PNG elements: 'icns', big-endian total length, then (type, length, data)."""
-    body = b"".join(
-        ostype + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for ostype, size in ICNS_TYPES
-    )
+    body = b"".join(ostype + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for ostype, size in ICNS_TYPES)
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 

@@ -159,9 +159,7 @@ def elf_files(root: Path) -> list[Path]:
 
 
 def _objdump(path: Path, flag: str) -> str:
-    return subprocess.run(
-        ["objdump", flag, str(path)], check=True, capture_output=True, text=True
-    ).stdout
+    return subprocess.run(["objdump", flag, str(path)], check=True, capture_output=True, text=True).stdout
 
 
 def check_bundle_links(bundle: Path) -> None:
@@ -228,11 +226,9 @@ def make_tarball(bundle: Path, out: Path, top: str) -> Path:
 
 
 def make_deb(bundle: Path, out_dir: Path) -> Path:
-    """A .deb installing the bundle under /opt/htdesk, with /usr/bin/htdesk, a menu entry and hicolor icons."""
+    """A .deb putting the bundle under /opt/htdesk, with /usr/bin/htdesk, a menu entry and hicolor icons."""
     ver = version()
-    arch = subprocess.run(
-        ["dpkg", "--print-architecture"], check=True, capture_output=True, text=True
-    ).stdout.strip()
+    arch = subprocess.run(["dpkg", "--print-architecture"], check=True, capture_output=True, text=True).stdout.strip()
     stage = WORK / "deb-root"
     if stage.exists():
         shutil.rmtree(stage)
@@ -301,10 +297,13 @@ def find_iscc() -> Path | None:
     found = shutil.which("iscc") or shutil.which("ISCC")
     if found:
         return Path(found)
-    # Inno Setup 6's default install folder (also where the GitHub-hosted Windows images have it).
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
-        if base and (Path(base) / "Inno Setup 6" / "ISCC.exe").is_file():
-            return Path(base) / "Inno Setup 6" / "ISCC.exe"
+    # Inno Setup's default install folder, "Inno Setup 6" (also where the GitHub-hosted Windows images
+    # have it). Windows environment variable names are case-insensitive.
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
+        if base:
+            found_in_base = sorted(Path(base).glob("Inno Setup */ISCC.exe"))
+            if found_in_base:
+                return found_in_base[-1]
     return None
 
 
@@ -464,12 +463,18 @@ def size_of(path: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global DIST, WORK  # --dist/--work re-point every step at other folders
     p = argparse.ArgumentParser(prog="make.py", description="Build HT Desk's bundle and installers.")
     p.add_argument("target", choices=("linux", "windows", "macos", "baseline", "measure"))
     p.add_argument("--no-deb", action="store_true", help="linux: skip the .deb")
     p.add_argument("--no-tarball", action="store_true", help="linux: skip the portable .tar.gz")
     p.add_argument("--runs", type=int, default=7, help="measure: timed starts of each program")
+    p.add_argument("--dist", type=Path, default=DIST, help="output folder (default: dist/)")
+    p.add_argument("--work", type=Path, default=WORK, help="PyInstaller's work folder (default: .pyinstaller/)")
     args = p.parse_args(argv)
+    # The tests build into folders of their own, so that a test run and a developer's build (or two test
+    # runs) never write into the same dist/ at once.
+    DIST, WORK = args.dist.resolve(), args.work.resolve()
     builders = {
         "linux": build_linux,
         "windows": build_windows,
@@ -489,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if outputs:
         print(f"Built in {time.monotonic() - start:.0f} s:")
     for out in outputs:
-        print(f"  {out.relative_to(ROOT)}  {size_of(out) / 1e6:.1f} MB")
+        print(f"  {out}  {size_of(out) / 1e6:.1f} MB")
     return 0
 
 

@@ -76,6 +76,7 @@ QT_MODULES_EXCLUDED = (
 # Python packages that the analysis would otherwise pull in through optional imports of the stdlib or of
 # our dependencies, and that HT Desk never uses at run time.
 # pydantic.v1 carries a hypothesis plugin, which would drag the whole of hypothesis (2 MB) into the bundle.
+# (Excluding pydantic.v1 whole would fight pydantic's own hook, which lists its modules as hidden imports.)
 PYTHON_EXCLUDED = (
     "tkinter",
     "_tkinter",
@@ -85,7 +86,7 @@ PYTHON_EXCLUDED = (
     "lib2to3",
     "xmlrpc",
     "IPython",
-    "pydantic.v1",
+    "pydantic.v1._hypothesis_plugin",
     "hypothesis",
     "pytest",
     "_pytest",
@@ -146,8 +147,9 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
 # next to English menus would be worse than an English one. Add language codes here to ship some.
 QT_TRANSLATIONS_KEPT: tuple[str, ...] = ()
 
-_PLUGIN_RE = re.compile(r"(?:^|/)Qt\d?/plugins/(?P<type>.+)/(?P<file>[^/]+)$")
-_TRANSLATION_RE = re.compile(r"(?:^|/)Qt\d?/translations/(?P<file>[^/]+\.qm)$")
+# PySide6 wheels put plugins and translations in PySide6/Qt/ on Linux and macOS, in PySide6/ on Windows.
+_PLUGIN_RE = re.compile(r"(?:^|/)PySide6/(?:Qt/)?plugins/(?P<type>.+)/(?P<file>[^/]+)$")
+_TRANSLATION_RE = re.compile(r"(?:^|/)PySide6/(?:Qt/)?translations/(?P<file>[^/]+\.qm)$")
 _LIB_EXT_RE = re.compile(r"\.(so(\.\d+)*|dll|dylib)$")
 
 

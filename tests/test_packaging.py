@@ -308,9 +308,7 @@ def test_sizes_stay_within_the_goals(linux_build: dict[str, Path]) -> None:
 
 
 @pytest.mark.slow
-def test_deb_installs_under_opt_with_menu_entry_icons_and_depends(
-    linux_build: dict[str, Path], deb_root: Path
-) -> None:
+def test_deb_installs_under_opt_with_menu_entry_icons_and_depends(linux_build: dict[str, Path], deb_root: Path) -> None:
     deb = str(linux_build["deb"])
     field = lambda name: subprocess.run(  # noqa: E731
         ["dpkg-deb", "-f", deb, name], check=True, capture_output=True, text=True
@@ -330,9 +328,7 @@ def test_deb_installs_under_opt_with_menu_entry_icons_and_depends(
 
 @pytest.mark.slow
 def test_installed_htdesk_passes_its_self_test_offscreen(deb_root: Path, home: Path) -> None:
-    proc = _run(
-        [deb_root / "usr" / "bin" / "htdesk", "--self-test"], _frozen_env(home, QT_QPA_PLATFORM="offscreen")
-    )
+    proc = _run([deb_root / "usr" / "bin" / "htdesk", "--self-test"], _frozen_env(home, QT_QPA_PLATFORM="offscreen"))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "self-test passed" in proc.stderr
 
@@ -381,9 +377,7 @@ def test_frozen_data_commands_answer(deb_root: Path, home: Path) -> None:
 
 
 @pytest.mark.slow
-def test_portable_tarball_runs_where_it_is_unpacked(
-    linux_build: dict[str, Path], tmp_path: Path, home: Path
-) -> None:
+def test_portable_tarball_runs_where_it_is_unpacked(linux_build: dict[str, Path], tmp_path: Path, home: Path) -> None:
     with tarfile.open(linux_build["tarball"]) as tar:
         tar.extractall(tmp_path / "portable", filter="tar")
     (top,) = (tmp_path / "portable").iterdir()

@@ -74,7 +74,8 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     from htdesk.ui.mainwindow import MainWindow
 
-    window = MainWindow(store, settings(), bookmarks=open_bookmarks(None))
+    # A factory: the bookmarks open just after the first paint, not before it.
+    window = MainWindow(store, settings(), bookmarks=lambda: open_bookmarks(window))
     if args.quit_after_show:
         window.first_paint.connect(app.quit)
     window.show()

@@ -211,3 +211,55 @@ def test_quit_after_show_exits_zero(user_dir: Path) -> None:
         [sys.executable, "-m", "htdesk", "--quit-after-show"], env=env, capture_output=True, timeout=120
     )
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+
+
+@pytest.fixture
+def bookmarked_window(qtbot: QtBot, store: ReportStore, user_dir: Path) -> MainWindow:
+    from htdesk.store.bookmarks import BookmarkStore
+    from htdesk.ui.bookmarks import BookmarkService
+
+    service = BookmarkService(BookmarkStore.open_default())
+    w = MainWindow(store, settings(), confirm=lambda *_: False, bookmarks=lambda: service)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.bookmarks is not None)  # made just after the first paint
+    return w
+
+
+def test_star_shows_whether_the_page_is_bookmarked(bookmarked_window: MainWindow, qtbot: QtBot) -> None:
+    w = bookmarked_window
+    w.open("country/no")
+    star = w.actions_by_name["bookmark"]
+    assert not star.isChecked()
+    w.bookmarks.add("country/no", "Norway", "Session 1")  # type: ignore[union-attr]
+    qtbot.waitUntil(star.isChecked)
+    assert "Bookmarked" in star.text()
+    w.open("country/se")
+    assert not star.isChecked()
+
+
+def test_edit_undo_restores_a_deleted_bookmark(bookmarked_window: MainWindow, qtbot: QtBot) -> None:
+    w = bookmarked_window
+    service = w.bookmarks
+    mark = service.add("glossary/kom", "KOM", "Session 1")  # type: ignore[union-attr]
+    service.delete([mark.id])  # type: ignore[union-attr]
+    assert not service.is_bookmarked("glossary/kom")  # type: ignore[union-attr]
+    undo = w.actions_by_name["undo"]
+    qtbot.waitUntil(undo.isEnabled)
+    undo.trigger()
+    assert service.is_bookmarked("glossary/kom")  # type: ignore[union-attr]
+
+
+def test_bookmarks_panel_opens_pages(bookmarked_window: MainWindow, qtbot: QtBot) -> None:
+    w = bookmarked_window
+    assert w.bookmarks_panel is not None
+    w.bookmarks_panel.open_requested.emit("practice/truckstop")
+    assert w.current == "practice/truckstop"
+
+
+def test_search_panel_opens_and_highlights(window: MainWindow, qtbot: QtBot) -> None:
+    window.actions_by_name["search"].trigger()
+    assert window.search_panel is not None
+    window.search_panel.open_requested.emit("country/se", ["rapporteur"])
+    assert window.current == "country/se"
+    assert len(window.reader.extraSelections()) >= 2  # the matches are highlighted on the page

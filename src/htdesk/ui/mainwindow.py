@@ -211,16 +211,26 @@ class MainWindow(QMainWindow):
         nl.addWidget(self.tree)
         self.nav_dock = self._dock("Contents", "contents", nav, Qt.DockWidgetArea.LeftDockWidgetArea)
 
+        # Search and bookmarks sit in tabs behind the contents: their docks exist from the start
+        # (so menus and the saved layout know them), their panels are built after the first
+        # paint or when first used.
         self.search_panel = None
         self.bookmarks_panel = None
-        self.bookmarks = bookmarks
-        self._install_search()
-        self._install_bookmarks()
+        self.bookmarks = None
+        self._bookmarks_source = bookmarks
+        self.search_dock = self._dock("Search", "search", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.bookmarks_dock = self._dock("Bookmarks", "bookmarks", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.nav_dock, self.search_dock)
+        self.tabifyDockWidget(self.nav_dock, self.bookmarks_dock)
+        self.nav_dock.raise_()
+        self.search_dock.visibilityChanged.connect(lambda shown: shown and self._install_search())
+        self.bookmarks_dock.visibilityChanged.connect(lambda shown: shown and self._install_bookmarks())
 
         self._make_actions()
         self.statusBar().showMessage(f"{self._meta.get('citation', '')[:90]}…", 6000)
         self._first_paint = _FirstPaint(self)
         self._first_paint.painted.connect(self.first_paint)
+        self._first_paint.painted.connect(lambda: QTimer.singleShot(0, self._late_init))
         self.reader.viewport().installEventFilter(self._first_paint)
 
         self.theme_choice = str(settings.value("view/theme", "system"))
@@ -266,27 +276,56 @@ class MainWindow(QMainWindow):
         return dock
 
     def _install_search(self) -> None:
+        if self.search_panel is not None:
+            return
         from htdesk.ui.search_panel import SearchPanel
 
         self.search_panel = SearchPanel(self.store)
         self.search_panel.open_requested.connect(self.open_with_matches)
-        self.search_dock = self._dock("Search", "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.nav_dock, self.search_dock)
-        self.nav_dock.raise_()
+        self.search_dock.setWidget(self.search_panel)
 
     def _install_bookmarks(self) -> None:
+        """Open the user's bookmarks (a service, or a factory that makes one) and show the panel."""
+        if self.bookmarks is not None or self._bookmarks_source is None:
+            return
+        source = self._bookmarks_source
+        self.bookmarks = source if hasattr(source, "changed") else source()  # type: ignore[operator]
         if self.bookmarks is None:
+            self._bookmarks_source = None
+            self.bookmarks_dock.setWidget(QLabel("Bookmarks are unavailable."))
             return
         from htdesk.ui.bookmarks import BookmarksPanel
 
         self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
         self.bookmarks_panel.open_requested.connect(self.open)
-        self.bookmarks_dock = self._dock(
-            "Bookmarks", "bookmarks", self.bookmarks_panel, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.tabifyDockWidget(self.nav_dock, self.bookmarks_dock)
-        self.nav_dock.raise_()
+        self.bookmarks_dock.setWidget(self.bookmarks_panel)
         self.bookmarks.changed.connect(self._update_star)  # type: ignore[attr-defined]
+        stack = self.bookmarks.undo_stack  # type: ignore[attr-defined]
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        # Bound to the actions and the window, so the connections end with them (the service
+        # may outlive a window).
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
+        self._update_star()
+
+    def _late_init(self) -> None:
+        """What the first screen does not show, made just after it is painted."""
+        self._install_bookmarks()
+        self._install_search()
+
+    def _undo_text(self, text: str) -> None:
+        self.actions_by_name["undo"].setText(f"Undo {text}" if text else "Undo")
+
+    def _redo_text(self, text: str) -> None:
+        self.actions_by_name["redo"].setText(f"Redo {text}" if text else "Redo")
+
+    def _undo_redo(self, which: str) -> None:
+        self._install_bookmarks()
+        stack = getattr(self.bookmarks, "undo_stack", None)
+        if stack is not None:
+            getattr(stack, which)()
 
     # -- actions and menus ---------------------------------------------------------------------
     def _action(
@@ -362,14 +401,15 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(a["quit"])
         m = mb.addMenu("&Edit")
-        if self.bookmarks is not None and hasattr(self.bookmarks, "undo_stack"):
-            stack = self.bookmarks.undo_stack  # type: ignore[attr-defined]
-            undo, redo = stack.createUndoAction(self, "Undo"), stack.createRedoAction(self, "Redo")
-            undo.setShortcut(QKeySequence(sk.Undo))
-            redo.setShortcut(QKeySequence(sk.Redo))
-            m.addAction(undo)
-            m.addAction(redo)
-            m.addSeparator()
+        # Undo and redo act on bookmarks (the only thing a trainer edits); they forward to the
+        # bookmarks' undo stack once it exists.
+        a["undo"] = self._action("Undo", lambda: self._undo_redo("undo"), QKeySequence(sk.Undo))
+        a["redo"] = self._action("Redo", lambda: self._undo_redo("redo"), QKeySequence(sk.Redo))
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        m.addAction(a["undo"])
+        m.addAction(a["redo"])
+        m.addSeparator()
         for k in ("copy", "copy_citation", "find", "find_next", "find_prev", "search", "filter_tree"):
             m.addAction(a[k])
         m = mb.addMenu("&View")
@@ -387,11 +427,9 @@ class MainWindow(QMainWindow):
             m.addAction(a[k])
         m = mb.addMenu("&Bookmarks")
         m.addAction(a["bookmark"])
-        if self.bookmarks_panel is not None:
-            m.addAction(self.bookmarks_dock.toggleViewAction())
-            hand = self._action("Print a folder as a handout…", self.print_handout_dialog)
-            m.addAction(hand)
-            a["handout"] = hand
+        m.addAction(self.bookmarks_dock.toggleViewAction())
+        a["handout"] = self._action("Print a folder as a handout…", self.print_handout_dialog)
+        m.addAction(a["handout"])
         m = mb.addMenu("&Help")
         m.addAction(a["about"])
 
@@ -539,8 +577,7 @@ class MainWindow(QMainWindow):
         self.tree_filter.selectAll()
 
     def focus_search(self) -> None:
-        if self.search_panel is None:
-            return
+        self._install_search()
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.focus_search()
@@ -601,18 +638,20 @@ class MainWindow(QMainWindow):
         act = self.actions_by_name.get("bookmark") if hasattr(self, "actions_by_name") else None
         if act is None:
             return
-        from htdesk.store.bookmarks import BookmarkError
+        marked = False
+        if self.bookmarks is not None:
+            from htdesk.store.bookmarks import BookmarkError
 
-        try:
-            marked = bool(self.bookmarks is not None and self.bookmarks.is_bookmarked(self.current))  # type: ignore[attr-defined]
-        except BookmarkError as exc:  # the file went bad mid-session: say so, keep reading
-            self.statusBar().showMessage(str(exc), 8000)
-            marked = False
+            try:
+                marked = bool(self.bookmarks.is_bookmarked(self.current))  # type: ignore[attr-defined]
+            except BookmarkError as exc:  # the file went bad mid-session: say so, keep reading
+                self.statusBar().showMessage(str(exc), 8000)
         act.setChecked(marked)
         act.setText("★ Bookmarked" if marked else "☆ Bookmark")
 
     def bookmark_current(self) -> None:
         summary = self.store.summary(self.current)
+        self._install_bookmarks()
         if self.bookmarks is None or summary is None:
             self._update_star()
             self.statusBar().showMessage("Only report pages can be bookmarked.", 4000)
@@ -672,6 +711,10 @@ class MainWindow(QMainWindow):
     def print_handout_dialog(self) -> None:
         from htdesk.ui.handout import HandoutDialog
 
+        self._install_bookmarks()
+        if self.bookmarks is None:
+            QMessageBox.information(self, "Handouts", "Bookmarks are unavailable, so there is no folder to print.")
+            return
         HandoutDialog(self.store, self.bookmarks, self).exec()
 
     # -- help ------------------------------------------------------------------------------------
