@@ -48,14 +48,22 @@ class Linker:
 
     index: LinkIndex
     self_id: str = ""
+    country: str | None = None  # the page's country: only its bodies' names are linked
 
     def __post_init__(self) -> None:
-        keys: list[str] = [k for k in self.index.acronyms if len(k) >= 2]
-        keys += [k for k in self.index.names]
-        keys.sort(key=len, reverse=True)
-        alternatives = "|".join(re.escape(k) for k in keys) if keys else r"(?!x)x"
-        # Word boundaries that also hold next to accented letters and inside "(KOM)".
-        self._re = re.compile(rf"(?<![\w-])(?:Appendix\s+(\d)|({alternatives}))(?![\w-])")
+        self._names = dict(self.index.names)
+        if self.country:
+            self._names.update(self.index.bodies.get(self.country, {}))
+        cached = self.index.patterns.get(self.country)
+        if cached is None:
+            keys: list[str] = [k for k in self.index.acronyms if len(k) >= 2]
+            keys += list(self._names)
+            keys.sort(key=len, reverse=True)
+            alternatives = "|".join(re.escape(k) for k in keys) if keys else r"(?!x)x"
+            # Word boundaries that also hold next to accented letters and inside "(KOM)".
+            cached = re.compile(rf"(?<![\w-])(?:Appendix\s+(\d)|({alternatives}))(?![\w-])")
+            self.index.patterns[self.country] = cached
+        self._re: re.Pattern[str] = cached  # type: ignore[assignment]
 
     def html(self, text: str) -> str:
         out: list[str] = []
@@ -74,7 +82,7 @@ class Linker:
                 gid, tip = self.index.acronyms[key]
                 out.append(self._a(gid, whole, tip))
             else:
-                target = self.index.names[key]
+                target = self._names[key]
                 # Names link once per paragraph: a page of blue is harder to read.
                 if target in seen_names:
                     out.append(escape(whole))
@@ -244,10 +252,21 @@ def _not_given() -> str:
     return f'<span class="missing">{NOT_COVERED}</span>'
 
 
+def _country_of(rec: Any) -> str | None:
+    """The country a page is about, if one: its bodies' names then link to their records."""
+    if rec.kind is Kind.COUNTRY:
+        return rec.code
+    if rec.kind is Kind.INSTITUTION:
+        return rec.country
+    if rec.kind is Kind.PRACTICE and len(rec.countries) == 1:
+        return rec.countries[0]
+    return None
+
+
 def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False) -> str:
     """A record as a page: title, breadcrumbs, body, related records and its source line."""
     rec = data.record
-    link = Linker(links, self_id=rec.id)
+    link = Linker(links, self_id=rec.id, country=_country_of(rec))
     crumbs = " › ".join(
         [f'<a href="{SCHEME}:home">Home</a>']
         + [f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in data.breadcrumbs]
@@ -320,7 +339,8 @@ def comparison_html(
 ) -> str:
     """Countries in columns, dimensions in rows; every cell with its source."""
     link = Linker(links or LinkIndex({}, {}, {}))
-    width = max(10, 100 // (len(data.countries) + 1) - 2)
+    # A narrow label column leaves the room to the countries; long labels wrap onto two lines.
+    width = 18 if len(data.countries) <= 2 else 14
     head = f'<th width="{width}%">Dimension</th>' + "".join(f"<th>{escape(c.name)}</th>" for c in data.countries)
     rows = [
         '<tr><td class="label">At a glance</td>'

@@ -17,8 +17,12 @@ class LinkIndex:
     """What the renderer may turn into links: acronyms, names, appendices."""
 
     acronyms: dict[str, tuple[str, str]]  # acronym -> (glossary id, expansion tooltip)
-    names: dict[str, str]  # country or institution name -> record id
+    names: dict[str, str]  # country name -> record id
     appendices: dict[int, str]  # appendix number -> section id
+    bodies: dict[str, dict[str, str]] = field(default_factory=dict)  # country code -> body name -> id
+    # Compiled link patterns per page country, filled by the renderer: one regex of every
+    # acronym and name costs more to compile than to render a page.
+    patterns: dict[str | None, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -45,7 +49,7 @@ def link_index(store: ReportStore) -> LinkIndex:
     for sid, _parent, _title in store.section_tree():
         if sid.startswith("section/appendix-"):
             appendices[int(sid.rsplit("-", 1)[1])] = sid
-    return LinkIndex(store.glossary_index(), store.name_index(), appendices)
+    return LinkIndex(store.glossary_index(), store.name_index(), appendices, store.body_names())
 
 
 def _crumbs(store: ReportStore, rec: Record) -> list[Summary]:

@@ -171,20 +171,18 @@ class ReportStore:
         return out
 
     def name_index(self) -> dict[str, str]:
-        """Names of countries and institutions -> their record id, for linking mentions.
+        """Country names -> their record id, for linking mentions."""
+        return {row["name"]: row["id"] for row in self.query("SELECT id, name FROM countries")}
 
-        Only names that identify one body: a name two countries share ("Ministry of Justice") or a
-        generic one ("Police", "NGOs") would send a reader to the wrong country's body.
+    def body_names(self) -> dict[str, dict[str, str]]:
+        """Per country code, its institutions' names -> record id.
+
+        A name only identifies a body within its country ("Ministry of Justice" exists in several),
+        so pages link a body's name only on pages about that country; generic one-word names
+        ("Police", "NGOs") never link.
         """
-        out: dict[str, str] = {}
-        for row in self.query("SELECT id, name FROM countries"):
-            out[row["name"]] = row["id"]
-        rows = self.query("SELECT id, name FROM institutions")
-        counts: dict[str, int] = {}
-        for row in rows:
-            counts[row["name"].casefold()] = counts.get(row["name"].casefold(), 0) + 1
-        for row in rows:
-            name = row["name"]
-            if counts[name.casefold()] == 1 and len(name.split()) >= 3:
-                out.setdefault(name, row["id"])
+        out: dict[str, dict[str, str]] = {}
+        for row in self.query("SELECT id, name, country FROM institutions ORDER BY id"):
+            if len(row["name"].split()) >= 2:
+                out.setdefault(row["country"], {}).setdefault(row["name"], row["id"])
         return out

@@ -744,6 +744,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
+        else:  # first start: room for the tree's long titles
+            self.resizeDocks([self.nav_dock], [340], Qt.Orientation.Horizontal)
         last = str(self.settings.value("session/last_page", HOME))
         if not self.open(last):
             self.open(HOME)
