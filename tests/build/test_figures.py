@@ -49,9 +49,7 @@ def test_every_figure_number_is_present_or_its_absence_explained(content: Conten
     else:
         assert number not in numbered, f"the report prints no Figure {number}"
         notes = _notes_near(content, number)
-        assert re.search(rf"\b{number}\b", notes), (
-            f"no note on a neighbouring figure explains Figure {number}"
-        )
+        assert re.search(rf"\b{number}\b", notes), f"no note on a neighbouring figure explains Figure {number}"
 
 
 def test_the_two_figures_numbered_25(content: Content) -> None:
@@ -104,9 +102,7 @@ def test_comparison_table_shape(content: Content) -> None:
     assert [row[0] for row in table.rows] == [country for country, *_ in NAP_CELLS]
 
 
-@pytest.mark.parametrize(
-    ("country", "country_line", "years", "years_line"), NAP_CELLS, ids=[c[0] for c in NAP_CELLS]
-)
+@pytest.mark.parametrize(("country", "country_line", "years", "years_line"), NAP_CELLS, ids=[c[0] for c in NAP_CELLS])
 def test_comparison_table_nap_cells_match_the_report(
     content: Content, country: str, country_line: int, years: str, years_line: int
 ) -> None:
@@ -129,9 +125,7 @@ def test_comparison_table_nap_cells_match_the_report(
     ("fid", "caption_line"),
     [("figure/1", 450), ("figure/2", 472), ("figure/12", 876)],
 )
-def test_percentages_are_table_data_that_sum_to_the_whole(
-    content: Content, fid: str, caption_line: int
-) -> None:
+def test_percentages_are_table_data_that_sum_to_the_whole(content: Content, fid: str, caption_line: int) -> None:
     figure = next(f for f in content.figures if f.id == fid)
     table = _table(figure)
     assert table.header[-1] == "Share (%)"

@@ -206,9 +206,7 @@ def test_paragraphs_do_not_break_mid_sentence(content: Content) -> None:
     for s in content.sections:
         for block in s.body:
             if block.type == "p":
-                assert not block.text[0].islower(), (
-                    f"{s.id} paragraph starts mid-sentence: {block.text[:60]!r}"
-                )
+                assert not block.text[0].islower(), f"{s.id} paragraph starts mid-sentence: {block.text[:60]!r}"
 
 
 @pytest.mark.parametrize(
@@ -238,13 +236,10 @@ def test_the_acronym_table_is_not_read_as_the_executive_summary(content: Content
 def test_chapter_three_title_lines_stay_out_of_the_text(content: Content) -> None:
     sections = _by_id(content)
     assert sections["3"].title == (
-        "Exploration and analysis of strategies and initiatives related to the prevention of human"
-        " trafficking"
+        "Exploration and analysis of strategies and initiatives related to the prevention of human trafficking"
     )
     assert sections["3"].body == []
-    assert _texts(sections["3-1"])[0].startswith(
-        "This section outlines the function of a national action plan"
-    )
+    assert _texts(sections["3-1"])[0].startswith("This section outlines the function of a national action plan")
 
 
 # ------------------------------------------------------------------ headings and lists
@@ -377,9 +372,7 @@ def test_every_footnote_is_kept_once(content: Content) -> None:
         (61, "appendix-6", "For more information: http://www.afp.gov.au/"),  # "Australia61" in the heading
     ],
 )
-def test_footnotes_stay_with_the_section_that_calls_them(
-    content: Content, number: int, sid: str, starts: str
-) -> None:
+def test_footnotes_stay_with_the_section_that_calls_them(content: Content, number: int, sid: str, starts: str) -> None:
     notes = {f.number: f.text for f in _by_id(content)[sid].footnotes}
     assert number in notes, f"footnote {number} not in {sid}"
     assert notes[number].startswith(starts)
@@ -408,9 +401,7 @@ def test_calls_are_taken_out_of_the_text(content: Content) -> None:
         assert mended in text
 
 
-@given(
-    st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=200), st.sets(st.integers(1, 61))
-)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=200), st.sets(st.integers(1, 61)))
 def test_a_line_without_digits_loses_nothing(line: str, numbers: set[int]) -> None:
     assert strip_calls(line, numbers) == (line, [])
 

@@ -80,8 +80,7 @@ class Stream:
         if not s:
             return []
         return [
-            self.numbers[bisect.bisect_right(self.starts, m.start()) - 1]
-            for m in re.finditer(re.escape(s), self.text)
+            self.numbers[bisect.bisect_right(self.starts, m.start()) - 1] for m in re.finditer(re.escape(s), self.text)
         ]
 
 
@@ -99,9 +98,7 @@ def streams() -> tuple[Stream, Stream]:
     body = {
         n
         for n in every
-        if n not in footnote_lines
-        and not FOOTER_RE.search(LINES[n - 1])
-        and not BARE_NUMBER_RE.match(LINES[n - 1])
+        if n not in footnote_lines and not FOOTER_RE.search(LINES[n - 1]) and not BARE_NUMBER_RE.match(LINES[n - 1])
     }
     return Stream.of(body), Stream.of(every)
 
@@ -181,9 +178,7 @@ def missing_from_table(text: str, cited: int) -> list[str]:
     have = _bag(lines)
     # A hyphen at a line end joins its halves; a footnote call glues digits to a word ("PITF2000").
     have.update(a + b for a, b in re.findall(r"([^\W_]+)-\s*\n\s*([^\W_]+)", lines.lower()))
-    have.update(
-        p for w in list(have) if re.search(r"[a-z]\d|\d[a-z]", w) for p in re.findall(r"[a-z]+|\d+", w)
-    )
+    have.update(p for w in list(have) if re.search(r"[a-z]\d|\d[a-z]", w) for p in re.findall(r"[a-z]+|\d+", w))
     have += LABELS
     missing = []
     for raw in skeleton_words(_without_insertions(text)):
@@ -230,9 +225,7 @@ def test_every_dimension_has_sourced_text_or_is_empty(content: Content) -> None:
                 assert s.text.strip() and s.text.strip() != NOT_COVERED, f"{c.id} {d}"
                 assert s.source.ref.strip(), f"{c.id} {d}: a statement without a source"
                 # Only the front matter (before the introduction) has no derivable page.
-                assert s.source.page is not None or s.source.ref.startswith("Executive summary"), (
-                    f"{c.id} {d}"
-                )
+                assert s.source.page is not None or s.source.ref.startswith("Executive summary"), f"{c.id} {d}"
 
 
 def test_empty_dimensions_render_not_covered(store: ReportStore) -> None:
@@ -262,9 +255,7 @@ def test_export_lists_every_country_with_all_fields(
         assert set(rec["dimensions"]) == {d.value for d in Dimension}
         for d, statements in c.dimensions.items():
             assert [s["text"] for s in rec["dimensions"][d.value]] == [s.text for s in statements]
-            assert [s["source"]["ref"] for s in rec["dimensions"][d.value]] == [
-                s.source.ref for s in statements
-            ]
+            assert [s["source"]["ref"] for s in rec["dimensions"][d.value]] == [s.source.ref for s in statements]
         for field in ("name", "status_tags", "first_nap_year", "has_rapporteur", "source"):
             assert field in rec, f"{c.id} lacks {field}"
 
@@ -297,9 +288,7 @@ EXPECTED: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
     },
     "be": {
-        "status": [
-            ("Chapter III, 1.3", "Due to its geographical location, Belgium is mainly known as a destination")
-        ],
+        "status": [("Chapter III, 1.3", "Due to its geographical location, Belgium is mainly known as a destination")],
         "nap": [
             ("Chapter III, 1.3", "Belgium’s national strategy meets the recommendations"),
             ("Chapter III, 1.3", "Belgium was the first country to introduce an NAP"),
@@ -393,9 +382,7 @@ EXPECTED: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
     },
     "gb": {
-        "status": [
-            ("Chapter III, 1.3", "The United Kingdom is a country of origin, transit and destination.")
-        ],
+        "status": [("Chapter III, 1.3", "The United Kingdom is a country of origin, transit and destination.")],
         "nap": [
             ("Chapter III, 1.3", "The first action plan against trafficking was adopted in 2007."),
             ("Chapter III, 1.3", "The 2011, the strategy, “Human Trafficking: The Government’s Strategy”"),
@@ -445,8 +432,7 @@ EXPECTED: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("Chapter III, 1.3", "Norway has adopted many plans since 2003."),
             (
                 "Chapter III, 1.3",
-                "This plan was not subjected to an evaluation, and was replaced by the current 2011-2014 "
-                "plan",
+                "This plan was not subjected to an evaluation, and was replaced by the current 2011-2014 plan",
             ),
             ("Chapter III, comparison table", "National Action Plan: 2011-2014."),
         ],
@@ -495,9 +481,7 @@ EXPECTED: dict[str, dict[str, list[tuple[str, str]]]] = {
         ],
     },
     "us": {
-        "status": [
-            ("Chapter III, 1.3", "The United States is a country of origin, transit and destination.")
-        ],
+        "status": [("Chapter III, 1.3", "The United States is a country of origin, transit and destination.")],
         "nap": [
             (
                 "Chapter III, 1.3",
@@ -557,9 +541,7 @@ def test_statement_is_the_reports_wording_on_its_page(entry: tuple[str, str, int
     cited = int(st["source"]["line"])  # type: ignore[index]
     ref = str(st["source"]["ref"])  # type: ignore[index]
     if COMPILED_REF.search(ref):
-        assert not missing_from_table(text, cited), (
-            f"not among the table's words: {missing_from_table(text, cited)}"
-        )
+        assert not missing_from_table(text, cited), f"not among the table's words: {missing_from_table(text, cited)}"
         return
     found = locate(text, cited)
     if found is None:
@@ -588,9 +570,7 @@ def test_sweden_rapporteur_shows_both_years(content: Content) -> None:
     # Each is on the page its line gives, and the report does say both.
     assert from_appendix[0].source.page == PAGES.page_of(6922)
     assert "since 1998" in from_chapter[0].text
-    assert from_chapter[0].source.page == PAGES.page_of(
-        next(n for n, t in enumerate(LINES, 1) if "since 1998" in t)
-    )
+    assert from_chapter[0].source.page == PAGES.page_of(next(n for n, t in enumerate(LINES, 1) if "since 1998" in t))
     assert se.has_rapporteur is True
 
 

@@ -136,9 +136,7 @@ def test_the_sample_is_large_enough() -> None:
         ),
     ],
 )
-def test_acronyms_known_from_the_body_are_present(
-    content: Content, acronym: str, en: str, in_body: str
-) -> None:
+def test_acronyms_known_from_the_body_are_present(content: Content, acronym: str, en: str, in_body: str) -> None:
     # The list prints these English names but lost their acronyms: the pairing comes from the body.
     assert not re.search(rf"^\s*{acronym}\s*$", ACRONYM_TABLE, re.MULTILINE)
     assert in_body in FLAT
@@ -209,7 +207,9 @@ def test_miprof_french_name_is_completed_from_appendix_3(content: Content) -> No
     """The list cuts MIPROF's French name off; Appendix 3 prints its end, so nothing is invented."""
     entry = _entry(content, "MIPROF")
     assert entry.expansion_fr is not None
-    listed = "Mission interministérielle pour la protection des femmes contre les violences et la lutte contre la traite des"
+    listed = (
+        "Mission interministérielle pour la protection des femmes contre les violences et la lutte contre la traite des"
+    )
     assert re.sub(r"\s+", "", listed).lower() in re.sub(r"\s+", "", REPORT).lower()
     assert entry.expansion_fr.startswith(listed)
     assert entry.expansion_fr.endswith("êtres humains")

@@ -24,13 +24,9 @@ LINES = REPORT.split("\n")
 # The appendix of each country's institutional framework (the appendix headings, lines 4265-7134).
 APPENDIX_OF = {"be": 2, "fr": 3, "no": 4, "nl": 5, "au": 6, "gb": 7, "se": 8, "us": 9}
 APPENDIX_START = {
-    int(m.group(1)): n
-    for n, t in enumerate(LINES, 1)
-    if (m := re.match(r"\s*APPENDIX (\d)\. Institutional", t))
+    int(m.group(1)): n for n, t in enumerate(LINES, 1) if (m := re.match(r"\s*APPENDIX (\d)\. Institutional", t))
 }
-APPENDIX_RANGE = {
-    k: (start, APPENDIX_START.get(k + 1, len(LINES) + 1) - 1) for k, start in APPENDIX_START.items()
-}
+APPENDIX_RANGE = {k: (start, APPENDIX_START.get(k + 1, len(LINES) + 1) - 1) for k, start in APPENDIX_START.items()}
 
 # Rows counted by reading each appendix's Name column. Norway adds the two working groups of
 # Figure 20 (KOM chairs them); Canada has no appendix, its two bodies come from Chapter I, 2.
@@ -139,9 +135,7 @@ ROWS = [
     # Appendix 2, Belgium
     Row(
         "institution/be/inter-departmental-co-ordination-unit",
-        Cell(
-            "Inter-Departmental Co-ordination Unit for Action against Trafficking in Human Beings", 4272, 4291
-        ),
+        Cell("Inter-Departmental Co-ordination Unit for Action against Trafficking in Human Beings", 4272, 4291),
         "1995",
         "since 1995 but was revitalized",
         ("Minister of Social Affairs", "State Security Service"),
@@ -192,8 +186,7 @@ ROWS = [
     Row(
         "institution/fr/miprof",
         Cell(
-            "Interministerial Mission for the protection of women against violence and trafficking in "
-            "human beings",
+            "Interministerial Mission for the protection of women against violence and trafficking in human beings",
             5121,
             5152,
         ),
@@ -217,8 +210,7 @@ ROWS = [
         ("Members of the police and gendarmerie",),
         1,
         (
-            "Promote greater consideration of victims, including THB victims, in the different ministry "
-            "departments.",
+            "Promote greater consideration of victims, including THB victims, in the different ministry departments.",
             "Codirect working groups on the NAP with Office for Victims Assistance.",
         ),
         2,
@@ -235,8 +227,7 @@ ROWS = [
         5,
         (
             Cell(
-                "Coordinate investigation work throughout the territory in their respective fields of "
-                "competence.",
+                "Coordinate investigation work throughout the territory in their respective fields of competence.",
                 5260,
                 5284,
             ),
@@ -262,11 +253,7 @@ ROWS = [
         Cell("National Coordinating Unit for Victims of Trafficking", 5761, 5777),
         "2006",
         "Trafficking (KOM) - 2006",
-        (
-            Cell(
-                "The national Police Directorat, under the Ministry of Justice and Public Safety", 5763, 5771
-            ),
-        ),
+        (Cell("The national Police Directorat, under the Ministry of Justice and Public Safety", 5763, 5771),),
         1,
         ("Improve co-ordination between the authorities and NGOs.", "Publish an annual report on THB."),
         4,
@@ -314,8 +301,7 @@ ROWS = [
         ),
         1,
         (
-            "Ensure military functions and serve as the border police at airports, ports and along the "
-            "coast.",
+            "Ensure military functions and serve as the border police at airports, ports and along the coast.",
             "Ensure general surveillance missions in airports.",
         ),
         3,
@@ -368,8 +354,7 @@ ROWS = [
         (
             "Support government efforts in the prevention of trafficking, prosecution of traffickers and the "
             "protection and support to victims.",
-            "Investigate trafficking for the purpose of sexual exploitation, labor, slavery and organ "
-            "harvesting.",
+            "Investigate trafficking for the purpose of sexual exploitation, labor, slavery and organ harvesting.",
         ),
         2,
     ),
@@ -442,8 +427,7 @@ ROWS = [
             "agencies, "
             "as well as the Policing Board and local business community to set priorities for tackling "
             "organised crime, including THB.",
-            "Publish annual assessments of the threat from organized crime in Northern Ireland, including "
-            "THB.",
+            "Publish annual assessments of the threat from organized crime in Northern Ireland, including THB.",
         ),
         2,
     ),
@@ -675,9 +659,7 @@ SPLIT_WORDS = _split_by_a_line_break()
 # Words whose hyphen the extraction dropped ("antitrafficking"): the report prints the hyphenated
 # form more often than the run-together one.
 _HYPHENATED = Counter((a.lower(), b.lower()) for a, b in re.findall(r"([^\W\d_]+)-([^\W\d_]+)", REPORT))
-LOST_HYPHEN = {
-    t for t in VOCABULARY for k in range(2, len(t) - 1) if _HYPHENATED[(t[:k], t[k:])] > VOCABULARY[t]
-}
+LOST_HYPHEN = {t for t in VOCABULARY for k in range(2, len(t) - 1) if _HYPHENATED[(t[:k], t[k:])] > VOCABULARY[t]}
 
 
 def _report_text_items(inst: Institution) -> list[tuple[str, str]]:
@@ -766,8 +748,7 @@ def _run_together(text: str) -> list[str]:
     out = []
     for t in dict.fromkeys(_words(text)):
         if t in LOST_HYPHEN or (
-            t not in VOCABULARY
-            and any(t[:k] in VOCABULARY and t[k:] in VOCABULARY for k in range(2, len(t) - 1))
+            t not in VOCABULARY and any(t[:k] in VOCABULARY and t[k:] in VOCABULARY for k in range(2, len(t) - 1))
         ):
             out.append(t)
     return out
@@ -884,9 +865,7 @@ def test_check_fails_on_a_broken_institution_link(
     capsys.readouterr()
     target = _link(copy, src, rel)
     with sqlite3.connect(copy) as conn:
-        conn.execute(
-            "UPDATE links SET dst = ? WHERE src = ? AND rel = ? AND dst = ?", (broken, src, rel, target)
-        )
+        conn.execute("UPDATE links SET dst = ? WHERE src = ? AND rel = ? AND dst = ?", (broken, src, rel, target))
     code = main(["--db", str(copy), "check"])
     err = capsys.readouterr().err
     assert code != 0

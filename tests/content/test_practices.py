@@ -168,9 +168,7 @@ def test_evaluated_practices_say_how(content: Content) -> None:
 
 def test_figures_linked_exist_and_belong_to_the_practice(content: Content) -> None:
     figures: dict[str, Figure] = {f.id: f for f in content.figures}
-    raw_figures = {
-        f["id"]: f for f in tomllib.loads((content_dir() / "figures.toml").read_text("utf-8"))["figure"]
-    }
+    raw_figures = {f["id"]: f for f in tomllib.loads((content_dir() / "figures.toml").read_text("utf-8"))["figure"]}
     slugs = sorted(EXPECTED)
     for slug, practice in _by_slug(content).items():
         assert practice.figures == FIGURES.get(slug, []), slug

@@ -347,8 +347,7 @@ almost_valid = st.fixed_dictionaries(
         "folders": st.lists(
             st.dictionaries(
                 st.sampled_from(["name", "notes", "bookmarks"]),
-                json_values
-                | st.lists(st.dictionaries(st.sampled_from(["record_id", "title", "note"]), json_values)),
+                json_values | st.lists(st.dictionaries(st.sampled_from(["record_id", "title", "note"]), json_values)),
             ),
             max_size=3,
         )
@@ -370,9 +369,7 @@ def test_any_json_is_imported_whole_or_refused_cleanly(bm: BookmarkStore, data: 
         assert len(bm.bookmarks()) == len(before[2]) + counts.bookmarks_added
 
 
-names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(
-    lambda s: s.split() != []
-)
+names = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40).filter(lambda s: s.split() != [])
 
 
 @settings(max_examples=40, deadline=None)

@@ -139,9 +139,7 @@ def test_missing_record_keeps_its_saved_title_and_is_marked(filled: BookmarkServ
 
 
 def test_missing_bookmark_can_be_removed_but_not_opened(panel: BookmarksPanel, qtbot: QtBot) -> None:
-    gone = panel.model.bookmark_index(
-        panel.model.index(2, 0, panel.model.index(0, 0)).data(BookmarkRole.BOOKMARK_ID)
-    )
+    gone = panel.model.bookmark_index(panel.model.index(2, 0, panel.model.index(0, 0)).data(BookmarkRole.BOOKMARK_ID))
     panel.tree.setCurrentIndex(panel.proxy.mapFromSource(gone))
     panel.tree.setFocus()
     with qtbot.assertNotEmitted(panel.open_requested):
@@ -156,9 +154,7 @@ def test_missing_bookmark_can_be_removed_but_not_opened(panel: BookmarksPanel, q
 # -- add and note --------------------------------------------------------------------------------
 
 
-def test_dialog_bookmarks_the_page_into_a_new_folder_with_a_note(
-    service: BookmarkService, qtbot: QtBot
-) -> None:
+def test_dialog_bookmarks_the_page_into_a_new_folder_with_a_note(service: BookmarkService, qtbot: QtBot) -> None:
     dialog = BookmarkDialog(service, "country/be", "Belgium")
     qtbot.addWidget(dialog)
     assert not dialog.remove_button.isVisible()
@@ -280,9 +276,7 @@ def test_move_several_to_another_folder_by_drag_and_drop(filled: BookmarkService
     assert tree_of(model)["Session 2 — labour exploitation"] == ["France", "Belgium", "Myria", "Norway"]
 
 
-def test_drop_onto_a_folder_appends_and_onto_a_bookmark_inserts_before(
-    filled: BookmarkService, qtbot: QtBot
-) -> None:
+def test_drop_onto_a_folder_appends_and_onto_a_bookmark_inserts_before(filled: BookmarkService, qtbot: QtBot) -> None:
     model = BookmarksModel(filled, exists)
     s1, s2 = model.index(0, 0), model.index(1, 0)
     with reloaded(qtbot, model):
@@ -291,15 +285,11 @@ def test_drop_onto_a_folder_appends_and_onto_a_bookmark_inserts_before(
     s1, s2 = model.index(0, 0), model.index(1, 0)
     norway = model.index(1, 0, s2)
     with reloaded(qtbot, model):
-        assert model.dropMimeData(
-            drag(model, model.index(0, 0, s1)), Qt.DropAction.MoveAction, -1, -1, norway
-        )
+        assert model.dropMimeData(drag(model, model.index(0, 0, s1)), Qt.DropAction.MoveAction, -1, -1, norway)
     assert tree_of(model)["Session 2 — labour exploitation"] == ["France", "Myria", "Norway", "Belgium"]
 
 
-def test_drop_into_a_folder_already_holding_the_record_is_refused(
-    panel: BookmarksPanel, qtbot: QtBot
-) -> None:
+def test_drop_into_a_folder_already_holding_the_record_is_refused(panel: BookmarksPanel, qtbot: QtBot) -> None:
     service = panel.model.service
     service.add("country/fr", "France", "Session 1")
     with reloaded(qtbot, panel.model):
@@ -337,9 +327,7 @@ def test_reorder_folders_by_drag_and_drop(filled: BookmarkService, qtbot: QtBot)
     filled.create_folder("Session 3")
     model = BookmarksModel(filled, exists)
     with reloaded(qtbot, model):
-        assert model.dropMimeData(
-            drag(model, model.index(2, 0)), Qt.DropAction.MoveAction, 0, 0, QModelIndex()
-        )
+        assert model.dropMimeData(drag(model, model.index(2, 0)), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     assert list(tree_of(model)) == ["Session 3", "Session 1", "Session 2 — labour exploitation"]
     with reloaded(qtbot, model):
         filled.undo_stack.undo()
@@ -489,9 +477,7 @@ def test_export_folder_and_all_through_the_panel(
 def test_export_to_an_unwritable_place_shows_a_message(
     panel: BookmarksPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "nope" / "x.json"), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "nope" / "x.json"), ""))
     panel.export_all_action.trigger()
     assert any("Nothing was exported" in m for m in messages(panel))
     close_messages(panel)
@@ -558,9 +544,7 @@ def test_panel_tells_where_a_damaged_file_was_kept(tmp_path: Path, qtbot: QtBot)
         assert store.recovered_from is not None and store.recovered_from.name.startswith("bookmarks-corrupt-")
 
 
-def test_new_folder_from_the_panel(
-    panel: BookmarksPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_new_folder_from_the_panel(panel: BookmarksPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Session 3", True))
     with reloaded(qtbot, panel.model):
         panel.new_folder_action.trigger()

@@ -263,3 +263,16 @@ def test_search_panel_opens_and_highlights(window: MainWindow, qtbot: QtBot) -> 
     window.search_panel.open_requested.emit("country/se", ["rapporteur"])
     assert window.current == "country/se"
     assert len(window.reader.extraSelections()) >= 2  # the matches are highlighted on the page
+
+
+def test_reset_settings_forgets_the_session(make_window: Callable[..., MainWindow]) -> None:
+    from htdesk.ui.settings import reset_settings
+
+    w = make_window()
+    w.open("country/fr")
+    w.set_zoom(2)
+    w.close()
+    reset_settings()
+    again = make_window()
+    assert again.current == "home"
+    assert again.reader.zoom == 0

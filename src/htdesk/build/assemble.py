@@ -83,10 +83,7 @@ def dangling_references(content: Content) -> list[str]:
     """Every cross-reference whose target is not a record, as 'source -> target'."""
     ids = {r.id for r in content.all()}
     return [
-        f"{r.id} -> {target} ({rel})"
-        for r in content.all()
-        for rel, target in references_of(r)
-        if target not in ids
+        f"{r.id} -> {target} ({rel})" for r in content.all() for rel, target in references_of(r) if target not in ids
     ]
 
 

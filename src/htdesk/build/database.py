@@ -48,14 +48,8 @@ KIND_COLUMNS: dict[Kind, dict[str, type]] = {
     Kind.PRACTICE: {"name": str, "theme": str, "year": int},
 }
 
-TABLE_OF: dict[Kind, str] = {
-    Kind.SECTION: "sections",
-    Kind.FIGURE: "figures",
-    Kind.GLOSSARY: "glossary",
-    Kind.COUNTRY: "countries",
-    Kind.INSTITUTION: "institutions",
-    Kind.PRACTICE: "practices",
-}
+# One table per kind, named as the export names the kind.
+TABLE_OF: dict[Kind, str] = EXPORT_KEYS
 
 
 def _kind_row(rec: Record) -> dict[str, Any]:

@@ -95,9 +95,7 @@ def load_spec(path: Path) -> SectionsSpec:
     headings = [HeadingSpec(**h) for h in raw.get("section", [])]
     fixes = [(f["from"], f["to"]) for f in raw.get("fix", [])]
     drop = {int(n) for d in raw.get("drop", []) for n in range(d["lines"][0], d["lines"][1] + 1)}
-    blocks = {
-        int(b["page"]): [n for a, z in b["lines"] for n in range(a, z + 1)] for b in raw.get("footnotes", [])
-    }
+    blocks = {int(b["page"]): [n for a, z in b["lines"] for n in range(a, z + 1)] for b in raw.get("footnotes", [])}
     lost = {int(b["page"]): list(b["numbers"]) for b in raw.get("footnotes", []) if "numbers" in b}
     return SectionsSpec(headings, fixes, drop, blocks, lost)
 
@@ -135,9 +133,7 @@ def find_footnotes(
     """
     blocks: list[FootnoteBlock] = []
     for start, end in _page_ranges(lines, pm):
-        numbered = [
-            i for i in range(start, end) if (m := BARE_NUMBER_RE.match(lines[i - 1])) and int(m.group(1)) > 0
-        ]
+        numbered = [i for i in range(start, end) if (m := BARE_NUMBER_RE.match(lines[i - 1])) and int(m.group(1)) > 0]
         if not numbered and not (curated and start in curated):
             continue
         if curated and start in curated:
@@ -450,10 +446,7 @@ def parse_sections(
     texts = {num: text for b in footnotes for num, text in b.notes.items()}
     in_figure = {n for a, b in figure_ranges for n in range(a, b + 1)}
     heads = sorted(spec.headings, key=lambda h: h.line)
-    spans = [
-        (head, (nxt.line - 1) if nxt else len(lines))
-        for head, nxt in zip(heads, [*heads[1:], None], strict=True)
-    ]
+    spans = [(head, (nxt.line - 1) if nxt else len(lines)) for head, nxt in zip(heads, [*heads[1:], None], strict=True)]
     owner = _footnote_owners(spans, footnotes, calls)
     sections: list[Section] = []
     for order, (head, last) in enumerate(spans):

@@ -570,9 +570,7 @@ class BookmarksModel(QAbstractItemModel):
     def mimeData(self, indexes: Iterable[ModelIndex]) -> QMimeData:
         """QAbstractItemModel override: the dragged bookmark and folder ids, in tree order."""
         items = {id(i): i for i in (self._item(x) for x in indexes) if i is not None}.values()
-        marks = sorted(
-            (i for i in items if isinstance(i, _BookmarkItem)), key=lambda i: (i.parent.row, i.row)
-        )
+        marks = sorted((i for i in items if isinstance(i, _BookmarkItem)), key=lambda i: (i.parent.row, i.row))
         folders = sorted((i for i in items if isinstance(i, _FolderItem)), key=lambda i: i.row)
         payload = {"bookmarks": [i.bookmark.id for i in marks], "folders": [i.folder.id for i in folders]}
         data = QMimeData()
@@ -608,9 +606,7 @@ class BookmarksModel(QAbstractItemModel):
             return not parent.isValid()
         return False
 
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex
-    ) -> bool:
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: ModelIndex) -> bool:
         """QAbstractItemModel override: move, as one undoable step, via the service.
 
         ``row`` is where the items go in the folder (or among folders) as it is now, -1 for the end.
@@ -913,8 +909,7 @@ class BookmarksPanel(QWidget):
         if self.model.is_missing(source):
             self._message(
                 QMessageBox.Icon.Information,
-                f"“{bookmark.title}” is no longer in the report, so it cannot be opened. "
-                "You can delete this bookmark.",
+                f"“{bookmark.title}” is no longer in the report, so it cannot be opened. You can delete this bookmark.",
             )
             return
         self.open_requested.emit(bookmark.record_id)
@@ -1027,9 +1022,7 @@ class BookmarkDialog(QDialog):
     acceptance ``bookmark`` is the saved bookmark, or None if it was removed.
     """
 
-    def __init__(
-        self, service: BookmarkService, record_id: str, title: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, service: BookmarkService, record_id: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Bookmark This Page")
         self.setAccessibleName("Bookmark this page")
@@ -1097,9 +1090,7 @@ class BookmarkDialog(QDialog):
         folder = self._service.store.folder_named(self.folder_box.currentText())
         if folder is None:
             return None
-        return next(
-            (b for b in self._service.bookmarks_of(self._record_id) if b.folder_id == folder.id), None
-        )
+        return next((b for b in self._service.bookmarks_of(self._record_id) if b.folder_id == folder.id), None)
 
     def _error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Bookmarks", message, QMessageBox.StandardButton.Ok, self)
@@ -1115,9 +1106,7 @@ class BookmarkDialog(QDialog):
                 self._service.set_note(existing.id, note)
                 self.bookmark = self._service.store.bookmark(existing.id)
             else:
-                self.bookmark = self._service.add(
-                    self._record_id, self._title, self.folder_box.currentText(), note
-                )
+                self.bookmark = self._service.add(self._record_id, self._title, self.folder_box.currentText(), note)
         except BookmarkError as exc:
             self._error(str(exc))
             return
