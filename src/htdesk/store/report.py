@@ -156,6 +156,20 @@ class ReportStore:
         )
         return [_summary(r) for r in rows]
 
+    def institution_parents(self, code: str) -> dict[str, str | None]:
+        """Institution id -> the id of the body it sits inside, for one country."""
+        rows = self.query("SELECT id, parent FROM institutions WHERE country = ?", (code,))
+        return {r["id"]: r["parent"] for r in rows}
+
+    def practice_themes(self) -> dict[str, str]:
+        """Practice id -> the section of Chapter III 6 that is its theme."""
+        return {r["id"]: r["theme"] for r in self.query("SELECT id, theme FROM practices")}
+
+    def glossary_expansions(self) -> dict[str, str]:
+        """Glossary id -> its English expansion, or the French one where only that is known."""
+        rows = self.query("SELECT id, expansion_en, expansion_fr FROM glossary")
+        return {r["id"]: r["expansion_en"] or r["expansion_fr"] or "" for r in rows}
+
     def practices_of(self, code: str) -> list[Summary]:
         return [s for s in self.linked_from(f"country/{code}", "country") if s.kind is Kind.PRACTICE]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -266,6 +266,3 @@ class CompareView(QWidget):
             QMessageBox.warning(self, "Could not save", f"{exc.strerror or exc}: {exc.filename or ''}")
             return
         self.message.setText(done)
-
-    def open_url(self, url: QUrl) -> None:  # pragma: no cover - convenience for the window
-        self.view.external_link.emit(url)

@@ -473,10 +473,7 @@ class MainWindow(QMainWindow):
             html = self._home_html()
         elif target == GLOSSARY:
             entries = self.store.summaries(Kind.GLOSSARY)
-            expansions = {
-                r["id"]: r["expansion_en"] or r["expansion_fr"] or ""
-                for r in self.store.query("SELECT id, expansion_en, expansion_fr FROM glossary")
-            }
+            expansions = self.store.glossary_expansions()
             html = render.glossary_index_html(entries, expansions)
         else:
             data = page_data(self.store, target)

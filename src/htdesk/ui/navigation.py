@@ -60,10 +60,7 @@ def build_tree(store: ReportStore) -> NavItem:
         if insts:
             frame = node.add(NavItem("Institutional framework", None, f"{len(insts)} bodies"))
             inst_nodes: dict[str, NavItem] = {}
-            parents = {
-                r["id"]: r["parent"]
-                for r in store.query("SELECT id, parent FROM institutions WHERE country = ?", (code,))
-            }
+            parents = store.institution_parents(code)
             for s in insts:
                 inst_nodes[s.id] = NavItem(s.title, s.id, s.cite())
             for s in insts:
@@ -80,9 +77,9 @@ def build_tree(store: ReportStore) -> NavItem:
     for sid, parent, title in store.section_tree():
         if parent == "section/3-6" and sid != "section/3-6-conclusion":
             theme_nodes[sid] = themes.add(NavItem(title, sid, "Chapter III"))
+    themes_of = store.practice_themes()
     for s in store.summaries(Kind.PRACTICE):
-        theme = store.query("SELECT theme FROM practices WHERE id = ?", (s.id,))
-        target = theme_nodes.get(theme[0]["theme"]) if theme else None
+        target = theme_nodes.get(themes_of.get(s.id, ""))
         (target or themes).add(NavItem(s.title, s.id, s.cite()))
 
     glossary = root.add(NavItem("Glossary", "glossary", "Acronyms, English and French"))
