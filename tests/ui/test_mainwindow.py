@@ -276,3 +276,24 @@ def test_reset_settings_forgets_the_session(make_window: Callable[..., MainWindo
     again = make_window()
     assert again.current == "home"
     assert again.reader.zoom == 0
+
+
+def test_country_page_compare_link(window: MainWindow) -> None:
+    window.open("country/no")
+    assert 'href="ht:compare:no"' in window.reader.toHtml()
+    window.reader.anchorClicked.emit(QUrl("ht:compare:no"))
+    assert window.compare.selected_countries() == ["no"]
+    assert window.stack.currentWidget() is window.compare
+
+
+def test_any_page_exports_to_pdf(window: MainWindow, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    window.open("institution/no/kom")
+    out = tmp_path / "kom.pdf"
+    pages = window.export_pdf(out)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out)).pages).split())
+    assert pages >= 1
+    assert "National Coordinating Unit for Victims of Trafficking" in text
+    assert "Source: ICPC report, Appendix 4" in text
+    assert f"Page 1 of {pages}" in text

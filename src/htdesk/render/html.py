@@ -218,7 +218,10 @@ def _body(data: PageData, link: Linker) -> str:
                 + (f"<h2>Notes</h2>{_list(rec.notes, link)}" if rec.notes else "")
             )
         case Kind.COUNTRY:
-            parts = []
+            parts = [
+                f'<p class="actions"><a href="{SCHEME}:compare:{rec.code}">Compare {escape(rec.name)} '
+                "with other countries…</a></p>"
+            ]
             if b := badges(rec):
                 parts.append(
                     '<p class="badges">'

@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
         self.reader.viewport().installEventFilter(self._first_paint)
 
         self.theme_choice = str(settings.value("view/theme", "system"))
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system as it changes
+            hints.colorSchemeChanged.connect(self._system_scheme_changed)
         self.apply_theme()
         self.reader.set_zoom(int(settings.value("view/zoom", 0)))
         self._restore()
@@ -615,6 +618,10 @@ class MainWindow(QMainWindow):
         self.theme_choice = choice
         self.settings.setValue("view/theme", choice)
         self.apply_theme()
+
+    def _system_scheme_changed(self, *_args: object) -> None:
+        if self.theme_choice == "system":
+            self.apply_theme()
 
     def apply_theme(self) -> None:
         app = QApplication.instance()
