@@ -343,7 +343,8 @@ def comparison_html(
     """Countries in columns, dimensions in rows; every cell with its source."""
     link = Linker(links or LinkIndex({}, {}, {}))
     # A narrow label column leaves the room to the countries; long labels wrap onto two lines.
-    width = 18 if len(data.countries) <= 2 else 14
+    # (the screen view is narrower than a landscape page, so it gets a wider one).
+    width = (18 if len(data.countries) <= 2 else 14) if for_print else (24 if len(data.countries) <= 2 else 19)
     head = f'<th width="{width}%">Dimension</th>' + "".join(f"<th>{escape(c.name)}</th>" for c in data.countries)
     rows = [
         '<tr><td class="label">At a glance</td>'
