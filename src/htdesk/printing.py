@@ -110,7 +110,6 @@ class SheetPrinter(QObject):
         if not painter.begin(device):
             raise OSError(f"cannot start printing to {device}")
         try:
-            dpi = device.logicalDpiY()
             paint = device.pageLayout().paintRectPixels(device.resolution())
             full = QRectF(0, 0, paint.width(), paint.height())
             hfont = self.print_font(HEADER_PT)
@@ -126,7 +125,7 @@ class SheetPrinter(QObject):
                 painter.translate(0, band - page * body.height())
                 doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
                 painter.restore()
-                self._decorate(painter, full, band, hfont, opts, page + 1, pages, dpi)
+                self._decorate(painter, full, band, hfont, opts, page + 1, pages)
                 self.progress.emit(page + 1, pages)
             return pages
         finally:
@@ -141,7 +140,6 @@ class SheetPrinter(QObject):
         opts: SheetOptions,
         n: int,
         m: int,
-        dpi: int,
     ) -> None:
         p.save()
         p.setFont(font)
