@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,8 @@ from htdesk.store.query import (
     fold_same_length,
     fts_expression,
     match_pattern,
+    matcher,
+    normalise,
     parse_query,
     stem,
     without_fragment,
@@ -110,3 +113,57 @@ def test_a_letter_just_typed_after_other_words_is_left_out() -> None:
     assert without_fragment(parse_query(text), text).terms == ("organisation", "international")
     assert without_fragment(parse_query(text + " "), text + " ").terms[-1] == "d"  # a finished word
     assert without_fragment(parse_query("a"), "a").terms == ("a",)  # a lone letter is the query
+
+
+# -- the Matcher finds exactly what the regex finds ------------------------------------------
+
+# Few letters, so that words, prefixes, forms and phrases meet often; accents, capitals, digits,
+# "_", line breaks and characters beyond Latin-1 for the edges of folding and of \w.
+TEXT_CHARS = list("abcab éÉA_1 ,.’\nœ-")
+WORDS = st.text(alphabet="abcé", min_size=1, max_size=4)
+
+
+@st.composite
+def typed_queries(draw: st.DrawFn) -> str:
+    words = draw(st.lists(WORDS, min_size=1, max_size=4))
+    if draw(st.booleans()) and len(words) > 1:
+        cut = draw(st.integers(1, len(words) - 1))
+        return " ".join(words[:cut]) + ' "' + " ".join(words[cut:]) + '"'  # a phrase after loose words
+    return " ".join(words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    typed=typed_queries(),
+    forms=st.lists(st.text(alphabet="abc", min_size=1, max_size=5), max_size=4),
+    text=st.text(alphabet=TEXT_CHARS, max_size=120),
+    start=st.integers(0, 130),
+    size=st.integers(0, 130),
+)
+def test_matcher_agrees_with_the_regex(typed: str, forms: list[str], text: str, start: int, size: int) -> None:
+    q = parse_query(typed)
+    found = matcher(q, tuple(sorted(set(forms))))
+    pattern = match_pattern(q, sorted(set(forms)))
+    assert found is not None and pattern is not None
+    folded = fold_same_length(text)
+    m = pattern.search(folded)
+    assert found.first(folded) == (m.start() if m else -1)
+    stop = start + size
+    assert found.spans(folded, start, stop) == [x.span() for x in pattern.finditer(folded, start, stop)]
+
+
+def test_matcher_keeps_only_literals_no_other_begins() -> None:
+    found = matcher(parse_query("coordinat traf"), ("coordination", "trafficking", "victim"))
+    assert found is not None
+    assert sorted(found.literals) == ["coordinat", "traf", "victim"]
+    assert matcher(parse_query("")) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_normalise_fast_path_drops_what_the_slow_one_does(text: str) -> None:
+    kept = "".join(ch for ch in text[: MAX_QUERY_CHARS * 4] if unicodedata.category(ch)[0] != "C" or ch in " \t")
+    assert normalise(text) == normalise(kept)
+    assert fold(text) == "".join(
+        ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch)
+    )

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from htdesk.content.models import Kind
-from htdesk.store.query import match_pattern, parse_query
+from htdesk.store import search as search_module
+from htdesk.store.query import fold_same_length, match_pattern, matcher, parse_query
 from htdesk.store.report import ReportStore
-from htdesk.store.search import HL_END, HL_START, SearchError, make_snippet, search
+from htdesk.store.search import HL_END, HL_START, LINE_BREAK_RE, SearchError, make_snippet, search
 
 RELEVANCE = tomllib.loads((Path(__file__).parent / "relevance.toml").read_text(encoding="utf-8"))["case"]
 
@@ -174,6 +175,56 @@ def test_snippet_window_prefers_all_words() -> None:
     snip = make_snippet(text, match_pattern(parse_query("forced begging")), width=60)
     assert f"{HL_START}begging{HL_END}" in snip
     assert snip.startswith("…")
+
+
+# -- the fast paths give what the plain ones give -----------------------------------------
+
+SNIPPET_TEXT = st.text(alphabet=list("abcab éÉA_1 ,.’\n\t œ-"), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SNIPPET_TEXT)
+def test_flat_is_the_line_break_regex(text: str) -> None:
+    assert search_module._flat(text) == LINE_BREAK_RE.sub(" · ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    typed=st.lists(st.text(alphabet="abcé", min_size=1, max_size=3), min_size=1, max_size=3).map(" ".join),
+    forms=st.lists(st.text(alphabet="abc", min_size=2, max_size=4), max_size=3),
+    body=SNIPPET_TEXT,
+    keywords=SNIPPET_TEXT,
+    chunk=st.integers(1, 40),
+)
+def test_fast_snippet_is_the_regex_snippet(typed: str, forms: list[str], body: str, keywords: str, chunk: int) -> None:
+    q = parse_query(typed)
+    fast, regex = matcher(q, tuple(sorted(set(forms)))), match_pattern(q, sorted(set(forms)))
+    assert fast is not None and regex is not None
+    # A first match found in a folded beginning is the first match of the whole.
+    folded, first = search_module._fold_to_first(body, fast, chunk)
+    m = regex.search(fold_same_length(body))
+    assert first == (m.start() if m else -1)
+    assert fold_same_length(body).startswith(folded)
+    want = search_module._snippet(keywords, body, regex)
+    assert search_module._snippet(keywords, body, fast) == want
+    assert search_module._snippet(keywords, body, fast, fold_same_length(keywords), fold_same_length(body)) == want
+    assert make_snippet(body, fast, width=30) == make_snippet(body, regex, width=30)
+
+
+def test_texts_fetched_per_search_give_the_same_results(
+    built_db: Path, store: ReportStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Above HOLD_TEXT_BYTES the shown rows' text is read per search: a second store on the same
+    # file, with nothing held, must answer exactly as the one that holds every text.
+    monkeypatch.setattr(search_module, "HOLD_TEXT_BYTES", 0)
+    fetching = ReportStore(built_db)
+    try:
+        assert search_module._lexicon(store).texts and not search_module._lexicon(fetching).texts
+        for text in ["trafficking", "coordinate", "KOM", '"labour exploitation"', "a", "grunerlokka", "victims of"]:
+            for kw in ({}, {"kind": "institution"}, {"country": "no"}):
+                assert search(fetching, text, limit=40, **kw) == search(store, text, limit=40, **kw)  # type: ignore[arg-type]
+    finally:
+        fetching.close()
 
 
 # -- never an error ---------------------------------------------------------------------

@@ -9,17 +9,18 @@ import threading
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import chain
 
 from htdesk.content.kinds import Kind
 from htdesk.store.query import (
     MAX_FORMS,
     MIN_STEM,
+    Matcher,
     ParsedQuery,
     fold,
     fold_same_length,
     fts_expression,
-    match_pattern,
+    matcher,
     parse_query,
     stem,
     without_fragment,
@@ -43,8 +44,13 @@ WEIGHTS = (10.0, 8.0, 1.0)
 SNIPPET_CHARS = 160  # about two dozen words: one line of a results list
 SNIPPET_LEAD = 40  # context kept before the first match
 SNIPPET_SCAN = 800  # how far past the first match to look for a denser window
+FOLD_CHUNK = 1024  # how much of a text is folded first, to find its first match
 MIRROR_FACTOR = 0.5  # bm25 scores are negative: a factor below 1 moves a record down
 FEW_HITS = 3  # below this many matches, offer "Did you mean ..."
+# Up to this database size (the bundled one is about 2 MB) every row's text is held in memory,
+# as typed and folded, for snippets: fetching and folding a shown row's pages per keystroke costs
+# more than all the rest of a search. Larger databases fetch the shown rows' text per search.
+HOLD_TEXT_BYTES = 32_000_000
 LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 
 
@@ -113,9 +119,14 @@ class _Lexicon:
     rowid_of: dict[str, int]
     practice_of: dict[int, int]  # section rowid -> the practice record that carries its text
     titled: dict[str, list[int]]  # a title's folded words, space-joined -> rowids
+    shown_as: dict[int, tuple[str, Kind, str, str | None]]  # rowid -> id, kind, title, country codes
+    source_of: dict[int, tuple[str, int | None]]  # rowid -> place in the report, page
     vocab_by_initial: dict[str, list[str]] = field(default_factory=dict)  # alphabetic words only
     forms_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_cache: dict[str, str] = field(default_factory=dict)
+    where_cache: dict[int, str] = field(default_factory=dict)
+    # rowid -> keywords, body, both folded (fold_same_length); empty when the database is too large
+    texts: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
 
     def known(self, word: str) -> bool:
         """The word, or a word it begins (while still being typed), is in the index."""
@@ -169,7 +180,7 @@ def _lexicon(store: ReportStore) -> _Lexicon:
             titled: dict[str, list[int]] = {}
             for r in rows:
                 titled.setdefault(" ".join(parse_query(r["title"]).terms), []).append(r["rowid"])
-            refs = store.query("SELECT rowid, kind, source_ref FROM records WHERE kind IN ('section', 'practice')")
+            refs = store.query("SELECT rowid, kind, source_ref, source_page FROM records")
             practice_at = {r["source_ref"]: r["rowid"] for r in refs if r["kind"] == "practice"}
             lex = _Lexicon(
                 vocab=[r["term"] for r in vocab],
@@ -180,6 +191,8 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                 countries_of={r["rowid"]: tuple(r["country"].split(",")) if r["country"] else () for r in rows},
                 rowid_of={r["id"]: r["rowid"] for r in rows},
                 titled=titled,
+                shown_as={r["rowid"]: (r["id"], Kind(r["kind"]), r["title"], r["country"]) for r in rows},
+                source_of={r["rowid"]: (r["source_ref"], r["source_page"]) for r in refs},
                 practice_of={
                     r["rowid"]: practice_at[r["source_ref"]]
                     for r in refs
@@ -189,6 +202,10 @@ def _lexicon(store: ReportStore) -> _Lexicon:
             for w in lex.vocab:
                 if w.isalpha() and len(w) > 2:
                     lex.vocab_by_initial.setdefault(w[0], []).append(w)
+            if store.path.stat().st_size <= HOLD_TEXT_BYTES:
+                for rowid, keywords, body in store.rows("SELECT rowid, keywords, body FROM search_index"):
+                    keywords, body = keywords or "", body or ""
+                    lex.texts[rowid] = (keywords, body, fold_same_length(keywords), fold_same_length(body))
             _LEXICONS[store] = lex
         return lex
 
@@ -224,35 +241,53 @@ def resolve_kind(kind: str | Kind | None) -> Kind | None:
 # -- snippets -----------------------------------------------------------------------------
 
 
-def make_snippet(text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS) -> str:
+Finder = re.Pattern[str] | Matcher  # what finds matches in folded text: a bare regex, or one with its literals
+
+
+def make_snippet(text: str, pattern: Finder | None, width: int = SNIPPET_CHARS) -> str:
     """One line of ``text`` around its best matches, matches wrapped in HL_START/HL_END.
 
-    ``pattern`` comes from match_pattern() and runs on the folded text; only a stretch after the
-    first match is examined: bodies run to pages, a snippet is a line.
+    ``pattern`` comes from match_pattern() or matcher() and runs on the folded text; only a
+    stretch after the first match is examined: bodies run to pages, a snippet is a line.
     """
     folded = fold_same_length(text)
-    first = pattern.search(folded) if pattern else None
-    return _snippet_at(text, folded, first, pattern, width)
+    return _snippet_at(text, folded, _first(pattern, folded), pattern, width)
+
+
+def _first(pattern: Finder | None, folded: str) -> int:
+    """Where the first match starts; -1 for none."""
+    if pattern is None:
+        return -1
+    if isinstance(pattern, Matcher):
+        return pattern.first(folded)
+    m = pattern.search(folded)
+    return m.start() if m else -1
+
+
+def _spans(pattern: Finder, folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    if isinstance(pattern, Matcher):
+        return pattern.spans(folded, start, stop)
+    return [m.span() for m in pattern.finditer(folded, start, stop)]
 
 
 def _snippet_at(
     text: str,
     folded: str,
-    first: re.Match[str] | None,
-    pattern: re.Pattern[str] | None,
+    first: int,
+    pattern: Finder | None,
     width: int = SNIPPET_CHARS,
 ) -> str:
-    if first is None or pattern is None:
+    if first == -1 or pattern is None:
         return _one_line(text[: width * 2], width)
-    begin = max(0, first.start() - SNIPPET_LEAD)
+    begin = max(0, first - SNIPPET_LEAD)
     if begin:
-        space = text.find(" ", begin, first.start())
-        begin = space + 1 if space != -1 else first.start()
-    stop = first.start() + SNIPPET_SCAN
+        space = text.find(" ", begin, first)
+        begin = space + 1 if space != -1 else first
+    stop = first + SNIPPET_SCAN
     region, spans = text[begin:stop], [(a - begin, b - begin) for a, b in _spans(pattern, folded, begin, stop)]
     # The window holding the most distinct matched words wins ("forced ... begging" over
     # "forced ... forced"); the earliest among equals.
-    lead = first.start() - begin
+    lead = first - begin
     best, best_score = 0, len({region[a:b].lower() for a, b in spans if b <= width})
     for start, _ in spans[1:12]:
         inside = {region[a:b].lower() for a, b in spans if start <= a and b <= start + width - lead}
@@ -275,31 +310,64 @@ def _snippet_at(
             pos = b
     out.append(region[pos:end])
     more = begin + end < len(text.rstrip())
-    return LINE_BREAK_RE.sub(" · ", ("…" if begin else "") + "".join(out).strip() + ("…" if more else ""))
+    return _flat(("…" if begin else "") + "".join(out).strip() + ("…" if more else ""))
 
 
-def _spans(pattern: re.Pattern[str], folded: str, start: int, stop: int) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(folded, start, stop)]
+def _flat(text: str) -> str:
+    """``LINE_BREAK_RE.sub(" · ", text)``: each line break, with the white space around it, as " · ".
+
+    With str methods, several times faster than the regex, which tries every position.
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    # Lines of white space only join their neighbours' breaks into one.
+    middle = [line.strip() for line in lines[1:-1] if line and not line.isspace()]
+    return " · ".join([lines[0].rstrip(), *middle, lines[-1].lstrip()])
 
 
 def _one_line(text: str, width: int) -> str:
-    text = LINE_BREAK_RE.sub(" · ", text.strip())
+    text = _flat(text.strip())
     if len(text) <= width:
         return text
     space = text.rfind(" ", 0, width)
     return text[: space if space > 0 else width] + "…"
 
 
-def _snippet(keywords: str, body: str, pattern: re.Pattern[str] | None) -> str:
+def _snippet(
+    keywords: str, body: str, pattern: Finder | None, folded_kw: str | None = None, folded_body: str | None = None
+) -> str:
     # The body says most; a record matched only by an acronym or French name shows those.
-    folded = fold_same_length(body)
-    first = pattern.search(folded) if pattern else None
-    if first is None and pattern and keywords:
-        folded_kw = fold_same_length(keywords)
-        in_keywords = pattern.search(folded_kw)
-        if in_keywords:
+    if folded_body is None:
+        folded, first = _fold_to_first(body, pattern)
+    else:
+        folded, first = folded_body, _first(pattern, folded_body)
+    if first == -1 and pattern and keywords:
+        folded_kw = fold_same_length(keywords) if folded_kw is None else folded_kw
+        in_keywords = _first(pattern, folded_kw)
+        if in_keywords != -1:
             return _snippet_at(keywords, folded_kw, in_keywords, pattern)
+    if first != -1 and len(folded) < min(len(body), first + SNIPPET_SCAN):
+        folded = fold_same_length(body[: first + SNIPPET_SCAN])  # what _snippet_at reads, no more
     return _snippet_at(body, folded, first, pattern)
+
+
+def _fold_to_first(text: str, pattern: Finder | None, chunk: int = FOLD_CHUNK) -> tuple[str, int]:
+    """The folded text (all of it, or a beginning that holds the first match) and where that match starts.
+
+    Folding a body of pages to find a match in its first lines is most of a snippet's cost, so
+    the first ``chunk`` characters are tried alone. Folding is one character for one, so that
+    beginning is the start of the whole folded text; what is found there stands when the match
+    ends before the cut (no word continues past it) and the query has no phrase (whose match can
+    run on past a cut). Everything else folds the whole text.
+    """
+    if isinstance(pattern, Matcher) and not pattern.q.phrases and len(text) > chunk:
+        folded = fold_same_length(text[:chunk])
+        first = pattern.first(folded)
+        if first != -1 and pattern.end(folded, first, chunk) < chunk:
+            return folded, first
+    folded = fold_same_length(text)
+    return folded, _first(pattern, folded)
 
 
 # -- the search ---------------------------------------------------------------------------
@@ -375,24 +443,29 @@ def search(
     expr = fts_expression(q, forms.__getitem__)
     limit = max(0, limit)
 
-    # Counting needs every match but not its rank: a scan of rowids is cheap, and each row's
-    # kind and countries are already in memory.
-    matched = [r[0] for r in store.query(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH ?", (expr,))]
-    kind_counts: Counter[str] = Counter()
-    country_counts: Counter[str] = Counter()
-    total = 0
-    for rowid in matched:
-        codes = lex.countries_of[rowid]
-        in_country = want_country is None or want_country in codes
-        in_kind = want_kind is None or lex.kind_of[rowid] == want_kind.value
-        if in_country:
-            kind_counts[lex.kind_of[rowid]] += 1
-        if in_kind:
-            country_counts.update(codes)
-            total += in_country
+    # One pass over the index gives every match with its score, best first; counting, filtering
+    # and the top places are then worked out here from what the lexicon holds for each row.
+    matched = store.rows(_MATCH_SQL, (expr,))
+    score = dict(matched)
+    if want_kind is None and want_country is None:
+        within = list(score)
+        kind_counts = Counter(map(lex.kind_of.__getitem__, within))
+        country_counts = Counter(chain.from_iterable(map(lex.countries_of.__getitem__, within)))
+    else:
+        within, kind_counts, country_counts = [], Counter(), Counter()
+        for rowid in score:
+            codes = lex.countries_of[rowid]
+            in_country = want_country is None or want_country in codes
+            in_kind = want_kind is None or lex.kind_of[rowid] == want_kind.value
+            if in_country:
+                kind_counts[lex.kind_of[rowid]] += 1
+            if in_kind:
+                country_counts.update(codes)
+                if in_country:
+                    within.append(rowid)
     result.counts = {k: kind_counts[k.value] for k in GROUP_ORDER if kind_counts[k.value]}
     result.country_counts = dict(sorted(country_counts.items()))
-    result.total = total
+    result.total = len(within)
 
     # An exact acronym ("KOM") puts its glossary entry, then the body itself, first; an exact
     # name ("Sweden", "TruckSTOP") puts what bears it next.
@@ -400,38 +473,36 @@ def search(
     if not q.phrases:
         named = [lex.rowid_of.get(i) for i in lex.acronyms.get(" ".join(q.terms), [])]
         named += lex.titled.get(" ".join(q.terms), [])
-        matched_set = set(matched)
         boosted = [
             rid
             for rid in dict.fromkeys(named)
-            if rid in matched_set
+            if rid in score
             and (want_kind is None or lex.kind_of[rid] == want_kind.value)
             and (want_country is None or want_country in lex.countries_of[rid])
         ]
-    ranked = _ranked(store, expr, want_kind, want_country, 2 * limit + len(boosted) + 10)
+    ranked = {rid: score[rid] for rid in within[: 2 * limit + len(boosted) + 10]}
     # A practice is the curated page of its section's text: when both match, the section
     # steps back so that the top places go to different things ("hotline": ROSA, not ROSA twice).
-    adjusted = {
-        rid: score * MIRROR_FACTOR if lex.practice_of.get(rid) in ranked else score for rid, score in ranked.items()
-    }
+    adjusted = {rid: s * MIRROR_FACTOR if lex.practice_of.get(rid) in ranked else s for rid, s in ranked.items()}
     by_score = sorted(adjusted, key=adjusted.__getitem__)
     order = boosted + [rid for rid in by_score if rid not in boosted]
     shown = order[:limit]
     if shown:
-        pattern = match_pattern(q, result.forms)
-        details = _details(store, shown)
+        pattern = matcher(q, tuple(result.forms))
+        texts = _texts(store, lex, shown)
+        lowest = min(adjusted.values(), default=0.0)
         for rowid in shown:
-            d = details[rowid]
-            k = Kind(d["kind"])
+            rid, k, title, codes = lex.shown_as[rowid]
+            keywords, body, folded_kw, folded_body = texts[rowid]
             result.hits.append(
                 Hit(
-                    id=d["id"],
+                    id=rid,
                     kind=k,
-                    title=d["title"],
-                    where=_where(lex, k, d["country"], d["source_ref"], d["source_page"]),
-                    snippet=_snippet(d["keywords"] or "", d["body"] or "", pattern),
-                    score=round(-adjusted.get(rowid, min(adjusted.values(), default=0.0)), 4),
-                    country=d["country"],
+                    title=title,
+                    where=_where(lex, rowid),
+                    snippet=_snippet(keywords, body, pattern, folded_kw, folded_body),
+                    score=round(-adjusted.get(rowid, lowest), 4),
+                    country=codes,
                 )
             )
     if result.total < FEW_HITS:
@@ -441,41 +512,34 @@ def search(
     return result
 
 
-def _ranked(store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int) -> dict[int, float]:
-    """Rowid -> bm25 score (lower is better) of the best ``limit`` matches within the filters."""
-    weights = ", ".join(str(x) for x in WEIGHTS)
-    sql = f"SELECT {INDEX}.rowid, bm25({INDEX}, {weights}) AS score FROM {INDEX}"
-    params: list[Any] = [expr]
-    where = f" WHERE {INDEX} MATCH ?"
-    if kind or country:
-        # Filters are rarer than plain typing; only they pay for the join.
-        sql += f" JOIN records r ON r.rowid = {INDEX}.rowid"
-        if kind:
-            where += " AND r.kind = ?"
-            params.append(kind.value)
-        if country:
-            where += " AND (',' || r.country || ',') LIKE ?"
-            params.append(f"%,{country},%")
-    rows = store.query(sql + where + " ORDER BY score LIMIT ?", (*params, limit))
-    return {r[0]: r[1] for r in rows}
+# Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
+_MATCH_SQL = (
+    f"SELECT rowid, bm25({INDEX}, {', '.join(str(x) for x in WEIGHTS)}) AS score "
+    f"FROM {INDEX} WHERE {INDEX} MATCH ? ORDER BY score"
+)
 
 
-def _details(store: ReportStore, rowids: list[int]) -> dict[int, Any]:
+def _texts(store: ReportStore, lex: _Lexicon, rowids: list[int]) -> dict[int, tuple[str, str, str | None, str | None]]:
+    """Rowid -> keywords, body and (when held in memory) both folded, of the rows shown."""
+    if lex.texts:
+        return {rowid: lex.texts[rowid] for rowid in rowids}
     marks = ", ".join("?" * len(rowids))
-    rows = store.query(
-        "SELECT r.rowid, r.id, r.kind, r.title, r.country, r.source_ref, r.source_page, s.keywords, s.body "
-        f"FROM records r JOIN search_index s ON s.rowid = r.rowid WHERE r.rowid IN ({marks})",
-        tuple(rowids),
-    )
-    return {r["rowid"]: r for r in rows}
+    rows = store.rows(f"SELECT rowid, keywords, body FROM search_index WHERE rowid IN ({marks})", tuple(rowids))
+    return {r[0]: (r[1] or "", r[2] or "", None, None) for r in rows}
 
 
-def _where(lex: _Lexicon, kind: Kind, country: str | None, ref: str, page: int | None) -> str:
-    place = ref + (f", p. {page}" if page else "")
-    if kind is Kind.COUNTRY or not country:
-        return place
-    names = ", ".join(lex.countries.get(c, c.upper()) for c in country.split(","))
-    return f"{names} · {place}"
+def _where(lex: _Lexicon, rowid: int) -> str:
+    """Country and place in the report ("Norway · Appendix 4, p. 104"), made once per row."""
+    where = lex.where_cache.get(rowid)
+    if where is None:
+        _, kind, _, country = lex.shown_as[rowid]
+        ref, page = lex.source_of[rowid]
+        where = ref + (f", p. {page}" if page else "")
+        if kind is not Kind.COUNTRY and country:
+            names = ", ".join(lex.countries.get(c, c.upper()) for c in country.split(","))
+            where = f"{names} · {where}"
+        lex.where_cache[rowid] = where
+    return where
 
 
 def countries(store: ReportStore) -> dict[str, str]:
