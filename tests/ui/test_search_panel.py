@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from htdesk.content.models import Kind
 from htdesk.store.report import ReportStore
-from htdesk.store.search import HL_END, HL_START, search
+from htdesk.store.search import HL_END, HL_START, KIND_LABELS, search
 from htdesk.ui.search_panel import (
     DEBOUNCE_MS,
+    HitDelegate,
     HitRole,
     KindRole,
     SearchPanel,
@@ -146,6 +148,31 @@ def test_result_rows_paint(qtbot: QtBot, panel: SearchPanel) -> None:
     assert not image.isNull()
     row = panel.model.hit_indexes()[0]
     assert panel.view.visualRect(row).height() > panel.view.visualRect(row.parent()).height()
+
+
+@pytest.mark.parametrize("text", ["KOM", "norway", "coordinat", "a", "forced begging"])
+def test_panel_shows_what_search_returns(qtbot: QtBot, panel: SearchPanel, store: ReportStore, text: str) -> None:
+    panel.set_query(text)
+    expected = search(store, text, limit=30)
+    assert groups(panel) == [f"{KIND_LABELS[kind]} ({expected.counts[kind]})" for kind, _ in expected.grouped()]
+    assert [ix.data(HitRole) for ix in panel.model.hit_indexes()] == [h for _, hits in expected.grouped() for h in hits]
+    # Every group is open (expanded one by one, not by expandAll()), and laid out once shown.
+    assert all(panel.view.isExpanded(panel.model.index(r, 0)) for r in range(panel.model.rowCount()))
+    qtbot.waitUntil(lambda: panel.view.visualRect(panel.model.hit_indexes()[0]).height() > 0)
+    # A repeated search leaves each filter text as it was (set only when it changes).
+    before = [panel.kind_filter.itemText(i) for i in range(panel.kind_filter.count())]
+    panel.run_search()
+    assert [panel.kind_filter.itemText(i) for i in range(panel.kind_filter.count())] == before
+
+
+def test_hit_rows_are_three_lines_of_the_view_font(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "hotline")
+    line = QFontMetrics(panel.view.font()).height()
+    for ix in panel.model.hit_indexes()[:5]:
+        assert panel.view.visualRect(ix).height() == 3 * line + 2 * HitDelegate.PAD
+    # The model turns away roles it has no answer for.
+    assert panel.model.hit_indexes()[0].data(Qt.ItemDataRole.DecorationRole) is None
+    assert panel.model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
 
 
 def test_snippet_segments() -> None:

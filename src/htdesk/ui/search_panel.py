@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -88,10 +89,6 @@ class SearchResultsModel(QAbstractItemModel):
     # Qt overrides ---------------------------------------------------------------------
     # A row's internal id is 0 for a group and 1 + its group's row for a hit. Ids rather than
     # pointers: PySide6 on Python 3.11 mis-counts references to None returned by internalPointer().
-    def _group_of(self, index: Index) -> _Group | None:
-        gid = index.internalId()
-        return self._groups[gid - 1] if gid else None
-
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """QAbstractItemModel.index override: a hit row carries its group's number."""
         if not self.hasIndex(row, column, parent):
@@ -131,33 +128,46 @@ class SearchResultsModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """QAbstractItemModel.data override."""
-        if not index.isValid():
+        # Views ask every row for a dozen roles per layout and paint; most have no answer here,
+        # so they are turned away before anything is looked up.
+        if role not in _ROLES or not index.isValid():
             return None
-        group = self._group_of(index)
-        if group is None:
+        gid = index.internalId()
+        if not gid:
             grp = self._groups[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"{KIND_LABELS[grp.kind]} ({grp.count})"
             if role == KindRole:
                 return grp.kind
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
+                font = QFont()  # the application font as it is now: it follows the system's
                 font.setBold(True)
                 return font
             return None
-        hit = group.hits[index.row()]
+        hit = self._groups[gid - 1].hits[index.row()]
+        if role == HitRole:
+            return hit
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
+        if role == KindRole:
+            return hit.kind
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.title}\n{hit.where}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.title}, {hit.where}: {hit.snippet_text}"
-        if role == HitRole:
-            return hit
-        if role == KindRole:
-            return hit.kind
         return None
 
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        HitRole,
+        KindRole,
+    }
+)
 
 # -- painting a result row ----------------------------------------------------------------
 
@@ -179,6 +189,21 @@ class HitDelegate(QStyledItemDelegate):
 
     PAD = 4
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # The last font painted with, its bold form and both metrics: making them per paint and
+        # per snippet segment cost more than the drawing. The view's font rarely changes.
+        self._font: QFont | None = None
+        self._fonts: tuple[QFont, QFontMetrics, QFontMetrics] | None = None
+
+    def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
+        """The bold form of ``font``, the metrics of ``font`` and those of the bold form."""
+        if self._fonts is None or font != self._font:
+            bold = QFont(font)
+            bold.setBold(True)
+            self._font, self._fonts = QFont(font), (bold, QFontMetrics(font), QFontMetrics(bold))
+        return self._fonts
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """QStyledItemDelegate.paint override."""
         hit = index.data(HitRole)
@@ -194,20 +219,20 @@ class HitDelegate(QStyledItemDelegate):
         pal = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         r = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        line = QFontMetrics(opt.font).height()
+        bold, fm, bold_fm = self._fonts_for(opt.font)
+        line, ascent = fm.height(), fm.ascent()
         painter.save()
-        bold = QFont(opt.font)
-        bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(pal.color(text_role))
-        title = QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, r.width())
-        painter.drawText(QRect(r.left(), r.top(), r.width(), line), Qt.AlignmentFlag.AlignLeft, title)
+        # Text is drawn at its baseline: drawText() into a rectangle lays the text out for
+        # alignment and clipping first, a third more per call, and the text is elided to fit anyway.
+        title = bold_fm.elidedText(hit.title, Qt.TextElideMode.ElideRight, r.width())
+        painter.drawText(QPoint(r.left(), r.top() + bold_fm.ascent()), title)
         painter.setFont(opt.font)
         if not selected:
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        fm = QFontMetrics(opt.font)
         where = fm.elidedText(hit.where, Qt.TextElideMode.ElideRight, r.width())
-        painter.drawText(QRect(r.left(), r.top() + line, r.width(), line), Qt.AlignmentFlag.AlignLeft, where)
+        painter.drawText(QPoint(r.left(), r.top() + line + ascent), where)
         self._paint_snippet(painter, opt, hit.snippet, QRect(r.left(), r.top() + 2 * line, r.width(), line), selected)
         painter.restore()
 
@@ -215,34 +240,37 @@ class HitDelegate(QStyledItemDelegate):
         self, painter: QPainter, opt: QStyleOptionViewItem, snippet: str, rect: QRect, selected: bool
     ) -> None:
         pal = opt.palette
-        normal = QFont(opt.font)
-        marked = QFont(opt.font)
-        marked.setBold(True)
-        x, right = rect.left(), rect.right()
+        bold, fm, bold_fm = self._fonts_for(opt.font)
+        marked_fill = None if selected else pal.color(QPalette.ColorRole.Highlight).lighter(170)
+        painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        x, right, baseline = rect.left(), rect.right(), rect.top() + fm.ascent()
         for text, highlighted in snippet_segments(snippet):
-            font = marked if highlighted else normal
-            fm = QFontMetrics(font)
+            metrics = bold_fm if highlighted else fm
             room = right - x
-            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            width = fm.horizontalAdvance(shown)
-            painter.setFont(font)
-            if highlighted and not selected:
-                painter.fillRect(
-                    QRect(x, rect.top(), width, rect.height()),
-                    pal.color(QPalette.ColorRole.Highlight).lighter(170),
-                )
-            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-            painter.drawText(QRect(x, rect.top(), width + 1, rect.height()), Qt.AlignmentFlag.AlignLeft, shown)
+            width = metrics.horizontalAdvance(text)
+            shown = text
+            if width >= room:  # only a run that does not fit is elided (and measured again)
+                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                width = metrics.horizontalAdvance(shown)
+            painter.setFont(bold if highlighted else opt.font)
+            if marked_fill is not None and highlighted:
+                painter.fillRect(QRect(x, rect.top(), width, rect.height()), marked_fill)
+            painter.drawText(QPoint(x, baseline), shown)
             x += width
             if shown != text or x >= right:
                 break
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """QStyledItemDelegate.sizeHint override: three lines for a result, one for a group."""
-        size = super().sizeHint(option, index)
+        """QStyledItemDelegate.sizeHint override: three lines for a result, one for a group.
+
+        A result's height depends on the font only. It asks for no width: the view's one column
+        stretches to the view and titles are elided to it, so measuring each title (laying its
+        text out, as the style's size hint does) would be spent for nothing.
+        """
         if index.data(HitRole) is None:
-            return size
-        return QSize(size.width(), 3 * QFontMetrics(option.font).height() + 2 * self.PAD)
+            return super().sizeHint(option, index)
+        _, fm, _ = self._fonts_for(option.font)
+        return QSize(2 * self.PAD, 3 * fm.height() + 2 * self.PAD)
 
 
 # -- the panel ----------------------------------------------------------------------------
@@ -349,7 +377,10 @@ class SearchPanel(QWidget):
             result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
         self._result = result
         self.model.set_result(result)
-        self.view.expandAll()
+        # Right after a reset the view lays out later, once: expanding each group only marks it
+        # (expandAll() would lay out every row now, and again at the paint).
+        for row in range(self.model.rowCount()):
+            self.view.expand(self.model.index(row, 0))
         self._update_filter_counts()
         self._show_status()
 
@@ -386,10 +417,10 @@ class SearchPanel(QWidget):
         counts = self._result.counts if self._result else {}
         for i, kind in enumerate(GROUP_ORDER, start=1):
             label = KIND_LABELS[kind]
-            self.kind_filter.setItemText(i, f"{label} ({counts.get(kind, 0)})" if self._result else label)
+            _set_item_text(self.kind_filter, i, f"{label} ({counts.get(kind, 0)})" if self._result else label)
         by_country = self._result.country_counts if self._result else {}
         for i, (code, name) in enumerate(self._country_names.items(), start=1):
-            self.country_filter.setItemText(i, f"{name} ({by_country.get(code, 0)})" if self._result else name)
+            _set_item_text(self.country_filter, i, f"{name} ({by_country.get(code, 0)})" if self._result else name)
 
     # -- keyboard ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -429,3 +460,9 @@ class SearchPanel(QWidget):
             hit = rows[0].data(HitRole) if rows else None
         if hit is not None and self._result is not None:
             self.open_requested.emit(hit.id, self._result.highlight_words())
+
+
+def _set_item_text(combo: QComboBox, i: int, text: str) -> None:
+    # Only a changed text is set: each set makes the combo box recompute its size.
+    if combo.itemText(i) != text:
+        combo.setItemText(i, text)
