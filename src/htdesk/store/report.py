@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from htdesk.content.models import Record
 
 SCHEMA_VERSION = 1
+SUMMARY_COLUMNS = "id, kind, title, country, source_ref, source_page"
 
 
 class StoreError(Exception):
@@ -132,10 +132,11 @@ class ReportStore:
         return _summary(rows[0]) if rows else None
 
     def summaries(self, kind: Kind | None = None) -> list[Summary]:
+        # Named columns: a list has no use for each record's JSON, which is most of a row.
         if kind is None:
-            rows = self.query("SELECT * FROM records ORDER BY rowid")
+            rows = self.query(f"SELECT {SUMMARY_COLUMNS} FROM records ORDER BY rowid")
         else:
-            rows = self.query("SELECT * FROM records WHERE kind = ? ORDER BY ord", (kind.value,))
+            rows = self.query(f"SELECT {SUMMARY_COLUMNS} FROM records WHERE kind = ? ORDER BY ord", (kind.value,))
         return [_summary(r) for r in rows]
 
     def records(self, kind: Kind) -> Iterator[Record]:
@@ -171,6 +172,25 @@ class ReportStore:
         rows = self.query("SELECT id, parent FROM institutions WHERE country = ?", (code,))
         return {r["id"]: r["parent"] for r in rows}
 
+    def institution_tree(self) -> list[tuple[Summary, str | None]]:
+        """Every institution with the id of the body it sits inside, by country, in the report's order."""
+        rows = self.query(
+            f"SELECT {', '.join('r.' + c for c in SUMMARY_COLUMNS.split(', '))}, i.parent FROM institutions i "
+            "JOIN records r ON r.id = i.id ORDER BY i.country, r.ord"
+        )
+        return [(_summary(r), r["parent"]) for r in rows]
+
+    def practice_countries(self) -> dict[str, list[str]]:
+        """Practice id -> the codes of the countries it belongs to."""
+        rows = self.query(
+            "SELECT l.src, c.code FROM links l JOIN countries c ON c.id = l.dst "
+            "WHERE l.rel = 'country' AND l.src LIKE 'practice/%' ORDER BY l.src"
+        )
+        out: dict[str, list[str]] = {}
+        for r in rows:
+            out.setdefault(r["src"], []).append(r["code"])
+        return out
+
     def practice_themes(self) -> dict[str, str]:
         """Practice id -> the section of Chapter III 6 that is its theme."""
         return {r["id"]: r["theme"] for r in self.query("SELECT id, theme FROM practices")}
@@ -186,6 +206,8 @@ class ReportStore:
     def glossary_index(self) -> dict[str, tuple[str, str]]:
         """Acronym (and variants) -> (glossary id, expansion shown as a tooltip)."""
         out: dict[str, tuple[str, str]] = {}
+        import json  # here, not at import: start-up does not need it
+
         for row in self.query("SELECT id, data FROM records WHERE kind = 'glossary'"):
             data = json.loads(row["data"])
             tip = " / ".join(x for x in (data.get("expansion_en"), data.get("expansion_fr")) if x)

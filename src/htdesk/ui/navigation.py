@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from htdesk.content.kinds import Kind
-from htdesk.store.report import ReportStore
+from htdesk.store.report import ReportStore, Summary
 
 Index = QModelIndex | QPersistentModelIndex
-RecordIdRole = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole values by number: the tree paints before the first frame, and touching the `Qt`
+# namespace makes PySide build all of its enums (see ui/mainwindow.py). A test holds them to Qt's.
+DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE, USER_ROLE = 0, 3, 11, 256
+RecordIdRole = USER_ROLE + 1
 
 THEME_SECTIONS = "section/3-6-"
 
@@ -41,44 +44,47 @@ class NavItem:
 
 def build_tree(store: ReportStore) -> NavItem:
     """Report / Countries / Practices / Glossary / Figures & tables, from the store's summaries."""
+    # A handful of bulk reads rather than a query per node: this runs before the first paint.
     root = NavItem("root")
     report = root.add(NavItem("Report", "section/introduction", "The report's text, in its order"))
+    sections = {s.id: s for s in store.summaries(Kind.SECTION)}
+    tree = store.section_tree()
     by_id: dict[str, NavItem] = {}
-    for sid, parent, title in store.section_tree():
-        summary = store.summary(sid)
-        tip = summary.cite() if summary else ""
-        node = NavItem(title, sid, tip)
+    for sid, parent, title in tree:
+        summary = sections.get(sid)
+        node = NavItem(title, sid, summary.cite() if summary else "")
         (by_id.get(parent) if parent else report).add(node)  # type: ignore[union-attr]
         by_id[sid] = node
 
+    institutions: dict[str, list[tuple[Summary, str | None]]] = {}
+    for summary, parent_id in store.institution_tree():
+        institutions.setdefault(summary.country or "", []).append((summary, parent_id))
+    practices = store.summaries(Kind.PRACTICE)
+    countries_of = store.practice_countries()
     countries = root.add(NavItem("Countries", None, "Country profiles, institutions and practices"))
     for c in store.summaries(Kind.COUNTRY):
         code = c.id.split("/", 1)[1]
         node = countries.add(NavItem(c.title, c.id, c.cite()))
         node.add(NavItem("Profile", c.id, c.cite()))
-        insts = store.institutions_of(code)
+        insts = institutions.get(code, [])
         if insts:
             frame = node.add(NavItem("Institutional framework", None, f"{len(insts)} bodies"))
-            inst_nodes: dict[str, NavItem] = {}
-            parents = store.institution_parents(code)
-            for s in insts:
-                inst_nodes[s.id] = NavItem(s.title, s.id, s.cite())
-            for s in insts:
-                parent_id = parents.get(s.id)
+            inst_nodes = {s.id: NavItem(s.title, s.id, s.cite()) for s, _ in insts}
+            for s, parent_id in insts:
                 (inst_nodes.get(parent_id) if parent_id in inst_nodes else frame).add(inst_nodes[s.id])  # type: ignore[union-attr]
-        practices = store.practices_of(code)
-        if practices:
-            pnode = node.add(NavItem("Practices", None, f"{len(practices)} practices"))
-            for p in practices:
+        own = [p for p in practices if code in countries_of.get(p.id, ())]
+        if own:
+            pnode = node.add(NavItem("Practices", None, f"{len(own)} practices"))
+            for p in own:
                 pnode.add(NavItem(p.title, p.id, p.cite()))
 
     themes = root.add(NavItem("Practices", "section/3-6", "Prevention practices, by theme"))
     theme_nodes: dict[str, NavItem] = {}
-    for sid, parent, title in store.section_tree():
+    for sid, parent, title in tree:
         if parent == "section/3-6" and sid != "section/3-6-conclusion":
             theme_nodes[sid] = themes.add(NavItem(title, sid, "Chapter III"))
     themes_of = store.practice_themes()
-    for s in store.summaries(Kind.PRACTICE):
+    for s in practices:
         target = theme_nodes.get(themes_of.get(s.id, ""))
         (target or themes).add(NavItem(s.title, s.id, s.cite()))
 
@@ -134,26 +140,21 @@ class NavigationModel(QAbstractItemModel):
         """Override of QAbstractItemModel.columnCount."""
         return 1
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    # flags() is not overridden: Qt's own gives every item "enabled, selectable", which is all it needs.
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
         """Override of QAbstractItemModel.data."""
         if not index.isValid():
             return None
         it = self.item(index)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return it.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return it.tooltip or None
         if role == RecordIdRole:
             return it.record_id
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == ACCESSIBLE_TEXT_ROLE:
             return it.title
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Override of QAbstractItemModel.flags."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def find(self, record_id: str) -> QModelIndex:
         """The first node showing ``record_id`` (a record may appear in several places)."""
@@ -169,5 +170,12 @@ class NavigationFilter(QSortFilterProxyModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setAutoAcceptChildRows(True)
+
+    def set_filter_text(self, text: str) -> None:
+        """Keep the rows whose title contains ``text``, in any case."""
+        # Set here rather than in __init__, which runs before the first paint (see DISPLAY_ROLE).
+        from PySide6.QtCore import Qt
+
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterFixedString(text)
