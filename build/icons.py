@@ -1,4 +1,4 @@
-"""Render resources/icon.svg into every icon the installers need: PNGs, a Windows .ico, a macOS .icns."""
+"""Render resources/icon.svg into every icon the installers need, and the toolbar's SVGs into PNGs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "resources" / "icon.svg"
 OUT_DIR = ROOT / "resources" / "icons"
+TOOLBAR_SOURCES = ROOT / "resources" / "toolbar"
+TOOLBAR_OUT = OUT_DIR / "toolbar"
+# The toolbar's icon size in Fusion, and twice that: Qt picks "name@2x.png" by itself on high-DPI screens.
+TOOLBAR_SIZES = {"": 24, "@2x": 48}
 
 # hicolor theme sizes (Linux), Windows shell sizes (16..256) and the macOS iconset sizes (16..1024).
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
@@ -143,12 +147,31 @@ def generate(svg: Path = SOURCE, out_dir: Path = OUT_DIR) -> list[Path]:
     return [*written, ico, icns]
 
 
+def generate_toolbar(src_dir: Path = TOOLBAR_SOURCES, out_dir: Path = TOOLBAR_OUT) -> list[Path]:
+    """Write <name>.png and <name>@2x.png for every toolbar SVG.
+
+    PNGs rather than the SVGs themselves at run time: loading the SVG plugin, or asking QStyle for
+    its standard icons, costs start-up time before the first paint.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for svg in sorted(src_dir.glob("*.svg")):
+        for suffix, size in TOOLBAR_SIZES.items():
+            path = out_dir / f"{svg.stem}{suffix}.png"
+            path.write_bytes(png_bytes(render(svg, size)))
+            written.append(path)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--svg", type=Path, default=SOURCE)
     p.add_argument("--out", type=Path, default=OUT_DIR)
     args = p.parse_args(argv)
-    for path in generate(args.svg, args.out):
+    written = generate(args.svg, args.out)
+    if args.out == OUT_DIR:  # the toolbar icons live beside the app icons
+        written += generate_toolbar()
+    for path in written:
         print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 

@@ -297,3 +297,62 @@ def test_any_page_exports_to_pdf(window: MainWindow, tmp_path: Path) -> None:
     assert "National Coordinating Unit for Victims of Trafficking" in text
     assert "Source: ICPC report, Appendix 4" in text
     assert f"Page 1 of {pages}" in text
+
+
+def test_sidebar_tabs_and_toggle(window: MainWindow, qtbot: QtBot) -> None:
+    from htdesk.ui.mainwindow import BOOKMARKS_TAB, CONTENTS_TAB, SEARCH_TAB
+
+    assert window.sidebar.isVisible() and window.sidebar.currentIndex() == CONTENTS_TAB
+    window.actions_by_name["sidebar"].trigger()  # F9
+    assert not window.sidebar.isVisible()
+    assert not window.actions_by_name["sidebar"].isChecked()
+    window.actions_by_name["search"].trigger()  # Ctrl+K brings the sidebar back, at Search
+    assert window.sidebar.isVisible() and window.sidebar.currentIndex() == SEARCH_TAB
+    assert window.search_panel is not None and window.search_panel.search_edit.hasFocus()
+    window.actions_by_name["bookmarks"].trigger()
+    assert window.sidebar.currentIndex() == BOOKMARKS_TAB
+    window.actions_by_name["filter_tree"].trigger()
+    assert window.sidebar.currentIndex() == CONTENTS_TAB and window.tree_filter.hasFocus()
+
+
+def test_sidebar_layout_comes_back_after_restart(make_window: Callable[..., MainWindow]) -> None:
+    from htdesk.ui.mainwindow import SEARCH_TAB
+
+    first = make_window()
+    first.resize(1200, 700)
+    first.splitter.setSizes([500, 700])
+    first.show_sidebar_tab(SEARCH_TAB)
+    width = first.sidebar.width()
+    first.close()
+    again = make_window()
+    assert again.sidebar.currentIndex() == SEARCH_TAB
+    assert abs(again.sidebar.width() - width) <= 2
+    again.set_sidebar_visible(False)
+    again.close()
+    hidden = make_window()
+    assert not hidden.sidebar.isVisible()
+    assert not hidden.actions_by_name["sidebar"].isChecked()
+
+
+def test_tree_context_menu_offers_compare(window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+
+    seen: list[list[str]] = []
+
+    def read_and_close_menu() -> None:  # the menu runs its own event loop: look at it from a timer
+        menu = QApplication.activePopupWidget()
+        if menu is not None:
+            seen.append([a.text() for a in menu.actions()])
+            menu.close()
+
+    poll = QTimer()
+    poll.timeout.connect(read_and_close_menu)
+    poll.start(20)
+    index = _find_in_tree(window, "country/no")
+    window.tree.scrollTo(index)
+    pos = window.tree.visualRect(index).center()
+    viewport = window.tree.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
+    poll.stop()
+    assert seen and seen[0][:2] == ["Open", "Compare with…"]

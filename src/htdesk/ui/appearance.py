@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -10,19 +9,39 @@ from htdesk.render.theme import DARK, LIGHT, Theme
 
 CHOICES = ("system", "light", "dark")
 
-
-def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else Qt.ColorScheme.Unknown
-    if scheme == Qt.ColorScheme.Dark:
-        return True
-    if scheme == Qt.ColorScheme.Light:
-        return False
-    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+_platform_dark: bool | None = None  # read once, before our own palette replaces the platform's
 
 
-def theme_for(choice: str) -> Theme:
-    if choice == "dark" or (choice == "system" and system_is_dark()):
+def platform_palette_is_dark() -> bool:
+    """Whether the platform's own palette is dark, as it was before HT Desk applied its palette."""
+    global _platform_dark
+    if _platform_dark is None:
+        _platform_dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return _platform_dark
+
+
+def system_is_dark(*, exact: bool = True) -> bool:
+    """Whether the system asks for a dark appearance.
+
+    ``exact=False`` reads only the platform's palette, which follows the system's scheme on Windows
+    and macOS: start-up uses it, because asking Qt for the colour scheme returns a `Qt` enum and
+    makes PySide build the whole `Qt` namespace (about 40 ms) before the first paint. The exact
+    answer is taken just after the first paint.
+    """
+    if exact:
+        from PySide6.QtCore import Qt
+
+        hints = QGuiApplication.styleHints()
+        scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else Qt.ColorScheme.Unknown
+        if scheme == Qt.ColorScheme.Dark:
+            return True
+        if scheme == Qt.ColorScheme.Light:
+            return False
+    return platform_palette_is_dark()
+
+
+def theme_for(choice: str, *, exact: bool = True) -> Theme:
+    if choice == "dark" or (choice == "system" and system_is_dark(exact=exact)):
         return DARK
     return LIGHT
 

@@ -7,19 +7,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QIcon, QKeySequence
+# No `Qt` namespace here, nor in anything built before the first paint: PySide makes all of its
+# hundred-odd enums the first time it is touched, about 40 ms of start-up (tests/ui/test_startup.py
+# holds this). Code that runs later imports it where it is used.
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
+    QSplitter,
     QStackedWidget,
-    QStyle,
+    QTabWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -49,8 +50,16 @@ COMPARE = "compare"
 ConfirmFn = Callable[[QWidget, QUrl], bool]
 
 
+# The sidebar's tabs, in order.
+CONTENTS_TAB, SEARCH_TAB, BOOKMARKS_TAB = 0, 1, 2
+# Qt::ToolButtonTextBesideIcon, set as a property by its number: see the note on `Qt` above.
+TEXT_BESIDE_ICON = 2
+
+
 def confirm_external(parent: QWidget, url: QUrl) -> bool:
     """Ask before leaving the app: HT Desk itself never goes online."""
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(
         parent,
         "Open in your web browser?",
@@ -92,6 +101,8 @@ class FindBar(QWidget):
         lay.addStretch()
 
     def _enter(self) -> None:
+        from PySide6.QtCore import Qt
+
         backward = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.step(backward=backward)
 
@@ -108,6 +119,8 @@ class FindBar(QWidget):
 
     def keyPressEvent(self, e: object) -> None:
         """Override of QWidget.keyPressEvent: Esc closes the bar."""
+        from PySide6.QtCore import Qt
+
         if getattr(e, "key", lambda: None)() == Qt.Key.Key_Escape:
             self.close_bar()
             return
@@ -123,6 +136,16 @@ class FindBar(QWidget):
         self._reader.highlight_all([])
         self._reader.setFocus()
         self.closed.emit()
+
+
+class ContentsTree(QTreeView):
+    """The contents tree; asks for a context menu (mouse or Menu key) at a viewport position."""
+
+    menu_requested = Signal(QPoint)
+
+    def contextMenuEvent(self, event: object) -> None:
+        """Override of QAbstractScrollArea.contextMenuEvent."""
+        self.menu_requested.emit(event.pos())  # type: ignore[attr-defined]
 
 
 class _FirstPaint(QObject):
@@ -184,21 +207,19 @@ class MainWindow(QMainWindow):
         pl.addWidget(self.find_bar)
         self.stack = QStackedWidget()
         self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
 
         # Left: the navigation tree with its filter.
         self.nav_model = NavigationModel(build_tree(store), self)
         self.nav_filter = NavigationFilter(self)
         self.nav_filter.setSourceModel(self.nav_model)
-        self.tree = QTreeView()
+        self.tree = ContentsTree()
         self.tree.setModel(self.nav_filter)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Contents")
         self.tree.setUniformRowHeights(True)
         self.tree.activated.connect(self._tree_activated)
         self.tree.clicked.connect(self._tree_activated)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree.menu_requested.connect(self._tree_menu)
         self.tree_filter = QLineEdit()
         self.tree_filter.setPlaceholderText("Filter contents")
         self.tree_filter.setAccessibleName("Filter contents")
@@ -209,22 +230,31 @@ class MainWindow(QMainWindow):
         nl.setContentsMargins(4, 4, 4, 4)
         nl.addWidget(self.tree_filter)
         nl.addWidget(self.tree)
-        self.nav_dock = self._dock("Contents", "contents", nav, Qt.DockWidgetArea.LeftDockWidgetArea)
 
-        # Search and bookmarks sit in tabs behind the contents: their docks exist from the start
-        # (so menus and the saved layout know them), their panels are built after the first
-        # paint or when first used.
+        # The sidebar: contents, search and bookmarks as tabs beside the page. Search and
+        # bookmarks get their panels just after the first paint, or when first opened.
         self.search_panel = None
         self.bookmarks_panel = None
         self.bookmarks = None
         self._bookmarks_source = bookmarks
-        self.search_dock = self._dock("Search", "search", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.bookmarks_dock = self._dock("Bookmarks", "bookmarks", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.nav_dock, self.search_dock)
-        self.tabifyDockWidget(self.nav_dock, self.bookmarks_dock)
-        self.nav_dock.raise_()
-        self.search_dock.visibilityChanged.connect(lambda shown: shown and self._install_search())
-        self.bookmarks_dock.visibilityChanged.connect(lambda shown: shown and self._install_bookmarks())
+        self.sidebar = QTabWidget()
+        self.sidebar.setAccessibleName("Sidebar")
+        self.sidebar.setDocumentMode(True)
+        self.sidebar.addTab(nav, "Contents")
+        self._search_tab, self._bookmarks_tab = QVBoxLayout(), QVBoxLayout()
+        for layout, title in ((self._search_tab, "Search"), (self._bookmarks_tab, "Bookmarks")):
+            holder = QWidget()
+            holder.setLayout(layout)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.sidebar.addTab(holder, title)
+        self.sidebar.currentChanged.connect(self._sidebar_tab_changed)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
 
         self._make_actions()
         self.statusBar().showMessage(f"{self._meta.get('citation', '')[:90]}…", 6000)
@@ -234,9 +264,7 @@ class MainWindow(QMainWindow):
         self.reader.viewport().installEventFilter(self._first_paint)
 
         self.theme_choice = str(settings.value("view/theme", "system"))
-        hints = QGuiApplication.styleHints()
-        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system as it changes
-            hints.colorSchemeChanged.connect(self._system_scheme_changed)
+        self._exact_scheme = False  # until the first paint, see appearance.system_is_dark
         self.apply_theme()
         self.reader.set_zoom(int(settings.value("view/zoom", 0)))
         self._restore()
@@ -269,14 +297,21 @@ class MainWindow(QMainWindow):
     def _showing_compare(self) -> bool:
         return self._compare is not None and self.stack.currentWidget() is self._compare
 
-    # -- optional panels ---------------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{name}")
-        dock.setWidget(widget)
-        dock.setAccessibleName(title)
-        self.addDockWidget(area, dock)
-        return dock
+    # -- the sidebar -------------------------------------------------------------------------
+    def show_sidebar_tab(self, tab: int) -> None:
+        """Show the sidebar at one of its tabs (contents, search, bookmarks)."""
+        self.set_sidebar_visible(True)
+        self.sidebar.setCurrentIndex(tab)
+
+    def set_sidebar_visible(self, shown: bool) -> None:
+        self.sidebar.setVisible(shown)
+        self.actions_by_name["sidebar"].setChecked(shown)
+
+    def _sidebar_tab_changed(self, tab: int) -> None:
+        if tab == SEARCH_TAB:
+            self._install_search()
+        elif tab == BOOKMARKS_TAB:
+            self._install_bookmarks()
 
     def _install_search(self) -> None:
         if self.search_panel is not None:
@@ -285,7 +320,7 @@ class MainWindow(QMainWindow):
 
         self.search_panel = SearchPanel(self.store)
         self.search_panel.open_requested.connect(self.open_with_matches)
-        self.search_dock.setWidget(self.search_panel)
+        self._search_tab.addWidget(self.search_panel)
 
     def _install_bookmarks(self) -> None:
         """Open the user's bookmarks (a service, or a factory that makes one) and show the panel."""
@@ -295,13 +330,13 @@ class MainWindow(QMainWindow):
         self.bookmarks = source if hasattr(source, "changed") else source()  # type: ignore[operator]
         if self.bookmarks is None:
             self._bookmarks_source = None
-            self.bookmarks_dock.setWidget(QLabel("Bookmarks are unavailable."))
+            self._bookmarks_tab.addWidget(QLabel("Bookmarks are unavailable."))
             return
         from htdesk.ui.bookmarks import BookmarksPanel
 
         self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
         self.bookmarks_panel.open_requested.connect(self.open)
-        self.bookmarks_dock.setWidget(self.bookmarks_panel)
+        self._bookmarks_tab.addWidget(self.bookmarks_panel)
         self.bookmarks.changed.connect(self._update_star)  # type: ignore[attr-defined]
         stack = self.bookmarks.undo_stack  # type: ignore[attr-defined]
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
@@ -315,6 +350,12 @@ class MainWindow(QMainWindow):
 
     def _late_init(self) -> None:
         """What the first screen does not show, made just after it is painted."""
+        self._exact_scheme = True
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system as it changes
+            hints.colorSchemeChanged.connect(self._system_scheme_changed)
+        if self.theme.name != self._applied_theme:  # the platform's palette guessed wrong
+            self.apply_theme()
         self._install_bookmarks()
         self._install_search()
 
@@ -341,10 +382,9 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
-            if isinstance(shortcut, list):
-                act.setShortcuts(shortcut)
-            else:
-                act.setShortcut(shortcut)  # type: ignore[arg-type]
+            # setShortcuts() even for one: PySide resolves setShortcut()'s overloads through Qt.Key,
+            # which builds the whole `Qt` namespace (see the note at the top).
+            act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])  # type: ignore[arg-type]
         if tip:
             act.setStatusTip(tip)
             act.setToolTip(tip)
@@ -423,31 +463,46 @@ class MainWindow(QMainWindow):
         for choice in ("system", "light", "dark"):
             tm.addAction(a[f"theme_{choice}"])
         m.addSeparator()
-        for dock in self.findChildren(QDockWidget):
-            m.addAction(dock.toggleViewAction())
+        a["sidebar"] = self._action(
+            "Sidebar",
+            lambda: self.set_sidebar_visible(not self.sidebar.isVisible()),
+            QKeySequence("F9"),
+            "Show or hide the sidebar",
+            True,
+        )
+        a["sidebar"].setChecked(True)
+        a["contents"] = self._action(
+            "Contents",
+            lambda: self.show_sidebar_tab(CONTENTS_TAB),
+            QKeySequence("Ctrl+Shift+T"),
+            "The report's contents",
+        )
+        m.addAction(a["sidebar"])
+        m.addAction(a["contents"])
         m = mb.addMenu("&Go")
         for k in ("back", "forward", "home", "compare"):
             m.addAction(a[k])
         m = mb.addMenu("&Bookmarks")
         m.addAction(a["bookmark"])
-        m.addAction(self.bookmarks_dock.toggleViewAction())
+        a["bookmarks"] = self._action(
+            "Show bookmarks",
+            lambda: self.show_sidebar_tab(BOOKMARKS_TAB),
+            QKeySequence("Ctrl+Shift+B"),
+            "Your bookmarks",
+        )
+        m.addAction(a["bookmarks"])
         a["handout"] = self._action("Print a folder as a handout…", self.print_handout_dialog)
         m.addAction(a["handout"])
         m = mb.addMenu("&Help")
         m.addAction(a["about"])
 
-        style = self.style()
-        sp = QStyle.StandardPixmap
-        for key, pix in (
-            ("back", sp.SP_ArrowBack),
-            ("forward", sp.SP_ArrowForward),
-            ("home", sp.SP_DirHomeIcon),
-            ("print", sp.SP_FileDialogDetailedView),
-            ("pdf", sp.SP_DialogSaveButton),
-        ):
-            a[key].setIcon(style.standardIcon(pix))
+        # Our own icons, the same on every platform and readable in light and dark; QIcon loads
+        # the file (and its @2x twin on high-DPI screens) when the toolbar first paints.
+        icons = resources_dir() / "icons" / "toolbar"
+        for key in ("back", "forward", "home", "print", "pdf"):
+            a[key].setIcon(QIcon(str(icons / f"{key}.png")))
         tb = self.addToolBar("Navigation")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         tb.setObjectName("toolbar-main")
         tb.setAccessibleName("Main toolbar")
         for k in ("back", "forward", "home"):
@@ -566,25 +621,25 @@ class MainWindow(QMainWindow):
         menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def _filter_tree(self, text: str) -> None:
-        self.nav_filter.setFilterFixedString(text)
+        self.nav_filter.set_filter_text(text)
         if text:
             self.tree.expandAll()
 
     def _focus_tree_filter(self) -> None:
-        self.nav_dock.show()
-        self.nav_dock.raise_()
+        self.show_sidebar_tab(CONTENTS_TAB)
         self.tree_filter.setFocus()
         self.tree_filter.selectAll()
 
     def focus_search(self) -> None:
         self._install_search()
-        self.search_dock.show()
-        self.search_dock.raise_()
+        self.show_sidebar_tab(SEARCH_TAB)
         self.search_panel.focus_search()
 
     def open_external(self, url: QUrl) -> None:
         """The only way out of the app: a link the user clicked, confirmed."""
         if self._confirm(self, url):
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(url)
 
     # -- page tools -----------------------------------------------------------------------------
@@ -612,7 +667,7 @@ class MainWindow(QMainWindow):
 
     @property
     def theme(self) -> Theme:
-        return appearance.theme_for(self.theme_choice)
+        return appearance.theme_for(self.theme_choice, exact=self._exact_scheme)
 
     def set_theme(self, choice: str) -> None:
         self.theme_choice = choice
@@ -624,9 +679,11 @@ class MainWindow(QMainWindow):
             self.apply_theme()
 
     def apply_theme(self) -> None:
+        theme = self.theme
+        self._applied_theme = theme.name
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            appearance.apply(app, self.theme)
+            appearance.apply(app, theme)
         for choice in ("system", "light", "dark"):
             act = self.actions_by_name.get(f"theme_{choice}") if hasattr(self, "actions_by_name") else None
             if act:
@@ -689,6 +746,8 @@ class MainWindow(QMainWindow):
         return self.printer.to_pdf(html, path, opts)
 
     def export_pdf_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         name = self.current.replace("/", "-").replace(":", "-")
         path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", f"{name}.pdf", "PDF (*.pdf)")
         if not path:
@@ -713,6 +772,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def print_handout_dialog(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from htdesk.ui.handout import HandoutDialog
 
         self._install_bookmarks()
@@ -723,6 +784,8 @@ class MainWindow(QMainWindow):
 
     # -- help ------------------------------------------------------------------------------------
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         m = self._meta
         QMessageBox.about(
             self,
@@ -748,8 +811,12 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
-        else:  # first start: room for the tree's long titles
-            self.resizeDocks([self.nav_dock], [340], Qt.Orientation.Horizontal)
+        split = self.settings.value("window/splitter")
+        if split is None or not self.splitter.restoreState(split):  # type: ignore[arg-type]
+            self.splitter.setSizes([340, 940])  # first start: room for the tree's long titles
+        self.set_sidebar_visible(self.settings.value("window/sidebar", "true") in (True, "true"))
+        tab = self.settings.value("window/sidebar_tab", CONTENTS_TAB)
+        self.sidebar.setCurrentIndex(int(tab) if str(tab).isdigit() else CONTENTS_TAB)  # type: ignore[arg-type]
         last = str(self.settings.value("session/last_page", HOME))
         if not self.open(last):
             self.open(HOME)
@@ -758,6 +825,9 @@ class MainWindow(QMainWindow):
         """Override of QWidget.closeEvent: remember the layout and the open page."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/sidebar", self.sidebar.isVisible())
+        self.settings.setValue("window/sidebar_tab", self.sidebar.currentIndex())
         self.settings.setValue("session/last_page", self.current)
         self.settings.sync()
         super().closeEvent(event)  # type: ignore[arg-type]

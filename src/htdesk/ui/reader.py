@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from htdesk.render.html import SCHEME
 from htdesk.render.theme import Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent
+
+# Classes used only once the page is in use (find, tooltips, highlighting) are imported where they
+# are used: PySide builds each class's enums on first touch, and start-up pays for every one.
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
 
@@ -58,7 +66,12 @@ class ReaderView(QTextBrowser):
     # -- tooltips for acronyms ---------------------------------------------------------------
     def event(self, e: QEvent) -> bool:
         """Override of QWidget.event: show the tooltip of the link under the mouse."""
-        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
+        if e.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
+            if not isinstance(e, QHelpEvent):
+                return super().event(e)
             cursor = self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos()))
             tip = cursor.charFormat().toolTip()
             if tip:
@@ -70,6 +83,8 @@ class ReaderView(QTextBrowser):
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         """Override of QWidget.mouseReleaseEvent: the mouse's back and forward buttons."""
+        from PySide6.QtCore import Qt  # not at import: see the note on `Qt` in ui/mainwindow.py
+
         if e.button() == Qt.MouseButton.BackButton:
             self.back_requested.emit()
             return
@@ -102,6 +117,12 @@ class ReaderView(QTextBrowser):
 
     def highlight_all(self, words: list[str]) -> int:
         """Mark every occurrence of the words (search matches, find in page); return the count."""
+        if not any(words):
+            self._find_selections = []
+            self.setExtraSelections([])
+            return 0
+        from PySide6.QtGui import QTextCharFormat, QTextCursor
+
         fmt = QTextCharFormat()
         fmt.setBackground(self._highlight)
         fmt.setForeground(QColor("#000000"))
@@ -125,6 +146,8 @@ class ReaderView(QTextBrowser):
 
     def find_next(self, text: str, backward: bool = False) -> bool:
         """Move the selection to the next match, wrapping around the page."""
+        from PySide6.QtGui import QTextCursor, QTextDocument
+
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
         if self.find(text, flags):
             return True
