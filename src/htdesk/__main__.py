@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,6 +67,8 @@ def _open_store(path: Path | None):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    import json  # here, not at the top: the app starts without it
+
     from htdesk.store.export import export_json
 
     store = _open_store(args.db)
@@ -82,6 +83,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    import json
+
     from htdesk.store.search import SearchError, search
 
     store = _open_store(args.db)

@@ -117,3 +117,12 @@ def test_history_never_loses_the_current_page(steps: list[str]) -> None:
         else:
             h.visit(s)
         assert h.current is not None
+
+
+@given(st.text())
+def test_escape_matches_the_standard_library(text: str) -> None:
+    import html
+
+    from htdesk.render.html import escape
+
+    assert escape(text) == html.escape(text, quote=True)

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, SourceRef
@@ -31,6 +30,13 @@ KIND_NAMES = {
     Kind.INSTITUTION: "Institution",
     Kind.PRACTICE: "Prevention practice",
 }
+
+
+def escape(text: str) -> str:
+    """html.escape(text, quote=True), without importing the html package (and its entity table) at start-up."""
+    # The same chain of replace() as the standard library's: faster than translate() on long text.
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def record_url(record_id: str) -> str:

@@ -205,13 +205,22 @@ class ReportStore:
 
     def glossary_index(self) -> dict[str, tuple[str, str]]:
         """Acronym (and variants) -> (glossary id, expansion shown as a tooltip)."""
+        # Variants come out of each record's JSON through SQLite's json_each: the page links need
+        # this index before the first paint, and Python's json module is not otherwise loaded by then.
+        variants: dict[str, list[str]] = {}
+        for row in self.query(
+            "SELECT r.id, j.value FROM records r, json_each(r.data, '$.variants') j "
+            "WHERE r.kind = 'glossary' ORDER BY r.rowid, j.key"
+        ):
+            variants.setdefault(row[0], []).append(row[1])
         out: dict[str, tuple[str, str]] = {}
-        import json  # here, not at import: start-up does not need it
-
-        for row in self.query("SELECT id, data FROM records WHERE kind = 'glossary'"):
-            data = json.loads(row["data"])
-            tip = " / ".join(x for x in (data.get("expansion_en"), data.get("expansion_fr")) if x)
-            for name in [data["acronym"], data.get("acronym_fr"), *data.get("variants", [])]:
+        rows = self.query(
+            "SELECT g.id, g.acronym, g.acronym_fr, g.expansion_en, g.expansion_fr FROM glossary g "
+            "JOIN records r ON r.id = g.id ORDER BY r.rowid"
+        )
+        for row in rows:
+            tip = " / ".join(x for x in (row["expansion_en"], row["expansion_fr"]) if x)
+            for name in [row["acronym"], row["acronym_fr"], *variants.get(row["id"], [])]:
                 if name and name not in out:
                     out[name] = (row["id"], tip)
         return out
