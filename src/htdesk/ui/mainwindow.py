@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         a["sidebar"] = self._action(
             "Sidebar",
-            lambda: self.set_sidebar_visible(not self.sidebar.isVisible()),
+            lambda: self.set_sidebar_visible(a["sidebar"].isChecked()),  # checked: the action toggled itself
             QKeySequence("F9"),
             "Show or hide the sidebar",
             True,
@@ -826,7 +826,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/sidebar", self.sidebar.isVisible())
+        self.settings.setValue("window/sidebar", not self.sidebar.isHidden())
         self.settings.setValue("window/sidebar_tab", self.sidebar.currentIndex())
         self.settings.setValue("session/last_page", self.current)
         self.settings.sync()
