@@ -214,9 +214,11 @@ def test_fast_snippet_is_the_regex_snippet(typed: str, forms: list[str], body: s
 def test_texts_fetched_per_search_give_the_same_results(
     built_db: Path, store: ReportStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Above HOLD_TEXT_BYTES the shown rows' text is read per search: a second store on the same
-    # file, with nothing held, must answer exactly as the one that holds every text.
+    # Above HOLD_TEXT_BYTES the shown rows' text is read per search, above ONE_QUERY_ROWS matches
+    # are counted and ranked by two queries: a second store on the same file, treated as large,
+    # must answer exactly as the one that holds every text and runs one query.
     monkeypatch.setattr(search_module, "HOLD_TEXT_BYTES", 0)
+    monkeypatch.setattr(search_module, "ONE_QUERY_ROWS", 0)  # and ranks as a large database does
     fetching = ReportStore(built_db)
     try:
         assert search_module._lexicon(store).texts and not search_module._lexicon(fetching).texts

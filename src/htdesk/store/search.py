@@ -9,8 +9,8 @@ import threading
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 from operator import itemgetter
+from typing import Any
 
 from htdesk.content.kinds import Kind
 from htdesk.store.query import (
@@ -53,6 +53,9 @@ FEW_HITS = 3  # below this many matches, offer "Did you mean ..."
 # as typed and folded, for snippets: fetching and folding a shown row's pages per keystroke costs
 # more than all the rest of a search. Larger databases fetch the shown rows' text per search.
 HOLD_TEXT_BYTES = 32_000_000
+# Up to this many rows one query gives every match with its score; above, a count of matches
+# and a ranked query for the best few are cheaper (`htdesk bench` at 100x the bundled size).
+ONE_QUERY_ROWS = 5_000
 LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 
 
@@ -123,6 +126,8 @@ class _Lexicon:
     titled: dict[str, list[int]]  # a title's folded words, space-joined -> rowids
     shown_as: dict[int, tuple[str, Kind, str, str | None]]  # rowid -> id, kind, title, country codes
     source_of: dict[int, tuple[str, int | None]]  # rowid -> place in the report, page
+    classes: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # distinct (kind, country codes)
+    class_of: list[int] = field(default_factory=list)  # rowid -> its index in classes (-1: no row)
     vocab_by_initial: dict[str, list[str]] = field(default_factory=dict)  # alphabetic words only
     forms_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_cache: dict[str, str] = field(default_factory=dict)
@@ -201,6 +206,11 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                     if r["kind"] == "section" and r["source_ref"] in practice_at
                 },
             )
+            index: dict[tuple[str, tuple[str, ...]], int] = {}
+            lex.class_of = [-1] * (max(lex.kind_of, default=0) + 1)
+            for rowid, kind in lex.kind_of.items():
+                lex.class_of[rowid] = index.setdefault((kind, lex.countries_of[rowid]), len(index))
+            lex.classes = list(index)
             for w in lex.vocab:
                 if w.isalpha() and len(w) > 2:
                     lex.vocab_by_initial.setdefault(w[0], []).append(w)
@@ -447,12 +457,25 @@ def search(
 
     # One pass over the index gives every match with its score, best first; counting, filtering
     # and the top places are then worked out here from what the lexicon holds for each row.
-    matched = store.rows(_MATCH_SQL, (expr,))
-    rowids = list(map(itemgetter(0), matched))  # C loops from here on: at 100x size a match can have 30,000 rows
+    matched: list[tuple[int, float]] = []
+    if len(lex.kind_of) <= ONE_QUERY_ROWS:
+        matched = store.rows(_MATCH_SQL, (expr,))
+        rowids = list(map(itemgetter(0), matched))  # C loops from here on
+    else:
+        # A match can have 30,000 rows here: sorting and passing them all costs more than a
+        # second MATCH. Rowids come as one string, the best few from a ranked query below.
+        joined = store.rows(f"SELECT group_concat(rowid) FROM {INDEX} WHERE {INDEX} MATCH ?", (expr,))[0][0]
+        rowids = list(map(int, joined.split(","))) if joined else []
     if want_kind is None and want_country is None:
-        within = rowids
-        kind_counts = Counter(map(lex.kind_of.__getitem__, within))
-        country_counts = Counter(chain.from_iterable(map(lex.countries_of.__getitem__, within)))
+        within, kind_counts, country_counts = rowids, Counter(), Counter()
+        # Rows fall into a few dozen classes of kind and countries: counting classes (a list
+        # lookup per row, in C) and then spreading them is several times cheaper than counting
+        # kinds and countries row by row, which at 100x size took milliseconds.
+        for cls, n in Counter(map(lex.class_of.__getitem__, within)).items():
+            kind, codes = lex.classes[cls]
+            kind_counts[kind] += n
+            for code in codes:
+                country_counts[code] += n
     else:
         within, kind_counts, country_counts = [], Counter(), Counter()
         for rowid in rowids:
@@ -484,7 +507,9 @@ def search(
             and (want_country is None or want_country in lex.countries_of[rid])
         ]
     top = 2 * limit + len(boosted) + 10
-    if within is rowids:
+    if not matched:
+        ranked = _ranked(store, expr, want_kind, want_country, top) if rowids else {}
+    elif within is rowids:
         ranked = dict(matched[:top])  # rows come best first
     else:
         score = dict(matched)
@@ -521,10 +546,25 @@ def search(
 
 
 # Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
-_MATCH_SQL = (
-    f"SELECT rowid, bm25({INDEX}, {', '.join(str(x) for x in WEIGHTS)}) AS score "
-    f"FROM {INDEX} WHERE {INDEX} MATCH ? ORDER BY score"
-)
+_WEIGHTS = ", ".join(str(x) for x in WEIGHTS)
+_MATCH_SQL = f"SELECT rowid, bm25({INDEX}, {_WEIGHTS}) AS score FROM {INDEX} WHERE {INDEX} MATCH ? ORDER BY score"
+
+
+def _ranked(store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int) -> dict[int, float]:
+    """Rowid -> bm25 score (lower is better) of the best ``limit`` matches within the filters."""
+    sql = f"SELECT {INDEX}.rowid, bm25({INDEX}, {_WEIGHTS}) AS score FROM {INDEX}"
+    params: list[Any] = [expr]
+    where = f" WHERE {INDEX} MATCH ?"
+    if kind or country:
+        # Filters are rarer than plain typing; only they pay for the join.
+        sql += f" JOIN records r ON r.rowid = {INDEX}.rowid"
+        if kind:
+            where += " AND r.kind = ?"
+            params.append(kind.value)
+        if country:
+            where += " AND (',' || r.country || ',') LIKE ?"
+            params.append(f"%,{country},%")
+    return dict(store.rows(sql + where + " ORDER BY score LIMIT ?", (*params, limit)))
 
 
 def _texts(store: ReportStore, lex: _Lexicon, rowids: list[int]) -> dict[int, tuple[str, str, str | None, str | None]]:
