@@ -54,8 +54,11 @@ def main() -> int:
             app.append(time_start(app_cmd, env, stamp))
     for i, what in enumerate(("launch to first paint", "launch to exit")):
         a, b = statistics.median(t[i] for t in app), statistics.median(t[i] for t in base)
+        a_min, b_min = min(t[i] for t in app), min(t[i] for t in base)
         print(f"{what}: htdesk {a * 1000:.0f} ms, minimal window {b * 1000:.0f} ms (medians of {args.runs})")
         print(f"  ratio {a / b:.2f}x" + (f" (goal <= {GOAL}x)" if i == 0 else ""))
+        # The fastest runs are the least disturbed by the machine's other work.
+        print(f"  fastest runs: htdesk {a_min * 1000:.0f} ms, minimal {b_min * 1000:.0f} ms, ratio {a_min / b_min:.2f}x")
     return 0
 
 

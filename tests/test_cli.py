@@ -202,3 +202,22 @@ def test_kinds_are_all_exported(built_db: Path, capsys: pytest.CaptureFixture[st
     counts = json.loads(ReportStore(built_db).meta()["counts"])
     for kind in Kind:
         assert len(doc[EXPORT_KEYS[kind]]) == counts[EXPORT_KEYS[kind]]
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--quit-after-show"], ["--reset-settings"], ["--reset-settings", "--quit-after-show"]]
+)
+def test_plain_app_start_reads_its_flags_as_argparse_does(argv: list[str]) -> None:
+    from htdesk.__main__ import _parser, app_launch
+
+    fast = app_launch(argv)
+    assert fast is not None
+    assert vars(fast) == {k: v for k, v in vars(_parser().parse_args(argv)).items() if k in vars(fast)}
+    assert set(vars(fast)) >= {"command", "db", "self_test", "quit_after_show", "reset_settings"}
+
+
+@pytest.mark.parametrize("argv", [["--db", "x.sqlite"], ["--self-test"], ["check"], ["--version"], ["-h"], ["--bogus"]])
+def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
+    from htdesk.__main__ import app_launch
+
+    assert app_launch(argv) is None

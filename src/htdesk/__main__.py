@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from htdesk import __version__
 
+if TYPE_CHECKING:
+    import argparse
+
+# The flags of a plain start of the app, and where argparse puts them. A start with only these
+# (a double-click gives none) is read without argparse: building the parser costs 10-15 ms, most
+# of it gettext looking for translations of argparse's own words, and a start waits for it.
+APP_FLAGS = {"--quit-after-show": "quit_after_show", "--reset-settings": "reset_settings"}
+
+
+def app_launch(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of a plain app start, as argparse would give them; None for anything else."""
+    if any(arg not in APP_FLAGS for arg in argv):
+        return None
+    args = SimpleNamespace(command=None, db=None, self_test=False, **dict.fromkeys(APP_FLAGS.values(), False))
+    for arg in argv:
+        setattr(args, APP_FLAGS[arg], True)
+    return args
+
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="htdesk",
         description="HT Desk: the ICPC report on human trafficking prevention policies, offline.",
@@ -170,7 +191,8 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = app_launch(argv) or _parser().parse_args(argv)
     from htdesk.store.report import StoreError
 
     try:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from htdesk import __version__
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from types import SimpleNamespace
 
 # Set by start-up benchmarks (benchmarks/startup.py, build/make.py measure): a file to receive the
 # time of the first paint, so that start-up is measured to it rather than to the process's exit.
@@ -70,7 +74,7 @@ def open_bookmarks(parent: object):
     return BookmarkService(store)
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: Namespace | SimpleNamespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from htdesk.paths import database_path

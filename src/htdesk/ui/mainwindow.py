@@ -33,7 +33,7 @@ from htdesk.history import History
 from htdesk.paths import resources_dir
 from htdesk.render import html as render
 from htdesk.render.theme import Theme
-from htdesk.store.pages import link_index, page_data
+from htdesk.store.pages import LinkIndex, link_index, page_data
 from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
@@ -179,7 +179,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self._confirm = confirm
-        self._links = link_index(store)
+        self._links: LinkIndex | None = None
+        self._find_bar: FindBar | None = None
         self._meta = store.meta()
         self.history = History()
         self.current: str = HOME
@@ -197,14 +198,11 @@ class MainWindow(QMainWindow):
         self.reader.external_link.connect(self.open_external)
         self.reader.back_requested.connect(self.go_back)
         self.reader.forward_requested.connect(self.go_forward)
-        self.find_bar = FindBar(self.reader)
-        self.find_bar.hide()
         page = QWidget()
-        pl = QVBoxLayout(page)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.setSpacing(0)
-        pl.addWidget(self.reader)
-        pl.addWidget(self.find_bar)
+        self._page_layout = QVBoxLayout(page)
+        self._page_layout.setContentsMargins(0, 0, 0, 0)
+        self._page_layout.setSpacing(0)
+        self._page_layout.addWidget(self.reader)
         self.stack = QStackedWidget()
         self.stack.addWidget(page)
 
@@ -271,6 +269,21 @@ class MainWindow(QMainWindow):
         self._ready = True
 
     # -- parts made on first use: start-up builds only what the first screen shows ----------
+    @property
+    def links(self) -> LinkIndex:
+        """What pages turn into links (acronyms, names, appendices); the home page needs none."""
+        if self._links is None:
+            self._links = link_index(self.store)
+        return self._links
+
+    @property
+    def find_bar(self) -> FindBar:
+        if self._find_bar is None:
+            self._find_bar = FindBar(self.reader)
+            self._find_bar.hide()
+            self._page_layout.addWidget(self._find_bar)
+        return self._find_bar
+
     @property
     def printer(self) -> SheetPrinter:
         if self._printer is None:
@@ -414,7 +427,7 @@ class MainWindow(QMainWindow):
         a["quit"] = self._action("Quit", self.close, QKeySequence(sk.Quit))
         a["copy"] = self._action("Copy", self._copy, QKeySequence(sk.Copy))
         a["copy_citation"] = self._action("Copy citation", self.copy_citation, QKeySequence("Ctrl+Shift+Y"))
-        a["find"] = self._action("Find in page…", self.find_bar.open_bar, QKeySequence(sk.Find))
+        a["find"] = self._action("Find in page…", lambda: self.find_bar.open_bar(), QKeySequence(sk.Find))
         a["find_next"] = self._action("Find next", lambda: self.find_bar.step(), QKeySequence(sk.FindNext))
         a["find_prev"] = self._action(
             "Find previous", lambda: self.find_bar.step(backward=True), QKeySequence(sk.FindPrevious)
@@ -538,7 +551,7 @@ class MainWindow(QMainWindow):
             if data is None:
                 self.statusBar().showMessage(f"Not in the report database: {target}", 5000)
                 return False
-            html = render.page_html(data, self._links)
+            html = render.page_html(data, self.links)
         self.reader.show_html(html, render.stylesheet(self.theme))
         if self._words:
             self.reader.highlight_all(self._words)
@@ -735,7 +748,7 @@ class MainWindow(QMainWindow):
             title = "HT Desk"
         else:
             data = page_data(self.store, self.current)
-            html = render.page_html(data, self._links, for_print=True) if data else ""
+            html = render.page_html(data, self.links, for_print=True) if data else ""
             title = summary.title
         return html, SheetOptions(
             title="HT Desk", subtitle=title, paper=default_paper(), date_text=date.today().isoformat()
