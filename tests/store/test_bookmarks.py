@@ -410,8 +410,16 @@ store = BookmarkStore(path)
 (go.parent / f"ready-{name}").touch()
 while not go.exists():
     time.sleep(0.002)
+other = go.parent / ("half-two" if name == "one" else "half-one")
 start = time.monotonic()
 for i in range(n):
+    if i == n // 2:
+        # Meet the other writer halfway, so that the two runs overlap however the machine
+        # schedules them (on a busy machine one could otherwise finish before the other starts).
+        (go.parent / f"half-{name}").touch()
+        deadline = time.monotonic() + 60
+        while not other.exists() and time.monotonic() < deadline:
+            time.sleep(0.001)
     store.add(f"practice/{name}-{i}", f"{name} {i}", folder="Shared session")
 print(start, time.monotonic())
 """

@@ -9,6 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, SourceRef
+from htdesk.render.theme import Theme
+from htdesk.store.report import Summary
 
 if TYPE_CHECKING:
     from htdesk.content.models import (
@@ -16,9 +18,9 @@ if TYPE_CHECKING:
         Country,
         Source,
     )
-from htdesk.render.theme import Theme
-from htdesk.store.pages import ComparisonData, LinkIndex, PageData
-from htdesk.store.report import Summary
+
+    # Only for annotations: store.pages is loaded when the first record page is (the home page needs none).
+    from htdesk.store.pages import ComparisonData, LinkIndex, PageData
 
 SCHEME = "ht"  # internal links: ht:institution/no/kom
 
@@ -347,6 +349,8 @@ def comparison_html(
     for_print: bool = False,
 ) -> str:
     """Countries in columns, dimensions in rows; every cell with its source."""
+    from htdesk.store.pages import LinkIndex
+
     link = Linker(links or LinkIndex({}, {}, {}))
     # A narrow label column leaves the room to the countries; long labels wrap onto two lines.
     # (the screen view is narrower than a landscape page, so it gets a wider one).

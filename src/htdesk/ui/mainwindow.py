@@ -33,7 +33,6 @@ from htdesk.history import History
 from htdesk.paths import resources_dir
 from htdesk.render import html as render
 from htdesk.render.theme import Theme
-from htdesk.store.pages import LinkIndex, link_index, page_data
 from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
@@ -41,6 +40,7 @@ from htdesk.ui.reader import ReaderView
 
 if TYPE_CHECKING:
     from htdesk.printing import SheetOptions, SheetPrinter
+    from htdesk.store.pages import LinkIndex
     from htdesk.ui.compare import CompareView
 
 HOME = "home"
@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
     def links(self) -> LinkIndex:
         """What pages turn into links (acronyms, names, appendices); the home page needs none."""
         if self._links is None:
+            from htdesk.store.pages import link_index  # loaded with the first record page, not at start-up
+
             self._links = link_index(self.store)
         return self._links
 
@@ -547,6 +549,8 @@ class MainWindow(QMainWindow):
             expansions = self.store.glossary_expansions()
             html = render.glossary_index_html(entries, expansions)
         else:
+            from htdesk.store.pages import page_data
+
             data = page_data(self.store, target)
             if data is None:
                 self.statusBar().showMessage(f"Not in the report database: {target}", 5000)
@@ -747,6 +751,8 @@ class MainWindow(QMainWindow):
             html = self.reader.document().toHtml()
             title = "HT Desk"
         else:
+            from htdesk.store.pages import page_data
+
             data = page_data(self.store, self.current)
             html = render.page_html(data, self.links, for_print=True) if data else ""
             title = summary.title
