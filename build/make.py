@@ -3,7 +3,7 @@
 linux    dist/htdesk/ (onedir), dist/htdesk-VERSION-linux-ARCH.tar.gz, dist/htdesk_VERSION_ARCH.deb
 windows  dist/htdesk/ (onedir), dist/htdesk-VERSION-setup.exe (Inno Setup, per-user)
 macos    dist/HT Desk.app, dist/htdesk-VERSION-macos.dmg
-baseline dist/minimal/: a minimal PySide6 window frozen the same way, for the start-time comparison
+baseline dist/minimal/: build/baseline_main.py (a tree and a text browser) frozen the same way, for start times
 measure  sizes of the above, and the frozen start time against the baseline (Linux, under Xvfb)
 
 PyInstaller's work folder is .pyinstaller/ and its output dist/, both at the top of the checkout and
