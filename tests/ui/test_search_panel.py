@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from pytestqt.qtbot import QtBot
 
 from htdesk.content.models import Kind
@@ -17,6 +17,7 @@ from htdesk.ui.search_panel import (
     KindRole,
     SearchPanel,
     SearchResultsModel,
+    _fit,
     snippet_segments,
 )
 
@@ -191,3 +192,60 @@ def test_results_model_passes_qt_model_tester(qtmodeltester: object, store: Repo
     assert not model.flags(group) & Qt.ItemFlag.ItemIsSelectable
     assert model.parent(model.index(0, 0, group)) == group
     assert model.parent(QModelIndex()) == QModelIndex()
+
+
+def test_painted_row_shows_title_where_and_marked_snippet(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "victims of trafficking")
+    row = panel.model.hit_indexes()[0]
+    hit = row.data(HitRole)
+    rect = panel.view.visualRect(row)
+    pad, font = HitDelegate.PAD, panel.view.font()
+    text = panel.delegate.row_text(hit, font, rect.width() - 2 * pad)
+    bold = QFont(font)
+    bold.setBold(True)
+    assert text.title == QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, rect.width() - 2 * pad)
+    assert text.where == QFontMetrics(font).elidedText(hit.where, Qt.TextElideMode.ElideRight, rect.width() - 2 * pad)
+    shown = "".join(t for _, t, _, _ in text.runs)
+    assert shown.rstrip("…") and hit.snippet_text.startswith(shown.rstrip("…"))
+    assert any(hl and t for _, t, _, hl in text.runs)
+    # What is painted: dark title text on the first line, the marked words' fill on the third.
+    image = panel.view.viewport().grab().toImage()
+    line = QFontMetrics(font).height()
+    x0, x1 = rect.left() + pad, rect.right() - pad
+
+    def colours(y0: int, y1: int) -> set[int]:
+        return {image.pixel(x, y) for y in range(y0, y1) for x in range(x0, x1, 2)}
+
+    selected = panel.view.selectionModel().isSelected(row)
+    fill = panel.palette().color(QPalette.ColorRole.Highlight).lighter(170).rgb()
+    text_rgb = panel.palette().color(QPalette.ColorRole.Text)
+    first = colours(rect.top() + pad, rect.top() + pad + line)
+    assert any(QColor(c).lightness() < text_rgb.lightness() + 60 for c in first)  # the title is drawn
+    third = colours(rect.top() + pad + 2 * line, rect.top() + pad + 3 * line)
+    assert selected or fill in third  # a matched word is marked
+
+
+def test_row_texts_are_kept_per_hit_until_the_width_changes(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "national coordination")
+    hit = panel.model.hit_indexes()[0].data(HitRole)
+    delegate, font = panel.delegate, panel.view.font()
+    wide = delegate.row_text(hit, font, 400)
+    assert delegate.row_text(hit, font, 400) is wide
+    narrow = delegate.row_text(hit, font, 120)
+    assert narrow is not wide
+    assert narrow.runs[-1][0] + narrow.runs[-1][2] <= 120
+    assert len(narrow.title) <= len(wide.title)
+    assert delegate.row_text(hit, font, 400) == wide  # made again for the old width, the same
+    panel.run_search()  # a new result: nothing kept for the old one
+    assert delegate.row_text(hit, font, 400) is not wide
+
+
+@pytest.mark.parametrize("text", ["i" * 2000, "W" * 300, "short", "iiii " * 40 + "WWWW " * 40])
+def test_fit_measures_no_more_than_needed_yet_elides_as_qt(qtbot: QtBot, text: str) -> None:
+    fm = QFontMetrics(QFont())
+    for room, cap in [(r, c) for r in (0, 50, 300) for c in (2, 3 * r // max(1, fm.averageCharWidth()) + 8)]:
+        shown, width = _fit(fm, text, room, cap)  # a cap that is too small only costs a second measure
+        full = fm.horizontalAdvance(text)
+        expected = text if full < room else fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        assert shown == expected
+        assert width == fm.horizontalAdvance(shown)

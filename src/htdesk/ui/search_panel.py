@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -91,11 +91,16 @@ class SearchResultsModel(QAbstractItemModel):
     # pointers: PySide6 on Python 3.11 mis-counts references to None returned by internalPointer().
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """QAbstractItemModel.index override: a hit row carries its group's number."""
-        if not self.hasIndex(row, column, parent):
+        # The bounds are checked here rather than by hasIndex(), which calls back into rowCount()
+        # and columnCount(): views ask for indexes many times per layout and paint.
+        if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
+        g = parent.row()
+        if parent.internalId() or parent.column() != 0 or row >= len(self._groups[g].hits):
+            return QModelIndex()
+        return self.createIndex(row, 0, g + 1)
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """QAbstractItemModel.parent override."""
@@ -184,6 +189,31 @@ def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
     return [(text, hl) for text, hl in out if text]
 
 
+class _RowText(NamedTuple):
+    """What a result row shows at one width: its title and where line elided, its snippet as runs."""
+
+    title: str
+    where: str
+    runs: list[tuple[int, str, int, bool]]  # (x from the left edge, text, width, highlighted)
+
+
+def _fit(metrics: QFontMetrics, text: str, room: int, cap: int) -> tuple[str, int]:
+    """``text`` as it fits ``room`` pixels (elided if it does not), and its width.
+
+    Only the first ``cap`` characters, more than can fit, are measured (shaping a long snippet's
+    tail cost more than drawing the row); the whole text is measured again should they fit after all.
+    """
+    short = text[:cap]
+    width = metrics.horizontalAdvance(short)
+    if width < room and len(short) < len(text):
+        short = text
+        width = metrics.horizontalAdvance(short)
+    if width < room:
+        return short, width
+    shown = metrics.elidedText(short, Qt.TextElideMode.ElideRight, room)
+    return shown, metrics.horizontalAdvance(shown)
+
+
 class HitDelegate(QStyledItemDelegate):
     """Draws a result as three lines: the title, where it lives, the snippet with matches marked."""
 
@@ -195,6 +225,15 @@ class HitDelegate(QStyledItemDelegate):
         # per snippet segment cost more than the drawing. The view's font rarely changes.
         self._font: QFont | None = None
         self._fonts: tuple[QFont, QFontMetrics, QFontMetrics] | None = None
+        self._char = 1  # the font's average character width (see _fit)
+        self._group_height = 0  # a group row's height in the current font, once asked of the style
+        # Each shown hit's elided texts, by id(hit), with the hit (so a reused id is not mistaken)
+        # and the width they were made for. A row is painted again on selection and scrolling.
+        self._rows: dict[int, tuple[Hit, int, _RowText]] = {}
+
+    def forget(self) -> None:
+        """Drop the elided texts kept for the rows shown (the results changed)."""
+        self._rows.clear()
 
     def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
         """The bold form of ``font``, the metrics of ``font`` and those of the bold form."""
@@ -202,7 +241,32 @@ class HitDelegate(QStyledItemDelegate):
             bold = QFont(font)
             bold.setBold(True)
             self._font, self._fonts = QFont(font), (bold, QFontMetrics(font), QFontMetrics(bold))
+            self._char = max(1, self._fonts[1].averageCharWidth())
+            self._group_height = 0
+            self._rows.clear()
         return self._fonts
+
+    def row_text(self, hit: Hit, font: QFont, width: int) -> _RowText:
+        """The texts of ``hit``'s row as painted ``width`` pixels wide (kept until width or font change)."""
+        _, fm, bold_fm = self._fonts_for(font)
+        kept = self._rows.get(id(hit))
+        if kept is not None and kept[0] is hit and kept[1] == width:
+            return kept[2]
+        # Characters narrower than a third of the average are rare enough; _fit checks anyway.
+        cap = 3 * max(0, width) // self._char + 8
+        title = _fit(bold_fm, hit.title, width, cap)[0] if width > 0 else ""
+        where = _fit(fm, hit.where, width, cap)[0] if width > 0 else ""
+        runs: list[tuple[int, str, int, bool]] = []
+        x, right = 0, width - 1  # as QRect.right(): the last pixel, not one past it
+        for text, highlighted in snippet_segments(hit.snippet):
+            shown, w = _fit(bold_fm if highlighted else fm, text, right - x, cap)
+            runs.append((x, shown, w, highlighted))
+            x += w
+            if shown != text or x >= right:
+                break
+        row = _RowText(title, where, runs)
+        self._rows[id(hit)] = (hit, width, row)
+        return row
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """QStyledItemDelegate.paint override."""
@@ -210,66 +274,56 @@ class HitDelegate(QStyledItemDelegate):
         if hit is None:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QWidget().style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        pal = opt.palette
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        r = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        bold, fm, bold_fm = self._fonts_for(opt.font)
-        line, ascent = fm.height(), fm.ascent()
+        # The view's option as it is: a result row has no text, icon or brush of its own for
+        # initStyleOption() to add, so the background is drawn without copying it.
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget else QWidget().style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        pal: QPalette = option.palette  # type: ignore[attr-defined]
+        font: QFont = option.font  # type: ignore[attr-defined]
+        r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)  # type: ignore[attr-defined]
+        bold, fm, bold_fm = self._fonts_for(font)
+        row = self.row_text(hit, font, r.width())
+        left, top, line, ascent = r.left(), r.top(), fm.height(), fm.ascent()
+        text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         painter.save()
         painter.setFont(bold)
-        painter.setPen(pal.color(text_role))
+        painter.setPen(text_colour)
         # Text is drawn at its baseline: drawText() into a rectangle lays the text out for
         # alignment and clipping first, a third more per call, and the text is elided to fit anyway.
-        title = bold_fm.elidedText(hit.title, Qt.TextElideMode.ElideRight, r.width())
-        painter.drawText(QPoint(r.left(), r.top() + bold_fm.ascent()), title)
-        painter.setFont(opt.font)
+        painter.drawText(QPoint(left, top + bold_fm.ascent()), row.title)
+        painter.setFont(font)
         if not selected:
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        where = fm.elidedText(hit.where, Qt.TextElideMode.ElideRight, r.width())
-        painter.drawText(QPoint(r.left(), r.top() + line + ascent), where)
-        self._paint_snippet(painter, opt, hit.snippet, QRect(r.left(), r.top() + 2 * line, r.width(), line), selected)
-        painter.restore()
-
-    def _paint_snippet(
-        self, painter: QPainter, opt: QStyleOptionViewItem, snippet: str, rect: QRect, selected: bool
-    ) -> None:
-        pal = opt.palette
-        bold, fm, bold_fm = self._fonts_for(opt.font)
+        painter.drawText(QPoint(left, top + line + ascent), row.where)
+        painter.setPen(text_colour)
         marked_fill = None if selected else pal.color(QPalette.ColorRole.Highlight).lighter(170)
-        painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        x, right, baseline = rect.left(), rect.right(), rect.top() + fm.ascent()
-        for text, highlighted in snippet_segments(snippet):
-            metrics = bold_fm if highlighted else fm
-            room = right - x
-            width = metrics.horizontalAdvance(text)
-            shown = text
-            if width >= room:  # only a run that does not fit is elided (and measured again)
-                shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-                width = metrics.horizontalAdvance(shown)
-            painter.setFont(bold if highlighted else opt.font)
+        top += 2 * line
+        baseline, current = top + ascent, font
+        for x, text, width, highlighted in row.runs:
+            want = bold if highlighted else font
+            if want is not current:
+                painter.setFont(want)
+                current = want
             if marked_fill is not None and highlighted:
-                painter.fillRect(QRect(x, rect.top(), width, rect.height()), marked_fill)
-            painter.drawText(QPoint(x, baseline), shown)
-            x += width
-            if shown != text or x >= right:
-                break
+                painter.fillRect(QRect(left + x, top, width, line), marked_fill)
+            painter.drawText(QPoint(left + x, baseline), text)
+        painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """QStyledItemDelegate.sizeHint override: three lines for a result, one for a group.
 
         A result's height depends on the font only. It asks for no width: the view's one column
         stretches to the view and titles are elided to it, so measuring each title (laying its
-        text out, as the style's size hint does) would be spent for nothing.
+        text out, as the style's size hint does) would be spent for nothing. A group row is one
+        line whatever its label, so the style is asked its height once per font.
         """
-        if index.data(HitRole) is None:
-            return super().sizeHint(option, index)
-        _, fm, _ = self._fonts_for(option.font)
+        _, fm, _ = self._fonts_for(option.font)  # type: ignore[attr-defined]
+        if index.internalId() == 0:  # a group row
+            if not self._group_height:
+                self._group_height = super().sizeHint(option, index).height()
+            return QSize(2 * self.PAD, self._group_height)
         return QSize(2 * self.PAD, 3 * fm.height() + 2 * self.PAD)
 
 
@@ -318,7 +372,8 @@ class SearchPanel(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(False)
-        self.view.setItemDelegate(HitDelegate(self.view))
+        self.delegate = HitDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAccessibleName("Search results")
         self.view.activated.connect(self._open_index)
@@ -376,6 +431,7 @@ class SearchPanel(QWidget):
         if text.strip():
             result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
         self._result = result
+        self.delegate.forget()
         self.model.set_result(result)
         # Right after a reset the view lays out later, once: expanding each group only marks it
         # (expandAll() would lay out every row now, and again at the paint).
