@@ -17,6 +17,7 @@ from htdesk.ui.search_panel import (
     KindRole,
     SearchPanel,
     SearchResultsModel,
+    _elide,
     _fit,
     snippet_segments,
 )
@@ -233,7 +234,7 @@ def test_row_texts_are_kept_per_hit_until_the_width_changes(qtbot: QtBot, panel:
     assert delegate.row_text(hit, font, 400) is wide
     narrow = delegate.row_text(hit, font, 120)
     assert narrow is not wide
-    assert narrow.runs[-1][0] + narrow.runs[-1][2] <= 120
+    assert narrow.runs[-1][0] + narrow.runs[-1][2] <= 120 and narrow.runs[-1][1].endswith("…")
     assert len(narrow.title) <= len(wide.title)
     assert delegate.row_text(hit, font, 400) == wide  # made again for the old width, the same
     panel.run_search()  # a new result: nothing kept for the old one
@@ -249,3 +250,5 @@ def test_fit_measures_no_more_than_needed_yet_elides_as_qt(qtbot: QtBot, text: s
         expected = text if full < room else fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
         assert shown == expected
         assert width == fm.horizontalAdvance(shown)
+        assert _fit(fm, text, room, cap, measure=False) == (shown, width if shown == text else -1)
+        assert _elide(fm, text, room, cap) == fm.elidedText(text, Qt.TextElideMode.ElideRight, room)

@@ -194,14 +194,26 @@ class _RowText(NamedTuple):
 
     title: str
     where: str
-    runs: list[tuple[int, str, int, bool]]  # (x from the left edge, text, width, highlighted)
+    runs: list[tuple[int, str, int, bool]]  # (x from the left edge, text, width or -1 if elided, highlighted)
 
 
-def _fit(metrics: QFontMetrics, text: str, room: int, cap: int) -> tuple[str, int]:
-    """``text`` as it fits ``room`` pixels (elided if it does not), and its width.
+def _elide(metrics: QFontMetrics, text: str, room: int, cap: int) -> str:
+    """``text`` elided to ``room`` pixels, measuring only its first ``cap`` characters if they do not fit.
 
-    Only the first ``cap`` characters, more than can fit, are measured (shaping a long snippet's
-    tail cost more than drawing the row); the whole text is measured again should they fit after all.
+    Shaping a long text's tail that cannot be shown cost more than drawing the row; ``cap`` is
+    more characters than can fit, and the whole text is measured should they fit after all.
+    """
+    short = text[:cap]
+    shown = metrics.elidedText(short, Qt.TextElideMode.ElideRight, room)
+    if shown == short and len(short) < len(text):
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return shown
+
+
+def _fit(metrics: QFontMetrics, text: str, room: int, cap: int, measure: bool = True) -> tuple[str, int]:
+    """``text`` as it fits ``room`` pixels (elided if it does not, as _elide), and its width.
+
+    The width of an elided text is measured only if ``measure`` (else -1): nothing follows it.
     """
     short = text[:cap]
     width = metrics.horizontalAdvance(short)
@@ -211,7 +223,7 @@ def _fit(metrics: QFontMetrics, text: str, room: int, cap: int) -> tuple[str, in
     if width < room:
         return short, width
     shown = metrics.elidedText(short, Qt.TextElideMode.ElideRight, room)
-    return shown, metrics.horizontalAdvance(shown)
+    return shown, metrics.horizontalAdvance(shown) if measure else -1
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -254,16 +266,17 @@ class HitDelegate(QStyledItemDelegate):
             return kept[2]
         # Characters narrower than a third of the average are rare enough; _fit checks anyway.
         cap = 3 * max(0, width) // self._char + 8
-        title = _fit(bold_fm, hit.title, width, cap)[0] if width > 0 else ""
-        where = _fit(fm, hit.where, width, cap)[0] if width > 0 else ""
+        title = _elide(bold_fm, hit.title, width, cap)
+        where = _elide(fm, hit.where, width, cap)
         runs: list[tuple[int, str, int, bool]] = []
         x, right = 0, width - 1  # as QRect.right(): the last pixel, not one past it
         for text, highlighted in snippet_segments(hit.snippet):
-            shown, w = _fit(bold_fm if highlighted else fm, text, right - x, cap)
+            # An elided run ends the line; its width is wanted only for a marked run's fill.
+            shown, w = _fit(bold_fm if highlighted else fm, text, right - x, cap, highlighted)
             runs.append((x, shown, w, highlighted))
-            x += w
-            if shown != text or x >= right:
+            if w < 0 or shown != text or x + w >= right:
                 break
+            x += w
         row = _RowText(title, where, runs)
         self._rows[id(hit)] = (hit, width, row)
         return row
