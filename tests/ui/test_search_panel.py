@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from htdesk.content.models import Kind
@@ -252,3 +252,22 @@ def test_fit_measures_no_more_than_needed_yet_elides_as_qt(qtbot: QtBot, text: s
         assert width == fm.horizontalAdvance(shown)
         assert _fit(fm, text, room, cap, measure=False) == (shown, width if shown == text else -1)
         assert _elide(fm, text, room, cap) == fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+
+def test_group_rows_paint_as_the_style_would(qtbot: QtBot, panel: SearchPanel) -> None:
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    type_and_wait(qtbot, panel, "KOM")
+
+    def group_images() -> list[QImage]:
+        qtbot.waitUntil(lambda: panel.view.visualRect(panel.model.index(0, 0)).height() > 0)
+        image = panel.view.viewport().grab().toImage()
+        rects = [panel.view.visualRect(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+        return [image.copy(r) for r in rects if r.bottom() < image.height()]
+
+    ours = group_images()
+    panel.view.setItemDelegate(QStyledItemDelegate(panel.view))  # result rows one line high: groups move up
+    theirs = group_images()
+    panel.view.setItemDelegate(panel.delegate)
+    assert len(ours) >= 3 and ours == theirs[: len(ours)]
+    assert all(len({im.pixel(x, im.height() // 2) for x in range(im.width())}) > 2 for im in ours)  # text drawn

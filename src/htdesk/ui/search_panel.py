@@ -285,7 +285,7 @@ class HitDelegate(QStyledItemDelegate):
         """QStyledItemDelegate.paint override."""
         hit = index.data(HitRole)
         if hit is None:
-            super().paint(painter, option, index)
+            self._paint_group(painter, option, index)
             return
         # The view's option as it is: a result row has no text, icon or brush of its own for
         # initStyleOption() to add, so the background is drawn without copying it.
@@ -322,6 +322,31 @@ class HitDelegate(QStyledItemDelegate):
             if marked_fill is not None and highlighted:
                 painter.fillRect(QRect(left + x, top, width, line), marked_fill)
             painter.drawText(QPoint(left + x, baseline), text)
+        painter.restore()
+
+    def _paint_group(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """A group row: its label in bold, placed as the style places an item's text.
+
+        The style lays the text out with a QTextLayout of its own, twice the cost of a result row.
+        """
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget else QWidget().style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        state = option.state  # type: ignore[attr-defined]
+        group = QPalette.ColorGroup.Normal if state & QStyle.StateFlag.State_Enabled else QPalette.ColorGroup.Disabled
+        if group == QPalette.ColorGroup.Normal and not state & QStyle.StateFlag.State_Active:
+            group = QPalette.ColorGroup.Inactive
+        role = (
+            QPalette.ColorRole.HighlightedText if state & QStyle.StateFlag.State_Selected else QPalette.ColorRole.Text
+        )
+        bold, _, bold_fm = self._fonts_for(option.font)  # type: ignore[attr-defined]
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        r = option.rect.adjusted(margin, 0, -margin, 0)  # type: ignore[attr-defined]
+        text = bold_fm.elidedText(str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, r.width())
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(option.palette.color(group, role))  # type: ignore[attr-defined]
+        painter.drawText(QPoint(r.left(), r.top() + (r.height() - bold_fm.height()) // 2 + bold_fm.ascent()), text)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
