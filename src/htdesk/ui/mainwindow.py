@@ -14,14 +14,11 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer, QUrl, Sig
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -42,6 +39,7 @@ if TYPE_CHECKING:
     from htdesk.printing import SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
     from htdesk.ui.compare import CompareView
+    from htdesk.ui.findbar import FindBar
 
 HOME = "home"
 GLOSSARY = "glossary"
@@ -69,73 +67,6 @@ def confirm_external(parent: QWidget, url: QUrl) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Open
-
-
-class FindBar(QWidget):
-    """Find in page: type to highlight every match; Enter / Shift+Enter step through them."""
-
-    closed = Signal()
-
-    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._reader = reader
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Find in page")
-        self.edit.setAccessibleName("Find in page")
-        self.edit.setClearButtonEnabled(True)
-        self.count = QLabel()
-        self.count.setAccessibleName("Matches")
-        prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
-        prev_btn.setText("Previous")
-        next_btn.setText("Next")
-        close_btn.setText("Close")
-        prev_btn.clicked.connect(lambda: self.step(backward=True))
-        next_btn.clicked.connect(lambda: self.step())
-        close_btn.clicked.connect(self.close_bar)
-        self.edit.textChanged.connect(self.update_matches)
-        self.edit.returnPressed.connect(self._enter)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(4, 2, 4, 2)
-        for w in (QLabel("Find:"), self.edit, prev_btn, next_btn, self.count, close_btn):
-            lay.addWidget(w)
-        lay.addStretch()
-
-    def _enter(self) -> None:
-        from PySide6.QtCore import Qt
-
-        backward = bool(QGuiApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.step(backward=backward)
-
-    def update_matches(self) -> None:
-        text = self.edit.text()
-        n = self._reader.highlight_all([text]) if text else self._reader.highlight_all([])
-        self.count.setText(f"{n} match{'es' if n != 1 else ''}" if text else "")
-        if text:
-            self._reader.find_next(text)
-
-    def step(self, backward: bool = False) -> None:
-        if self.edit.text():
-            self._reader.find_next(self.edit.text(), backward=backward)
-
-    def keyPressEvent(self, e: object) -> None:
-        """Override of QWidget.keyPressEvent: Esc closes the bar."""
-        from PySide6.QtCore import Qt
-
-        if getattr(e, "key", lambda: None)() == Qt.Key.Key_Escape:
-            self.close_bar()
-            return
-        super().keyPressEvent(e)  # type: ignore[arg-type]
-
-    def open_bar(self) -> None:
-        self.show()
-        self.edit.setFocus()
-        self.edit.selectAll()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self._reader.highlight_all([])
-        self._reader.setFocus()
-        self.closed.emit()
 
 
 class ContentsTree(QTreeView):
@@ -281,6 +212,8 @@ class MainWindow(QMainWindow):
     @property
     def find_bar(self) -> FindBar:
         if self._find_bar is None:
+            from htdesk.ui.findbar import FindBar  # its module loads with the first Ctrl+F
+
             self._find_bar = FindBar(self.reader)
             self._find_bar.hide()
             self._page_layout.addWidget(self._find_bar)
@@ -345,6 +278,8 @@ class MainWindow(QMainWindow):
         self.bookmarks = source if hasattr(source, "changed") else source()  # type: ignore[operator]
         if self.bookmarks is None:
             self._bookmarks_source = None
+            from PySide6.QtWidgets import QLabel
+
             self._bookmarks_tab.addWidget(QLabel("Bookmarks are unavailable."))
             return
         from htdesk.ui.bookmarks import BookmarksPanel
