@@ -23,6 +23,7 @@ from htdesk.paths import content_dir, report_path
 from htdesk.render.html import page_html
 from htdesk.store.pages import link_index, page_data
 from htdesk.store.report import ReportStore
+from tests.content.wording import take_words
 
 LINES = report_path().read_text("utf-8").split("\n")
 PAGES = build_page_map(LINES)
@@ -180,17 +181,7 @@ def missing_from_table(text: str, cited: int) -> list[str]:
     have.update(a + b for a, b in re.findall(r"([^\W_]+)-\s*\n\s*([^\W_]+)", lines.lower()))
     have.update(p for w in list(have) if re.search(r"[a-z]\d|\d[a-z]", w) for p in re.findall(r"[a-z]+|\d+", w))
     have += LABELS
-    missing = []
-    for raw in skeleton_words(_without_insertions(text)):
-        word = re.sub(r"[\W_]", "", raw)
-        halves = [h for h in re.split(r"[\W_]+", raw) if h]
-        if have[word] > 0:
-            have[word] -= 1
-        elif len(halves) > 1 and all(have[h] > 0 for h in halves):
-            have.subtract(halves)
-        else:
-            missing.append(word)
-    return missing
+    return take_words(skeleton_words(_without_insertions(text)), have)
 
 
 def _raw_statements() -> list[tuple[str, str, int, dict[str, object]]]:

@@ -17,6 +17,7 @@ from htdesk.__main__ import main
 from htdesk.build.assemble import Content, dangling_references
 from htdesk.content.models import Institution
 from htdesk.paths import content_dir, report_path
+from tests.content.wording import take_words
 
 REPORT = report_path().read_text("utf-8")
 LINES = REPORT.split("\n")
@@ -82,28 +83,12 @@ MENDED = {"monitoring": "monitori", "australias": "australiaès"}
 
 
 def _missing_words(item: str, lines: str) -> list[str]:
-    """Words of an item not found among the given report lines.
-
-    A hyphenated word is found whole ("antitrafficking", or "Co-" / "ordination" at a line end)
-    or as its two halves: in a scattered table the halves may have other cells' words between.
-    """
+    """Words of an item not found among the given report lines ("Co-" / "ordination" at a line end joined)."""
     have = _bag(lines)
     have.update(a + b for a, b in re.findall(r"([^\W_]+)-[ \t]*\n\s*([^\W_]+)", _plain(lines)))
     for whole, cut in MENDED.items():
         have[whole] += have[cut]
-    missing = []
-    for raw in _plain(item).split():
-        word = re.sub(r"[\W_]", "", raw)
-        if not word:
-            continue
-        halves = [h for h in re.split(r"[\W_]+", raw) if h]
-        if have[word] > 0:
-            have[word] -= 1
-        elif len(halves) > 1 and all(have[h] > 0 for h in halves):
-            have.subtract(halves)
-        else:
-            missing.append(word)
-    return missing
+    return take_words(_plain(item).split(), have)
 
 
 Expected = str | Cell

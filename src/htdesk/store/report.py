@@ -166,11 +166,6 @@ class ReportStore:
         )
         return [_summary(r) for r in rows]
 
-    def institution_parents(self, code: str) -> dict[str, str | None]:
-        """Institution id -> the id of the body it sits inside, for one country."""
-        rows = self.query("SELECT id, parent FROM institutions WHERE country = ?", (code,))
-        return {r["id"]: r["parent"] for r in rows}
-
     def institution_tree(self) -> list[tuple[Summary, str | None]]:
         """Every institution with the id of the body it sits inside, by country, in the report's order."""
         rows = self.query(
