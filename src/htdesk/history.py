@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
-
-@dataclass
 class History:
     """A browser-style history: visiting a page drops the forward stack."""
 
-    limit: int = 200
-    _items: list[str] = field(default_factory=list)
-    _pos: int = -1
+    # A plain class, not a dataclass: it is built before the first paint, and the dataclasses
+    # module and decorator cost a start-up a few milliseconds for what three fields need.
+    __slots__ = ("_items", "_pos", "limit")
+
+    def __init__(self, limit: int = 200) -> None:
+        self.limit = limit
+        self._items: list[str] = []
+        self._pos = -1
 
     @property
     def current(self) -> str | None:

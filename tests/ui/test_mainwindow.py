@@ -356,3 +356,42 @@ def test_tree_context_menu_offers_compare(window: MainWindow) -> None:
     QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos)))
     poll.stop()
     assert seen and seen[0][:2] == ["Open", "Compare with…"]
+
+
+def test_keyboard_shortcuts_work_once_the_window_has_painted(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from htdesk.ui.mainwindow import SEARCH_TAB
+
+    # Attached just after the first paint, which a shown window gets from the event loop.
+    qtbot.waitUntil(lambda: window._pending_shortcuts is None, timeout=5000)
+    actions = window.actions_by_name
+    assert actions["find"].shortcuts()[0] == QKeySequence(QKeySequence.StandardKey.Find)
+    assert QKeySequence("Alt+Left") in actions["back"].shortcuts()
+    assert actions["search"].shortcuts() == [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")]
+    window.activateWindow()
+    window.open("glossary/kom")
+    window.open("country/se")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current == "glossary/kom"  # Alt+Left went back
+    qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.currentIndex() == SEARCH_TAB  # Ctrl+K opened the search
+
+
+def test_acronym_link_shows_its_expansion_on_hover(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window.open("section/3-2-2")
+    cursor = window.reader.document().find("KOM")
+    assert not cursor.isNull()
+    window.reader.setTextCursor(cursor)
+    window.reader.ensureCursorVisible()
+    rect = window.reader.cursorRect(cursor)
+    at = QPoint(rect.x() - 4, rect.center().y())  # over the word's last letters
+    viewport = window.reader.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "National Coordination Unit for Victims of Trafficking" in QToolTip.text()

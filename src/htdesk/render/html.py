@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, SourceRef
@@ -13,6 +11,8 @@ from htdesk.render.theme import Theme
 from htdesk.store.report import Summary
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from htdesk.content.models import (
         Block,
         Country,
@@ -50,15 +50,13 @@ def citation_line(source: Source | SourceRef) -> str:
     return f"ICPC report, {source.cite()}"
 
 
-@dataclass
 class Linker:
     """Turns plain text into HTML with links to glossary entries, countries, bodies and appendices."""
 
-    index: LinkIndex
-    self_id: str = ""
-    country: str | None = None  # the page's country: only its bodies' names are linked
-
-    def __post_init__(self) -> None:
+    def __init__(self, index: LinkIndex, self_id: str = "", country: str | None = None) -> None:
+        self.index = index
+        self.self_id = self_id
+        self.country = country  # the page's country: only its bodies' names are linked
         self._names = dict(self.index.names)
         if self.country:
             self._names.update(self.index.bodies.get(self.country, {}))

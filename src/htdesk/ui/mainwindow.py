@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # No `Qt` namespace here, nor in anything built before the first paint: PySide makes all of its
 # hundred-odd enums the first time it is touched, about 40 ms of start-up (tests/ui/test_startup.py
 # holds this). Code that runs later imports it where it is used.
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QPoint, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -36,6 +35,8 @@ from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole
 from htdesk.ui.reader import ReaderView
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from htdesk.printing import SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
     from htdesk.ui.compare import CompareView
@@ -45,13 +46,28 @@ HOME = "home"
 GLOSSARY = "glossary"
 COMPARE = "compare"
 
-ConfirmFn = Callable[[QWidget, QUrl], bool]
+ConfirmFn = Callable[[QWidget, "QUrl"], bool]
 
 
 # The sidebar's tabs, in order.
 CONTENTS_TAB, SEARCH_TAB, BOOKMARKS_TAB = 0, 1, 2
+# Marks a shortcut given as the name of a QKeySequence.StandardKey (the platform's own keys).
+STANDARD = "StandardKey."
+
+
+def std(name: str) -> str:
+    """A shortcut that is the platform's standard key `name` (Back, Find, ZoomIn...)."""
+    return STANDARD + name
+
+
 # Qt::ToolButtonTextBesideIcon, set as a property by its number: see the note on `Qt` above.
 TEXT_BESIDE_ICON = 2
+
+
+def _today() -> str:
+    from datetime import date  # not at import: nothing before the first paint needs it
+
+    return date.today().isoformat()
 
 
 def confirm_external(parent: QWidget, url: QUrl) -> bool:
@@ -77,19 +93,6 @@ class ContentsTree(QTreeView):
     def contextMenuEvent(self, event: object) -> None:
         """Override of QAbstractScrollArea.contextMenuEvent."""
         self.menu_requested.emit(event.pos())  # type: ignore[attr-defined]
-
-
-class _FirstPaint(QObject):
-    """Fires once when the reading pane has painted: the window is really on screen."""
-
-    painted = Signal()
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Override of QObject.eventFilter."""
-        if event.type() == QEvent.Type.Paint:
-            obj.removeEventFilter(self)
-            QTimer.singleShot(0, self.painted.emit)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -118,10 +121,9 @@ class MainWindow(QMainWindow):
         self._words: list[str] = []
         self._printer: SheetPrinter | None = None
         self._compare: CompareView | None = None
+        # Shortcuts wait here until just after the first paint (see _attach_shortcuts); None after.
+        self._pending_shortcuts: list[tuple[QAction, list[str]]] | None = []
         self.setWindowTitle("HT Desk")
-        icon = resources_dir() / "icons" / "htdesk-256.png"
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
 
         # Centre: the page, with a find bar; or the comparison.
         self.reader = ReaderView()
@@ -187,10 +189,8 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.statusBar().showMessage(f"{self._meta.get('citation', '')[:90]}…", 6000)
-        self._first_paint = _FirstPaint(self)
-        self._first_paint.painted.connect(self.first_paint)
-        self._first_paint.painted.connect(lambda: QTimer.singleShot(0, self._late_init))
-        self.reader.viewport().installEventFilter(self._first_paint)
+        self.reader.first_painted.connect(self.first_paint)
+        self.reader.first_painted.connect(lambda: QTimer.singleShot(0, self._late_init))
 
         self.theme_choice = str(settings.value("view/theme", "system"))
         self._exact_scheme = False  # until the first paint, see appearance.system_is_dark
@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
 
     def _late_init(self) -> None:
         """What the first screen does not show, made just after it is painted."""
+        self._attach_shortcuts()
+        self._set_window_icon()
         self._exact_scheme = True
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system as it changes
@@ -308,6 +310,12 @@ class MainWindow(QMainWindow):
             self.apply_theme()
         self._install_bookmarks()
         self._install_search()
+
+    def _set_window_icon(self) -> None:
+        """The title bar's and task switcher's icon: decoded after the first paint, which needs none of it."""
+        icon = resources_dir() / "icons" / "htdesk-256.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
 
     def _undo_text(self, text: str) -> None:
         self.actions_by_name["undo"].setText(f"Undo {text}" if text else "Undo")
@@ -326,15 +334,18 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: object = None,
+        shortcut: str | list[str] | None = None,
         tip: str = "",
         checkable: bool = False,
     ) -> QAction:
+        """An action of the window; its shortcuts (key strings, or STANDARD + a StandardKey name) come later."""
         act = QAction(text, self)
         if shortcut is not None:
-            # setShortcuts() even for one: PySide resolves setShortcut()'s overloads through Qt.Key,
-            # which builds the whole `Qt` namespace (see the note at the top).
-            act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])  # type: ignore[arg-type]
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            if self._pending_shortcuts is None:
+                self._set_shortcuts(act, keys)
+            else:
+                self._pending_shortcuts.append((act, keys))
         if tip:
             act.setStatusTip(tip)
             act.setToolTip(tip)
@@ -343,41 +354,64 @@ class MainWindow(QMainWindow):
         self.addAction(act)
         return act
 
+    def _attach_shortcuts(self) -> None:
+        """Give the actions their shortcuts: just after the first paint, which shows none of them.
+
+        QKeySequence is a class the first screen does not need (PySide builds its enums, the
+        standard keys among them, on first use), and no key can reach the window before it shows.
+        """
+        pending, self._pending_shortcuts = self._pending_shortcuts or [], None
+        for act, keys in pending:
+            self._set_shortcuts(act, keys)
+
+    @staticmethod
+    def _set_shortcuts(act: QAction, keys: list[str]) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        sequences: list[QKeySequence] = []
+        for key in keys:
+            if key.startswith(STANDARD):
+                seq = QKeySequence(getattr(QKeySequence.StandardKey, key.removeprefix(STANDARD)))
+            else:
+                seq = QKeySequence(key)
+            # Once each: where the platform's standard key is also our extra one (Back is Alt+Left
+            # on Windows and Linux), a twice-listed key is "ambiguous" to Qt and does nothing.
+            if not seq.isEmpty() and seq not in sequences:
+                sequences.append(seq)
+        # setShortcuts() even for one: PySide resolves setShortcut()'s overloads through Qt.Key,
+        # which builds the whole `Qt` namespace (see the note at the top).
+        act.setShortcuts(sequences)
+
     def _make_actions(self) -> None:
-        sk = QKeySequence.StandardKey
         a = self.actions_by_name = {}
-        a["back"] = self._action("Back", self.go_back, [QKeySequence(sk.Back), QKeySequence("Alt+Left")], "Go back")
-        a["forward"] = self._action(
-            "Forward", self.go_forward, [QKeySequence(sk.Forward), QKeySequence("Alt+Right")], "Go forward"
-        )
-        a["home"] = self._action("Home", lambda: self.open(HOME), QKeySequence("Alt+Home"), "The start page")
+        a["back"] = self._action("Back", self.go_back, [std("Back"), "Alt+Left"], "Go back")
+        a["forward"] = self._action("Forward", self.go_forward, [std("Forward"), "Alt+Right"], "Go forward")
+        a["home"] = self._action("Home", lambda: self.open(HOME), "Alt+Home", "The start page")
         a["bookmark"] = self._action(
             "Bookmark this page…",
             self.bookmark_current,
-            QKeySequence("Ctrl+D"),
+            "Ctrl+D",
             "Bookmark the open page",
             True,
         )
-        a["compare"] = self._action("Compare countries", lambda: self.open(COMPARE), QKeySequence("Ctrl+Shift+C"))
-        a["print"] = self._action("Print…", self.print_current, QKeySequence(sk.Print), "Print the open page")
-        a["pdf"] = self._action("Export PDF…", self.export_pdf_dialog, QKeySequence("Ctrl+Shift+E"))
-        a["quit"] = self._action("Quit", self.close, QKeySequence(sk.Quit))
-        a["copy"] = self._action("Copy", self._copy, QKeySequence(sk.Copy))
-        a["copy_citation"] = self._action("Copy citation", self.copy_citation, QKeySequence("Ctrl+Shift+Y"))
-        a["find"] = self._action("Find in page…", lambda: self.find_bar.open_bar(), QKeySequence(sk.Find))
-        a["find_next"] = self._action("Find next", lambda: self.find_bar.step(), QKeySequence(sk.FindNext))
-        a["find_prev"] = self._action(
-            "Find previous", lambda: self.find_bar.step(backward=True), QKeySequence(sk.FindPrevious)
-        )
-        a["search"] = self._action("Search…", self.focus_search, [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+L")])
+        a["compare"] = self._action("Compare countries", lambda: self.open(COMPARE), "Ctrl+Shift+C")
+        a["print"] = self._action("Print…", self.print_current, std("Print"), "Print the open page")
+        a["pdf"] = self._action("Export PDF…", self.export_pdf_dialog, "Ctrl+Shift+E")
+        a["quit"] = self._action("Quit", self.close, std("Quit"))
+        a["copy"] = self._action("Copy", self._copy, std("Copy"))
+        a["copy_citation"] = self._action("Copy citation", self.copy_citation, "Ctrl+Shift+Y")
+        a["find"] = self._action("Find in page…", lambda: self.find_bar.open_bar(), std("Find"))
+        a["find_next"] = self._action("Find next", lambda: self.find_bar.step(), std("FindNext"))
+        a["find_prev"] = self._action("Find previous", lambda: self.find_bar.step(backward=True), std("FindPrevious"))
+        a["search"] = self._action("Search…", self.focus_search, ["Ctrl+K", "Ctrl+L"])
         a["zoom_in"] = self._action(
             "Zoom in",
             lambda: self.set_zoom(self.reader.zoom + 1),
-            [QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")],
+            [std("ZoomIn"), "Ctrl+="],
         )
-        a["zoom_out"] = self._action("Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), QKeySequence(sk.ZoomOut))
-        a["zoom_reset"] = self._action("Actual size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
-        a["filter_tree"] = self._action("Filter contents", self._focus_tree_filter, QKeySequence("Ctrl+Shift+F"))
+        a["zoom_out"] = self._action("Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), std("ZoomOut"))
+        a["zoom_reset"] = self._action("Actual size", lambda: self.set_zoom(0), "Ctrl+0")
+        a["filter_tree"] = self._action("Filter contents", self._focus_tree_filter, "Ctrl+Shift+F")
         a["about"] = self._action("About HT Desk", self.about)
 
         themes = QActionGroup(self)
@@ -396,8 +430,8 @@ class MainWindow(QMainWindow):
         m = mb.addMenu("&Edit")
         # Undo and redo act on bookmarks (the only thing a trainer edits); they forward to the
         # bookmarks' undo stack once it exists.
-        a["undo"] = self._action("Undo", lambda: self._undo_redo("undo"), QKeySequence(sk.Undo))
-        a["redo"] = self._action("Redo", lambda: self._undo_redo("redo"), QKeySequence(sk.Redo))
+        a["undo"] = self._action("Undo", lambda: self._undo_redo("undo"), std("Undo"))
+        a["redo"] = self._action("Redo", lambda: self._undo_redo("redo"), std("Redo"))
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
         m.addAction(a["undo"])
@@ -416,7 +450,7 @@ class MainWindow(QMainWindow):
         a["sidebar"] = self._action(
             "Sidebar",
             lambda: self.set_sidebar_visible(a["sidebar"].isChecked()),  # checked: the action toggled itself
-            QKeySequence("F9"),
+            "F9",
             "Show or hide the sidebar",
             True,
         )
@@ -424,7 +458,7 @@ class MainWindow(QMainWindow):
         a["contents"] = self._action(
             "Contents",
             lambda: self.show_sidebar_tab(CONTENTS_TAB),
-            QKeySequence("Ctrl+Shift+T"),
+            "Ctrl+Shift+T",
             "The report's contents",
         )
         m.addAction(a["sidebar"])
@@ -437,7 +471,7 @@ class MainWindow(QMainWindow):
         a["bookmarks"] = self._action(
             "Show bookmarks",
             lambda: self.show_sidebar_tab(BOOKMARKS_TAB),
-            QKeySequence("Ctrl+Shift+B"),
+            "Ctrl+Shift+B",
             "Your bookmarks",
         )
         m.addAction(a["bookmarks"])
@@ -691,9 +725,7 @@ class MainWindow(QMainWindow):
             data = page_data(self.store, self.current)
             html = render.page_html(data, self.links, for_print=True) if data else ""
             title = summary.title
-        return html, SheetOptions(
-            title="HT Desk", subtitle=title, paper=default_paper(), date_text=date.today().isoformat()
-        )
+        return html, SheetOptions(title="HT Desk", subtitle=title, paper=default_paper(), date_text=_today())
 
     def export_pdf(self, path: Path) -> int:
         html, opts = self._sheet()

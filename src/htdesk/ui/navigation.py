@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from htdesk.content.kinds import Kind
@@ -18,15 +16,21 @@ RecordIdRole = USER_ROLE + 1
 THEME_SECTIONS = "section/3-6-"
 
 
-@dataclass(eq=False)
 class NavItem:
     """One node of the tree; ``record_id`` is None for pure grouping nodes."""
 
-    title: str
-    record_id: str | None = None
-    tooltip: str = ""
-    children: list[NavItem] = field(default_factory=list)
-    parent: NavItem | None = field(default=None, repr=False)
+    # Plain slots rather than a dataclass: some 460 are made before the first paint.
+    __slots__ = ("children", "parent", "record_id", "title", "tooltip")
+
+    def __init__(self, title: str, record_id: str | None = None, tooltip: str = "") -> None:
+        self.title = title
+        self.record_id = record_id
+        self.tooltip = tooltip
+        self.children: list[NavItem] = []
+        self.parent: NavItem | None = None
+
+    def __repr__(self) -> str:
+        return f"NavItem({self.title!r}, {self.record_id!r}, {len(self.children)} children)"
 
     def add(self, child: NavItem) -> NavItem:
         child.parent = self

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -12,21 +12,28 @@ from htdesk.render.html import SCHEME
 from htdesk.render.theme import Theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
 
-# Classes used only once the page is in use (find, tooltips, highlighting) are imported where they
+# Classes used only once the page is in use (find, highlighting) are imported where they
 # are used: PySide builds each class's enums on first touch, and start-up pays for every one.
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
 
 
 class ReaderView(QTextBrowser):
-    """Shows one rendered page; internal links are signalled, never followed by Qt itself."""
+    """Shows one rendered page; internal links are signalled, never followed by Qt itself.
+
+    An acronym's expansion is its link's title: QTextBrowser shows that as the tooltip itself.
+    """
 
     internal_link = Signal(str)  # a record id, or "home" / "glossary"
-    external_link = Signal(QUrl)
+    external_link = Signal("QUrl")  # by name: the QUrl class is made on first use, not at start-up
     back_requested = Signal()
     forward_requested = Signal()
+    # Once, just after the page first reaches the screen (queued, so the whole window's paint is
+    # done): the window is really there, and what the first screen does not need can start.
+    first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +47,7 @@ class ReaderView(QTextBrowser):
         self._base_point_size = self.font().pointSizeF()
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._highlight = QColor("#ffe27a")
+        self._painted = False
 
     # -- content ---------------------------------------------------------------------------
     def show_html(self, html: str, stylesheet: str) -> None:
@@ -63,23 +71,16 @@ class ReaderView(QTextBrowser):
         elif url.scheme() in ("http", "https", "mailto"):
             self.external_link.emit(url)
 
-    # -- tooltips for acronyms ---------------------------------------------------------------
-    def event(self, e: QEvent) -> bool:
-        """Override of QWidget.event: show the tooltip of the link under the mouse."""
-        if e.type() == QEvent.Type.ToolTip:
-            from PySide6.QtGui import QHelpEvent
-            from PySide6.QtWidgets import QToolTip
+    def paintEvent(self, e: QPaintEvent) -> None:
+        """Override of QTextEdit.paintEvent (the viewport's paint), to signal the first one.
 
-            if not isinstance(e, QHelpEvent):
-                return super().event(e)
-            cursor = self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos()))
-            tip = cursor.charFormat().toolTip()
-            if tip:
-                QToolTip.showText(e.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(e)
+        Not an event filter on viewport(): PySide's first wrapping of a plain QWidget makes the
+        Python classes of every QWidget subclass it knows (dialogs, graphics views...), about 20 ms.
+        """
+        super().paintEvent(e)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         """Override of QWidget.mouseReleaseEvent: the mouse's back and forward buttons."""
