@@ -75,8 +75,6 @@ def open_bookmarks(parent: object):
 
 
 def run_app(args: Namespace | SimpleNamespace) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
     from htdesk.paths import database_path
     from htdesk.store.report import ReportStore, StoreError
     from htdesk.ui.settings import reset_settings, settings
@@ -88,6 +86,8 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
         store = ReportStore(args.db or database_path())
         store.meta()
     except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox  # not before: its class costs a start some 5 ms
+
         QMessageBox.critical(
             None,
             "HT Desk cannot open the report",
