@@ -395,3 +395,13 @@ def test_acronym_link_shows_its_expansion_on_hover(window: MainWindow, qtbot: Qt
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "National Coordination Unit for Victims of Trafficking" in QToolTip.text()
+
+
+def test_a_new_page_opens_at_its_top(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitExposed(window)
+    window.open("country/be")  # Belgium's profile: several screens long
+    bar = window.reader.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    bar.setValue(bar.maximum())
+    window.open("country/se")
+    assert bar.value() == 0

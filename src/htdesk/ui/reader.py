@@ -56,8 +56,7 @@ class ReaderView(QTextBrowser):
         self.setHtml(html)
         doc.setDocumentMargin(18)
         self._find_selections = []
-        self.setExtraSelections([])
-        self.verticalScrollBar().setValue(0)
+        self.setExtraSelections([])  # setHtml() has already scrolled back to the top
 
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Override of QTextBrowser.loadResource: only local data, never the network."""
