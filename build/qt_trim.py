@@ -95,6 +95,12 @@ PYTHON_EXCLUDED = (
     "ssl",
     "_ssl",
     "_hashlib",
+    # Reached only through typing_extensions' @deprecated on a coroutine function (asyncio ->
+    # concurrent.futures -> multiprocessing), which nothing we ship has. Bundled, multiprocessing
+    # brings PyInstaller's runtime hooks for it and pkgutil, which import it at every start: ~18 ms.
+    "asyncio",
+    "concurrent",
+    "multiprocessing",
 )
 
 # System libraries left to the system on Linux rather than bundled (the .deb depends on their packages,

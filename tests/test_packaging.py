@@ -302,6 +302,18 @@ def test_bundle_ships_what_the_app_needs_and_not_the_rest(linux_build: dict[str,
 
 
 @pytest.mark.slow
+def test_frozen_start_runs_no_script_for_modules_the_app_never_uses(linux_build: dict[str, Path]) -> None:
+    from PyInstaller.archive.readers import CArchiveReader
+
+    # The scripts the bootloader runs before ours: PyInstaller adds a runtime hook for each
+    # module that needs one, and multiprocessing's imports it (and pickle, sockets...) at every start.
+    toc = CArchiveReader(str(linux_build["bundle"] / "htdesk")).toc
+    scripts = {name for name, entry in toc.items() if entry[-1] == "s"}
+    assert "htdesk_main" in scripts and "pyi_rth_pyside6" in scripts
+    assert not {"pyi_rth_multiprocessing", "pyi_rth_pkgutil"} & scripts
+
+
+@pytest.mark.slow
 def test_sizes_stay_within_the_goals(linux_build: dict[str, Path]) -> None:
     assert make.size_of(linux_build["bundle"]) <= 120e6
     assert make.size_of(linux_build["deb"]) <= 35e6
