@@ -226,8 +226,8 @@ def test_painted_row_shows_title_where_and_marked_snippet(qtbot: QtBot, panel: S
     assert selected or fill in third  # a matched word is marked
 
 
-def test_row_texts_are_kept_per_hit_until_the_width_changes(qtbot: QtBot, panel: SearchPanel) -> None:
-    type_and_wait(qtbot, panel, "national coordination")
+def test_row_texts_are_kept_per_shown_text_and_width(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "national coordinat")
     hit = panel.model.hit_indexes()[0].data(HitRole)
     delegate, font = panel.delegate, panel.view.font()
     wide = delegate.row_text(hit, font, 400)
@@ -236,9 +236,14 @@ def test_row_texts_are_kept_per_hit_until_the_width_changes(qtbot: QtBot, panel:
     assert narrow is not wide
     assert narrow.runs[-1][0] + narrow.runs[-1][2] <= 120 and narrow.runs[-1][1].endswith("…")
     assert len(narrow.title) <= len(wide.title)
-    assert delegate.row_text(hit, font, 400) == wide  # made again for the old width, the same
-    panel.run_search()  # a new result: nothing kept for the old one
-    assert delegate.row_text(hit, font, 400) is not wide
+    # Typing on within the word gives the same hit with the same snippet: its texts are reused.
+    type_and_wait(qtbot, panel, "national coordinati")
+    again = next(ix.data(HitRole) for ix in panel.model.hit_indexes() if ix.data(HitRole).id == hit.id)
+    assert again is not hit and again.snippet == hit.snippet
+    assert delegate.row_text(again, font, 400) is wide
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() + 4)
+    assert delegate.row_text(again, bigger, 400) is not wide  # another font: measured again
 
 
 @pytest.mark.parametrize("text", ["i" * 2000, "W" * 300, "short", "iiii " * 40 + "WWWW " * 40])

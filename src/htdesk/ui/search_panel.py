@@ -51,6 +51,7 @@ from htdesk.store.search import (
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 30  # a screenful and a half; the filters narrow further
+ROW_TEXTS_KEPT = 300  # result rows' elided texts kept for painting: ten searches' worth
 HitRole = Qt.ItemDataRole.UserRole + 1  # the Hit of a result row (None on a group row)
 KindRole = Qt.ItemDataRole.UserRole + 2  # the Kind of a group row or a result row
 Index = QModelIndex | QPersistentModelIndex
@@ -125,11 +126,11 @@ class SearchResultsModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """QAbstractItemModel.flags override: group rows are headings, not choices."""
+        # Constants: views ask every row's flags several times per paint, and combining Python
+        # enum flags costs more than the rest of the call.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _HIT_FLAGS if index.internalId() else _GROUP_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """QAbstractItemModel.data override."""
@@ -162,6 +163,10 @@ class SearchResultsModel(QAbstractItemModel):
             return f"{hit.title}, {hit.where}: {hit.snippet_text}"
         return None
 
+
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_HIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 _ROLES = frozenset(
     {
@@ -239,13 +244,9 @@ class HitDelegate(QStyledItemDelegate):
         self._fonts: tuple[QFont, QFontMetrics, QFontMetrics] | None = None
         self._char = 1  # the font's average character width (see _fit)
         self._group_height = 0  # a group row's height in the current font, once asked of the style
-        # Each shown hit's elided texts, by id(hit), with the hit (so a reused id is not mistaken)
-        # and the width they were made for. A row is painted again on selection and scrolling.
-        self._rows: dict[int, tuple[Hit, int, _RowText]] = {}
-
-    def forget(self) -> None:
-        """Drop the elided texts kept for the rows shown (the results changed)."""
-        self._rows.clear()
+        # Rows' elided texts by what they show and the width: a row is painted again on selection
+        # and scrolling, and typing on within a word brings back the same hits with the same snippets.
+        self._rows: dict[tuple[str, str, str, int], _RowText] = {}
 
     def _fonts_for(self, font: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
         """The bold form of ``font``, the metrics of ``font`` and those of the bold form."""
@@ -259,11 +260,12 @@ class HitDelegate(QStyledItemDelegate):
         return self._fonts
 
     def row_text(self, hit: Hit, font: QFont, width: int) -> _RowText:
-        """The texts of ``hit``'s row as painted ``width`` pixels wide (kept until width or font change)."""
+        """The texts of ``hit``'s row as painted ``width`` pixels wide (kept, for the same texts and width)."""
         _, fm, bold_fm = self._fonts_for(font)
-        kept = self._rows.get(id(hit))
-        if kept is not None and kept[0] is hit and kept[1] == width:
-            return kept[2]
+        key = (hit.title, hit.where, hit.snippet, width)
+        kept = self._rows.get(key)
+        if kept is not None:
+            return kept
         # Characters narrower than a third of the average are rare enough; _fit checks anyway.
         cap = 3 * max(0, width) // self._char + 8
         title = _elide(bold_fm, hit.title, width, cap)
@@ -278,7 +280,9 @@ class HitDelegate(QStyledItemDelegate):
                 break
             x += w
         row = _RowText(title, where, runs)
-        self._rows[id(hit)] = (hit, width, row)
+        if len(self._rows) >= ROW_TEXTS_KEPT:
+            self._rows.clear()
+        self._rows[key] = row
         return row
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -469,7 +473,6 @@ class SearchPanel(QWidget):
         if text.strip():
             result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
         self._result = result
-        self.delegate.forget()
         self.model.set_result(result)
         # Right after a reset the view lays out later, once: expanding each group only marks it
         # (expandAll() would lay out every row now, and again at the paint).
