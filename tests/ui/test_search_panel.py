@@ -276,3 +276,18 @@ def test_group_rows_paint_as_the_style_would(qtbot: QtBot, panel: SearchPanel) -
     panel.view.setItemDelegate(panel.delegate)
     assert len(ours) >= 3 and ours == theirs[: len(ours)]
     assert all(len({im.pixel(x, im.height() // 2) for x in range(im.width())}) > 2 for im in ours)  # text drawn
+
+
+def test_searching_keeps_no_old_results_alive(qtbot: QtBot, panel: SearchPanel) -> None:
+    import gc
+
+    from htdesk.store.search import Hit
+
+    for text in ["national", "a", "berry", "KOM"] * 10:
+        panel.set_query(text)
+        qtbot.wait(1)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, Hit)]
+    # The last result's hits (also kept by the panel's result), and nothing of the 39 before it.
+    assert panel.result is not None
+    assert len(alive) <= len(panel.result.hits)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -19,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from htdesk.content.kinds import Kind
 from htdesk.store.report import ReportStore
 from htdesk.store.search import (
     GROUP_ORDER,
@@ -60,123 +57,71 @@ Index = QModelIndex | QPersistentModelIndex
 # -- the results model --------------------------------------------------------------------
 
 
-@dataclass(eq=False)
-class _Group:
-    """A group row: its kind, its count within the filters, and its hits as rows below it."""
+class SearchResultsModel(QStandardItemModel):
+    """Results as a two-level tree: a row per kind ("Institutions (29)"), a row per hit below it.
 
-    kind: Kind
-    count: int
-    hits: list[Hit] = field(default_factory=list)
+    A C++ item model filled once per search: the view asks every row for its index, parent,
+    flags, data and size many times per layout and paint, and each of those asked of a Python
+    model was a call into Python (about a fifth of a result list's paint).
+    """
 
-
-class SearchResultsModel(QAbstractItemModel):
-    """Results as a two-level tree: a row per kind ("Institutions (29)"), a row per hit below it."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._groups: list[_Group] = []
-
-    def set_result(self, result: SearchResult | None) -> None:
+    def set_result(self, result: SearchResult | None, hit_height: int = 0) -> None:
+        """Show ``result``; a hit row is ``hit_height`` pixels high (0: as the delegate says)."""
+        # Filled by index, not with QStandardItem objects made in Python: PySide keeps those
+        # alive after the model has deleted them (a leak of every hit shown, and the garbage
+        # collector then stalled typing for 100 ms at a time). One reset for the whole fill.
         self.beginResetModel()
-        self._groups = []
-        if result is not None:
-            self._groups = [_Group(kind, result.counts.get(kind, len(hits)), hits) for kind, hits in result.grouped()]
-        self.endResetModel()
+        self.blockSignals(True)
+        try:
+            self.removeRows(0, self.rowCount())
+            grouped = result.grouped() if result is not None else []
+            self.setColumnCount(1)
+            self.insertRows(0, len(grouped))
+            size = QSize(1, hit_height) if hit_height else None
+            for g, (kind, hits) in enumerate(grouped):
+                group = self.index(g, 0)
+                label = f"{KIND_LABELS[kind]} ({result.counts.get(kind, len(hits))})"  # type: ignore[union-attr]
+                self.setItemData(group, {_DISPLAY: label, _ACCESSIBLE_TEXT: label, KindRole: kind, _FONT: _bold()})
+                self.itemFromIndex(group).setFlags(_GROUP_FLAGS)  # a heading, not a choice
+                self.insertRows(0, len(hits), group)
+                self.insertColumns(0, 1, group)
+                for r, hit in enumerate(hits):
+                    roles = {
+                        _DISPLAY: hit.title,
+                        HitRole: hit,
+                        KindRole: hit.kind,
+                        _TOOLTIP: f"{hit.title}\n{hit.where}",
+                        _ACCESSIBLE_TEXT: f"{hit.title}, {hit.where}: {hit.snippet_text}",
+                    }
+                    if size is not None:
+                        roles[_SIZE_HINT] = size
+                    self.setItemData(self.index(r, 0, group), roles)
+        finally:
+            self.blockSignals(False)
+            self.endResetModel()
 
     def hit_indexes(self) -> list[QModelIndex]:
         """Every result row, top to bottom (what the arrow keys move through)."""
-        return [self.index(r, 0, self.index(g, 0)) for g, grp in enumerate(self._groups) for r in range(len(grp.hits))]
-
-    # Qt overrides ---------------------------------------------------------------------
-    # A row's internal id is 0 for a group and 1 + its group's row for a hit. Ids rather than
-    # pointers: PySide6 on Python 3.11 mis-counts references to None returned by internalPointer().
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """QAbstractItemModel.index override: a hit row carries its group's number."""
-        # The bounds are checked here rather than by hasIndex(), which calls back into rowCount()
-        # and columnCount(): views ask for indexes many times per layout and paint.
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
-        g = parent.row()
-        if parent.internalId() or parent.column() != 0 or row >= len(self._groups[g].hits):
-            return QModelIndex()
-        return self.createIndex(row, 0, g + 1)
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        """QAbstractItemModel.parent override."""
-        if not child.isValid():
-            return QModelIndex()
-        gid = child.internalId()
-        return self.createIndex(gid - 1, 0, 0) if gid else QModelIndex()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """QAbstractItemModel.rowCount override."""
-        if parent.column() > 0:
-            return 0
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0:
-            return len(self._groups[parent.row()].hits)
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """QAbstractItemModel.columnCount override."""
-        return 1
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """QAbstractItemModel.flags override: group rows are headings, not choices."""
-        # Constants: views ask every row's flags several times per paint, and combining Python
-        # enum flags costs more than the rest of the call.
-        if not index.isValid():
-            return _NO_FLAGS
-        return _HIT_FLAGS if index.internalId() else _GROUP_FLAGS
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """QAbstractItemModel.data override."""
-        # Views ask every row for a dozen roles per layout and paint; most have no answer here,
-        # so they are turned away before anything is looked up.
-        if role not in _ROLES or not index.isValid():
-            return None
-        gid = index.internalId()
-        if not gid:
-            grp = self._groups[index.row()]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{KIND_LABELS[grp.kind]} ({grp.count})"
-            if role == KindRole:
-                return grp.kind
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()  # the application font as it is now: it follows the system's
-                font.setBold(True)
-                return font
-            return None
-        hit = self._groups[gid - 1].hits[index.row()]
-        if role == HitRole:
-            return hit
-        if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
-        if role == KindRole:
-            return hit.kind
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.title}\n{hit.where}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.title}, {hit.where}: {hit.snippet_text}"
-        return None
+        out = []
+        for g in range(self.rowCount()):
+            group = self.index(g, 0)
+            out += [self.index(r, 0, group) for r in range(self.rowCount(group))]
+        return out
 
 
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+def _bold() -> QFont:
+    font = QFont()  # the application font as it is now: it follows the system's
+    font.setBold(True)
+    return font
+
+
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
-_HIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.FontRole,
-        HitRole,
-        KindRole,
-    }
+_DISPLAY, _ACCESSIBLE_TEXT, _TOOLTIP, _FONT, _SIZE_HINT = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.SizeHintRole,
 )
 
 # -- painting a result row ----------------------------------------------------------------
@@ -243,7 +188,6 @@ class HitDelegate(QStyledItemDelegate):
         self._font: QFont | None = None
         self._fonts: tuple[QFont, QFontMetrics, QFontMetrics] | None = None
         self._char = 1  # the font's average character width (see _fit)
-        self._group_height = 0  # a group row's height in the current font, once asked of the style
         # Rows' elided texts by what they show and the width: a row is painted again on selection
         # and scrolling, and typing on within a word brings back the same hits with the same snippets.
         self._rows: dict[tuple[str, str, str, int], _RowText] = {}
@@ -255,7 +199,6 @@ class HitDelegate(QStyledItemDelegate):
             bold.setBold(True)
             self._font, self._fonts = QFont(font), (bold, QFontMetrics(font), QFontMetrics(bold))
             self._char = max(1, self._fonts[1].averageCharWidth())
-            self._group_height = 0
             self._rows.clear()
         return self._fonts
 
@@ -353,20 +296,16 @@ class HitDelegate(QStyledItemDelegate):
         painter.drawText(QPoint(r.left(), r.top() + (r.height() - bold_fm.height()) // 2 + bold_fm.ascent()), text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """QStyledItemDelegate.sizeHint override: three lines for a result, one for a group.
+    def hit_height(self, font: QFont) -> int:
+        """A result row's height: three lines of ``font`` and the padding.
 
-        A result's height depends on the font only. It asks for no width: the view's one column
-        stretches to the view and titles are elided to it, so measuring each title (laying its
-        text out, as the style's size hint does) would be spent for nothing. A group row is one
-        line whatever its label, so the style is asked its height once per font.
+        Given to the model as each result row's size hint, so that laying the list out asks
+        Python nothing (the delegate has no sizeHint of its own; Qt's reads the hint). It asks for
+        no width: the one column stretches to the view and the texts are elided to it. Group rows
+        have no hint: Qt sizes them from the style, as any item.
         """
-        _, fm, _ = self._fonts_for(option.font)  # type: ignore[attr-defined]
-        if index.internalId() == 0:  # a group row
-            if not self._group_height:
-                self._group_height = super().sizeHint(option, index).height()
-            return QSize(2 * self.PAD, self._group_height)
-        return QSize(2 * self.PAD, 3 * fm.height() + 2 * self.PAD)
+        _, fm, _ = self._fonts_for(font)
+        return 3 * fm.height() + 2 * self.PAD
 
 
 # -- the panel ----------------------------------------------------------------------------
@@ -417,6 +356,7 @@ class SearchPanel(QWidget):
         self.delegate = HitDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # results are read-only
         self.view.setAccessibleName("Search results")
         self.view.activated.connect(self._open_index)
 
@@ -473,13 +413,21 @@ class SearchPanel(QWidget):
         if text.strip():
             result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
         self._result = result
-        self.model.set_result(result)
+        self.model.set_result(result, self.delegate.hit_height(self.view.font()))
         # Right after a reset the view lays out later, once: expanding each group only marks it
         # (expandAll() would lay out every row now, and again at the paint).
         for row in range(self.model.rowCount()):
             self.view.expand(self.model.index(row, 0))
         self._update_filter_counts()
         self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """QWidget.changeEvent override: a new font gives the result rows their new height."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._result is not None:
+            self.model.set_result(self._result, self.delegate.hit_height(self.view.font()))
+            for row in range(self.model.rowCount()):
+                self.view.expand(self.model.index(row, 0))
 
     def _show_status(self) -> None:
         result = self._result
