@@ -405,3 +405,25 @@ def test_a_new_page_opens_at_its_top(window: MainWindow, qtbot: QtBot) -> None:
     bar.setValue(bar.maximum())
     window.open("country/se")
     assert bar.value() == 0
+
+
+def test_a_session_ended_on_the_comparison_starts_fully(make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    first = make_window()
+    first.open("compare:be,no")
+    first.close()
+    again = make_window()  # shows the comparison, not the page
+    assert again.current.startswith("compare")
+    # What waits for the first paint still comes: shortcuts, bookmarks, search.
+    qtbot.waitUntil(lambda: again._pending_shortcuts is None, timeout=5000)
+    assert again.search_panel is not None
+
+
+def test_quit_after_show_also_exits_from_the_comparison(user_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    store = settings()
+    store.setValue("session/last_page", "compare:be,no")
+    store.sync()
+    proc = subprocess.run(
+        [sys.executable, "-m", "htdesk", "--quit-after-show"], env=env, capture_output=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]

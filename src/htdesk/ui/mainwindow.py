@@ -189,8 +189,9 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.statusBar().showMessage(f"{self._meta.get('citation', '')[:90]}…", 6000)
-        self.reader.first_painted.connect(self.first_paint)
-        self.reader.first_painted.connect(lambda: QTimer.singleShot(0, self._late_init))
+        # The page or, when the last session ended on it, the comparison: whichever paints first.
+        self._painted = False
+        self.reader.first_painted.connect(self._on_first_paint)
 
         self.theme_choice = str(settings.value("view/theme", "system"))
         self._exact_scheme = False  # until the first paint, see appearance.system_is_dark
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
             from htdesk.ui.compare import CompareView
 
             view = CompareView(self.store, self.settings)
+            view.view.first_painted.connect(self._on_first_paint)
             view.open_requested.connect(self.open)
             view.view.external_link.connect(self.open_external)
             view.changed.connect(self._compare_changed)
@@ -297,6 +299,13 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._undo_text)
         stack.redoTextChanged.connect(self._redo_text)
         self._update_star()
+
+    def _on_first_paint(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        self.first_paint.emit()
+        QTimer.singleShot(0, self._late_init)
 
     def _late_init(self) -> None:
         """What the first screen does not show, made just after it is painted."""
