@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         tip: str = "",
         checkable: bool = False,
     ) -> QAction:
-        """An action of the window; its shortcuts (key strings, or STANDARD + a StandardKey name) come later."""
+        """An action of the window; its shortcuts (key strings, or std() names) are attached later."""
         act = QAction(text, self)
         if shortcut is not None:
             keys = shortcut if isinstance(shortcut, list) else [shortcut]

@@ -66,7 +66,7 @@ class SearchResultsModel(QStandardItemModel):
     """
 
     def set_result(self, result: SearchResult | None, hit_height: int = 0) -> None:
-        """Show ``result``; a hit row is ``hit_height`` pixels high (0: as the delegate says)."""
+        """Show ``result``; a hit row is ``hit_height`` pixels high (0: no hint, Qt sizes it to its title)."""
         # Filled by index, not with QStandardItem objects made in Python: PySide keeps those
         # alive after the model has deleted them (a leak of every hit shown, and the garbage
         # collector then stalled typing for 100 ms at a time). One reset for the whole fill.
