@@ -8,10 +8,23 @@ from htdesk.paths import resources_dir
 
 FONT_FAMILY = "DejaVu Sans"
 
+# The family in use, by the application it was registered with (the window and the printer both
+# ask; registering the files again would add each face a second time).
+_loaded: dict[int, str] = {}
+
 
 def load_bundled_fonts() -> str:
     """Register the bundled font so screen and paper look the same everywhere; return its family."""
-    folder = resources_dir() / "fonts"
-    for ttf in sorted(folder.glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(ttf))
-    return FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else QGuiApplication.font().family()
+    app = QGuiApplication.instance()
+    key = id(app)
+    if key in _loaded:
+        return _loaded[key]
+    families: set[str] = set()
+    for ttf in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(ttf))
+        if font_id >= 0:
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+    # Ours if it loaded (not merely a system copy of the same name); else the platform's own.
+    _loaded.clear()
+    _loaded[key] = FONT_FAMILY if FONT_FAMILY in families else QGuiApplication.font().family()
+    return _loaded[key]
