@@ -107,6 +107,7 @@ def test_filter_keeps_ancestors(window: MainWindow, qtbot: QtBot) -> None:
     countries = model.index(tops.index("Countries"), 0)
     names = [model.index(r, 0, countries).data() for r in range(model.rowCount(countries))]
     assert names == ["Norway"]
+    assert window.tree_filter.isClearButtonEnabled()  # an x to clear the filter, once there is text
     window.tree_filter.clear()
     assert window.nav_filter.rowCount() == 5
 

