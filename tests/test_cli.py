@@ -125,6 +125,21 @@ def test_dangling_reference_is_reported(capsys: pytest.CaptureFixture[str], db_c
     assert "institution/xx/nowhere" in err
 
 
+def test_contents_entry_opening_nothing_is_reported(capsys: pytest.CaptureFixture[str], db_copy: Path) -> None:
+    with sqlite3.connect(db_copy) as conn:
+        conn.execute("UPDATE contents SET record_id = 'practice/nowhere' WHERE record_id = 'practice/truckstop'")
+    code, _, err = run(capsys, "--db", str(db_copy), "check")
+    assert code != 0 and "practice/nowhere" in err and "Traceback" not in err
+
+
+def test_database_of_an_older_schema_is_refused(capsys: pytest.CaptureFixture[str], db_copy: Path) -> None:
+    with sqlite3.connect(db_copy) as conn:
+        conn.execute("DROP TABLE contents")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    code, _, err = run(capsys, "--db", str(db_copy), "check")
+    _one_line_error(code, err)
+
+
 def test_missing_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "--db", str(tmp_path / "nope.sqlite"), "check")
     _one_line_error(code, err)

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from htdesk import __version__
 from htdesk.build.assemble import Content
+from htdesk.build.contents import contents_rows
 from htdesk.content.models import EXPORT_KEYS, Kind, Record
 from htdesk.content.text import body_text_of, keywords_of, references_of, title_of
 from htdesk.store.report import SCHEMA_VERSION
@@ -123,6 +124,12 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
         {"rowid": int, "id": str, "kind": str, "title": str, "keywords": str, "body": str, "country": str},
         pk="rowid",
     )
+    # The app's contents tree as it shows it, so that start-up reads it rather than shapes it.
+    db["contents"].create(
+        {"node": int, "parent": int, "title": str, "record_id": str, "tooltip": str},
+        pk="node",
+        not_null={"title", "tooltip"},
+    )
 
     # Rows are gathered first and written with insert_all: one statement batch per table
     # instead of a commit per record keeps a build to a second.
@@ -165,6 +172,7 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
         db[TABLE_OF[kind]].insert_all(rows)
     db["links"].insert_all(links, ignore=True)
     db["search_index"].insert_all(index)
+    db["contents"].insert_all(row._asdict() for row in contents_rows(content))
 
     cols = ", ".join(FTS_COLUMNS)
     for table, tokenizer in FTS_TOKENIZERS.items():

@@ -44,7 +44,8 @@ def check_database(store: ReportStore) -> list[str]:
     try:
         result = store.query("PRAGMA integrity_check")
         if [r[0] for r in result] != ["ok"]:
-            problems.append(f"integrity check failed: {result[0][0]}")
+            # SQLite's first finding may itself span lines ("*** in database main ***\nPage 169: ...").
+            problems.append(f"integrity check failed: {' '.join(str(result[0][0]).split())}")
             return problems
         meta = store.meta()
         for key in ("schema_version", "app_version", "build_time", "content_hash", "citation"):
@@ -61,6 +62,14 @@ def check_database(store: ReportStore) -> list[str]:
             "SELECT l.src, l.rel, l.dst FROM links l LEFT JOIN records r ON r.id = l.dst WHERE r.id IS NULL"
         ):
             problems.append(f"{row['src']} refers to missing {row['dst']} ({row['rel']})")
+        # The contents tree: every node opens a record (or the glossary's index), under a parent shown before it.
+        for row in store.query(
+            "SELECT c.node, c.title, c.record_id FROM contents c LEFT JOIN records r ON r.id = c.record_id "
+            "WHERE c.record_id IS NOT NULL AND c.record_id != 'glossary' AND r.id IS NULL"
+        ):
+            problems.append(f"contents entry {row['title']!r} opens missing {row['record_id']}")
+        for row in store.query("SELECT node, title FROM contents WHERE parent IS NOT NULL AND parent >= node"):
+            problems.append(f"contents entry {row['title']!r} comes before its parent")
         for row in store.query("SELECT id, kind, data FROM records"):
             try:
                 MODEL_OF[Kind(row["kind"])].model_validate(json.loads(row["data"]))

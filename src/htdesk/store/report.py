@@ -13,7 +13,7 @@ from htdesk.content.kinds import Kind, SourceRef
 if TYPE_CHECKING:
     from htdesk.content.models import Record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the contents table
 SUMMARY_COLUMNS = "id, kind, title, country, source_ref, source_page"
 
 
@@ -78,7 +78,7 @@ class ReportStore:
                 f"The report database is newer (schema {version}) than this HT Desk (schema "
                 f"{SCHEMA_VERSION}): install the newer HT Desk."
             )
-        if version < SCHEMA_VERSION or not {"records", "meta"} <= tables:
+        if version < SCHEMA_VERSION or not {"records", "meta", "contents"} <= tables:
             raise DatabaseCorrupt(f"The report database is incomplete or not an HT Desk database: {path}.")
         self._lock = threading.Lock()
 
@@ -145,6 +145,10 @@ class ReportStore:
         for row in self.query("SELECT data FROM records WHERE kind = ? ORDER BY ord", (kind.value,)):
             yield model.model_validate_json(row["data"])
 
+    def contents(self) -> list[tuple[int, int | None, str, str | None, str]]:
+        """The contents tree: (node, parent node, title, record id, tooltip), parents first, in order."""
+        return self.rows("SELECT node, parent, title, record_id, tooltip FROM contents ORDER BY node")
+
     def section_tree(self) -> list[tuple[str, str | None, str]]:
         """(id, parent id, title) of every section, in the report's order."""
         rows = self.query("SELECT s.id, s.parent, r.title FROM sections s JOIN records r ON r.id = s.id ORDER BY s.ord")
@@ -165,29 +169,6 @@ class ReportStore:
             (code,),
         )
         return [_summary(r) for r in rows]
-
-    def institution_tree(self) -> list[tuple[Summary, str | None]]:
-        """Every institution with the id of the body it sits inside, by country, in the report's order."""
-        rows = self.query(
-            f"SELECT {', '.join('r.' + c for c in SUMMARY_COLUMNS.split(', '))}, i.parent FROM institutions i "
-            "JOIN records r ON r.id = i.id ORDER BY i.country, r.ord"
-        )
-        return [(_summary(r), r["parent"]) for r in rows]
-
-    def practice_countries(self) -> dict[str, list[str]]:
-        """Practice id -> the codes of the countries it belongs to."""
-        rows = self.query(
-            "SELECT l.src, c.code FROM links l JOIN countries c ON c.id = l.dst "
-            "WHERE l.rel = 'country' AND l.src LIKE 'practice/%' ORDER BY l.src"
-        )
-        out: dict[str, list[str]] = {}
-        for r in rows:
-            out.setdefault(r["src"], []).append(r["code"])
-        return out
-
-    def practice_themes(self) -> dict[str, str]:
-        """Practice id -> the section of Chapter III 6 that is its theme."""
-        return {r["id"]: r["theme"] for r in self.query("SELECT id, theme FROM practices")}
 
     def glossary_expansions(self) -> dict[str, str]:
         """Glossary id -> its English expansion, or the French one where only that is known."""

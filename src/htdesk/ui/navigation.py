@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from htdesk.content.kinds import Kind
-from htdesk.store.report import ReportStore, Summary
+if TYPE_CHECKING:
+    from htdesk.store.report import ReportStore
 
 Index = QModelIndex | QPersistentModelIndex
 # Qt.ItemDataRole values by number: the tree paints before the first frame, and touching the `Qt`
 # namespace makes PySide build all of its enums (see ui/mainwindow.py). A test holds them to Qt's.
 DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE, USER_ROLE = 0, 3, 11, 256
 RecordIdRole = USER_ROLE + 1
-
-THEME_SECTIONS = "section/3-6-"
 
 
 class NavItem:
@@ -47,62 +47,15 @@ class NavItem:
 
 
 def build_tree(store: ReportStore) -> NavItem:
-    """Report / Countries / Practices / Glossary / Figures & tables, from the store's summaries."""
-    # A handful of bulk reads rather than a query per node: this runs before the first paint.
+    """Report / Countries / Practices / Glossary / Figures & tables, as the database holds the tree.
+
+    Shaped when the database is built (htdesk.build.contents): here, before the first paint,
+    it is only read, parents before children and siblings in order.
+    """
     root = NavItem("root")
-    report = root.add(NavItem("Report", "section/introduction", "The report's text, in its order"))
-    sections = {s.id: s for s in store.summaries(Kind.SECTION)}
-    tree = store.section_tree()
-    by_id: dict[str, NavItem] = {}
-    for sid, parent, title in tree:
-        summary = sections.get(sid)
-        node = NavItem(title, sid, summary.cite() if summary else "")
-        (by_id.get(parent) if parent else report).add(node)  # type: ignore[union-attr]
-        by_id[sid] = node
-
-    institutions: dict[str, list[tuple[Summary, str | None]]] = {}
-    for summary, parent_id in store.institution_tree():
-        institutions.setdefault(summary.country or "", []).append((summary, parent_id))
-    practices = store.summaries(Kind.PRACTICE)
-    countries_of = store.practice_countries()
-    countries = root.add(NavItem("Countries", None, "Country profiles, institutions and practices"))
-    for c in store.summaries(Kind.COUNTRY):
-        code = c.id.split("/", 1)[1]
-        node = countries.add(NavItem(c.title, c.id, c.cite()))
-        node.add(NavItem("Profile", c.id, c.cite()))
-        insts = institutions.get(code, [])
-        if insts:
-            frame = node.add(NavItem("Institutional framework", None, f"{len(insts)} bodies"))
-            inst_nodes = {s.id: NavItem(s.title, s.id, s.cite()) for s, _ in insts}
-            for s, parent_id in insts:
-                (inst_nodes.get(parent_id) if parent_id in inst_nodes else frame).add(inst_nodes[s.id])  # type: ignore[union-attr]
-        own = [p for p in practices if code in countries_of.get(p.id, ())]
-        if own:
-            pnode = node.add(NavItem("Practices", None, f"{len(own)} practices"))
-            for p in own:
-                pnode.add(NavItem(p.title, p.id, p.cite()))
-
-    themes = root.add(NavItem("Practices", "section/3-6", "Prevention practices, by theme"))
-    theme_nodes: dict[str, NavItem] = {}
-    for sid, parent, title in tree:
-        if parent == "section/3-6" and sid != "section/3-6-conclusion":
-            theme_nodes[sid] = themes.add(NavItem(title, sid, "Chapter III"))
-    themes_of = store.practice_themes()
-    for s in practices:
-        target = theme_nodes.get(themes_of.get(s.id, ""))
-        (target or themes).add(NavItem(s.title, s.id, s.cite()))
-
-    glossary = root.add(NavItem("Glossary", "glossary", "Acronyms, English and French"))
-    letters: dict[str, NavItem] = {}
-    for g in store.summaries(Kind.GLOSSARY):
-        letter = g.title[:1].upper()
-        if letter not in letters:
-            letters[letter] = glossary.add(NavItem(letter))
-        letters[letter].add(NavItem(g.title, g.id, g.cite()))
-
-    figures = root.add(NavItem("Figures & tables", None, "Every figure and table of the report"))
-    for f in store.summaries(Kind.FIGURE):
-        figures.add(NavItem(f.title, f.id, f.cite()))
+    items: dict[int | None, NavItem] = {None: root}
+    for node, parent, title, record_id, tooltip in store.contents():
+        items[node] = items[parent].add(NavItem(title, record_id, tooltip))
     return root
 
 
