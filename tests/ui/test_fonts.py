@@ -16,7 +16,7 @@ def test_bundled_font_is_registered_from_our_files_once(qapp: object, monkeypatc
         added.append(path)
         return real_add(path)
 
-    monkeypatch.setattr(fonts, "_loaded", {})
+    monkeypatch.setattr(fonts, "_loaded", None)
     monkeypatch.setattr(QFontDatabase, "addApplicationFont", staticmethod(add))
     assert fonts.load_bundled_fonts() == fonts.FONT_FAMILY
     assert sorted(p.rsplit("/", 1)[-1] for p in added) == [

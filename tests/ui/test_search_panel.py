@@ -291,3 +291,14 @@ def test_searching_keeps_no_old_results_alive(qtbot: QtBot, panel: SearchPanel) 
     # The last result's hits (also kept by the panel's result), and nothing of the 39 before it.
     assert panel.result is not None
     assert len(alive) <= len(panel.result.hits)
+
+
+def test_result_rows_follow_a_new_font(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "hotline")
+    bigger = QFont(panel.font())
+    bigger.setPointSizeF(panel.font().pointSizeF() + 6)
+    panel.setFont(bigger)  # as when the system's font changes
+    line = QFontMetrics(panel.view.font()).height()
+    row = panel.model.hit_indexes()[0]
+    qtbot.waitUntil(lambda: panel.view.visualRect(row).height() > 0)
+    assert panel.view.visualRect(row).height() == 3 * line + 2 * HitDelegate.PAD

@@ -413,21 +413,23 @@ class SearchPanel(QWidget):
         if text.strip():
             result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
         self._result = result
-        self.model.set_result(result, self.delegate.hit_height(self.view.font()))
+        self._fill_results()
+        self._update_filter_counts()
+        self._show_status()
+
+    def _fill_results(self) -> None:
+        """Put the current result in the list, its rows as high as the view's font needs."""
+        self.model.set_result(self._result, self.delegate.hit_height(self.view.font()))
         # Right after a reset the view lays out later, once: expanding each group only marks it
         # (expandAll() would lay out every row now, and again at the paint).
         for row in range(self.model.rowCount()):
             self.view.expand(self.model.index(row, 0))
-        self._update_filter_counts()
-        self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
         """QWidget.changeEvent override: a new font gives the result rows their new height."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._result is not None:
-            self.model.set_result(self._result, self.delegate.hit_height(self.view.font()))
-            for row in range(self.model.rowCount()):
-                self.view.expand(self.model.index(row, 0))
+            self._fill_results()
 
     def _show_status(self) -> None:
         result = self._result
