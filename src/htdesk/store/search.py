@@ -300,11 +300,17 @@ def _snippet_at(
     # The window holding the most distinct matched words wins ("forced ... begging" over
     # "forced ... forced"); the earliest among equals.
     lead = first - begin
-    best, best_score = 0, len({region[a:b].lower() for a, b in spans if b <= width})
-    for start, _ in spans[1:12]:
-        inside = {region[a:b].lower() for a, b in spans if start <= a and b <= start + width - lead}
-        if len(inside) > best_score:
-            best, best_score = start, len(inside)
+    # Spans come in order and never overlap, so their ends rise too: the words inside a window
+    # starting at span i are a run words[i:k], k found by bisection (not a pass over every span
+    # for each window, which was most of a snippet's cost for a query of several words).
+    words = [region[a:b].lower() for a, b in spans]
+    ends = [b for _, b in spans]
+    best, best_score = 0, len(set(words[: bisect.bisect_right(ends, width)]))
+    for i in range(1, min(len(spans), 12)):
+        start = spans[i][0]
+        inside = len(set(words[i : bisect.bisect_right(ends, start + width - lead)]))
+        if inside > best_score:
+            best, best_score = start, inside
     if best:
         space = region.find(" ", best - lead, best)
         cut = space + 1 if space != -1 else best
