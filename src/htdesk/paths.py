@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
 
 
+@functools.cache  # asked for by the font, the icons and the database at start-up; resolve() is system calls
 def app_root() -> Path:
     """The folder holding data/ and resources/: the bundle in a frozen app, else the checkout."""
     frozen = getattr(sys, "_MEIPASS", None)

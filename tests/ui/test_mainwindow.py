@@ -79,10 +79,34 @@ def test_open_each_kind_from_the_tree(window: MainWindow, record_id: str, expect
     assert f"Source: ICPC report, {summary.source.cite()}" in text  # every page cites its source
 
 
+def test_find_gives_each_record_its_first_place_in_the_tree(store: ReportStore) -> None:
+    model = NavigationModel(build_tree(store))
+    first: dict[str, QModelIndex] = {}
+    places: dict[str, int] = {}
+
+    def visit(parent: QModelIndex) -> None:  # depth first through the model's own API
+        for row in range(model.rowCount(parent)):
+            idx = model.index(row, 0, parent)
+            rid = idx.data(RecordIdRole)
+            if rid:
+                first.setdefault(rid, idx)
+                places[rid] = places.get(rid, 0) + 1
+            visit(idx)
+
+    visit(QModelIndex())
+    assert any(n > 1 for n in places.values())  # practices sit under their theme and their countries
+    for rid, idx in first.items():
+        assert model.find(rid) == idx, rid
+    assert not model.find("home").isValid()
+    assert not model.find("practice/no-such-thing").isValid()
+
+
 def test_tree_follows_the_open_page(window: MainWindow) -> None:
     window.open("institution/no/kom")
     current = window.tree.currentIndex()
     assert current.data(RecordIdRole) == "institution/no/kom"
+    window.open("home")  # not in the tree: the tree keeps its place
+    assert window.tree.currentIndex().data(RecordIdRole) == "institution/no/kom"
 
 
 def test_acronym_link_then_back(window: MainWindow) -> None:

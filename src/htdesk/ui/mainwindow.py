@@ -547,7 +547,8 @@ class MainWindow(QMainWindow):
         if push:
             self.history.visit(target)
         self.settings.setValue("session/last_page", target)
-        self._sync_tree(target)
+        if target != HOME:  # the home page has no place in the tree: the tree stays where it was
+            self._sync_tree(target)
         self._update_nav_actions()
         self._update_star()
         self.page_changed.emit(target)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from htdesk.store.report import ReportStore
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,10 +42,15 @@ class NavItem:
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
 
-    def walk(self):
-        yield self
-        for c in self.children:
-            yield from c.walk()
+    def walk(self) -> Iterator[NavItem]:
+        """This node and every node below it, depth first, each before its children."""
+        # A stack rather than nested generators: each node would pass up through one generator
+        # per level above it.
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 def build_tree(store: ReportStore) -> NavItem:
@@ -65,6 +72,7 @@ class NavigationModel(QAbstractItemModel):
     def __init__(self, root: NavItem, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._root = root
+        self._first: dict[str, NavItem] | None = None  # record id -> its first node; made by find()
 
     def item(self, index: Index) -> NavItem:
         return index.internalPointer() if index.isValid() else self._root  # type: ignore[return-value]
@@ -115,10 +123,13 @@ class NavigationModel(QAbstractItemModel):
 
     def find(self, record_id: str) -> QModelIndex:
         """The first node showing ``record_id`` (a record may appear in several places)."""
-        for it in self._root.walk():
-            if it is not self._root and it.record_id == record_id:
-                return self.createIndex(it.row(), 0, it)
-        return QModelIndex()
+        if self._first is None:  # the tree never changes: one walk serves every page opened
+            self._first = {}
+            for it in self._root.walk():
+                if it is not self._root and it.record_id is not None:
+                    self._first.setdefault(it.record_id, it)
+        it = self._first.get(record_id)
+        return self.createIndex(it.row(), 0, it) if it is not None else QModelIndex()
 
 
 class NavigationFilter(QSortFilterProxyModel):
