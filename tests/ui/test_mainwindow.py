@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.report import ReportStore
@@ -49,6 +49,11 @@ def _page_text(w: MainWindow) -> str:
 def test_navigation_model_passes_qt_model_tester(qtmodeltester: object, store: ReportStore) -> None:
     model = NavigationModel(build_tree(store))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_toolbar_shows_text_beside_its_icons(window: MainWindow) -> None:
+    toolbar = window.findChild(QToolBar, "toolbar-main")
+    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
 
 
 def test_tree_has_the_five_top_level_nodes(window: MainWindow) -> None:

@@ -59,9 +59,3 @@ def test_role_numbers_are_qts() -> None:
     assert Qt.ItemDataRole.ToolTipRole.value == navigation.TOOLTIP_ROLE
     assert Qt.ItemDataRole.AccessibleTextRole.value == navigation.ACCESSIBLE_TEXT_ROLE
     assert Qt.ItemDataRole.UserRole.value == navigation.USER_ROLE
-
-
-def test_toolbar_style_number_is_qts() -> None:
-    from htdesk.ui.mainwindow import TEXT_BESIDE_ICON
-
-    assert Qt.ToolButtonStyle.ToolButtonTextBesideIcon.value == TEXT_BESIDE_ICON
