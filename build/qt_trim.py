@@ -14,7 +14,8 @@ from pathlib import Path, PurePosixPath
 # The PySide6 modules the app imports. Everything else in the wheel is excluded from the analysis, so neither
 # the Python binding nor its Qt library nor its plugins get collected. QtNetwork (and with it the tls and
 # networkinformation plugins) is the big one: HT Desk is offline by design.
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg")
+# QtSvg is not among them: only build/icons.py renders SVG, at build time, in the developer's environment.
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")
 
 QT_MODULES_EXCLUDED = (
     "Qt3DAnimation",
@@ -60,6 +61,7 @@ QT_MODULES_EXCLUDED = (
     "QtSpatialAudio",
     "QtSql",
     "QtStateMachine",
+    "QtSvg",
     "QtSvgWidgets",
     "QtTest",
     "QtTextToSpeech",
@@ -137,10 +139,10 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
     # The xdg portal theme gives native file dialogs on Flatpak/portal desktops. Dropped: gtk3, whose
     # plugin drags in libgtk-3, gdk, pango, cairo, atk (not even installed on a build machine).
     "platformthemes": frozenset({"qxdgdesktopportal"}),
-    # Our icons are SVG (PNG support is built into QtGui); ico/icns let Qt read the Windows and macOS icon
-    # files. Dropped: jpeg, gif, tiff, webp, tga, wbmp, and pdf (needs QtPdf, which Essentials lacks).
-    "imageformats": frozenset({"qsvg", "qico", "qicns"}),
-    "iconengines": frozenset({"qsvgicon"}),
+    # No imageformats or iconengines: the app reads only PNG (toolbar and window icons), which QtGui reads
+    # itself. Without the SVG icon engine Qt's icon-theme lookup takes PNG theme icons or its own built-in
+    # ones. The .ico and .icns are read by Windows and macOS from the installers, never by Qt. (Each plugin
+    # kept is also one more file Qt reads the metadata of when the first icon is made, at start-up.)
     # Dead keys / accented input in the search box (compose), and input methods for users who type with one.
     "platforminputcontexts": frozenset({"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"}),
     # Printing to a real printer on Linux goes through CUPS.
