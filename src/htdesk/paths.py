@@ -33,11 +33,32 @@ def resources_dir() -> Path:
     return app_root() / "resources"
 
 
+APP_DIR_NAME = "HT Desk"  # the user's folder's name inside the platform's data folder
+
+
 def user_dir() -> Path:
     """The user's own data (bookmarks, settings): HTDESK_USER_DIR if set, else the platform's folder."""
     override = os.environ.get("HTDESK_USER_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_data_dir
+    return user_data_home() / APP_DIR_NAME
 
-    return Path(user_data_dir("HT Desk", appauthor=False))
+
+def user_data_home() -> Path:
+    """The platform's folder for each user's application data: the one platformdirs' user_data_dir() names.
+
+    %LOCALAPPDATA% on Windows; $XDG_DATA_HOME where set to an absolute path (as platformdirs, on macOS
+    too), else ~/Library/Application Support on macOS and ~/.local/share elsewhere. Worked out here:
+    importing platformdirs (it loads tempfile, random, shutil...) cost every start 12-18 ms before the
+    window could show. tests/test_paths.py holds this to platformdirs.
+    """
+    if sys.platform == "win32":
+        # What the shell's known folder LocalAppData is: Windows sets it in every user session.
+        local = Path(os.environ.get("LOCALAPPDATA", "").strip())
+        return local if local.is_absolute() else Path.home() / "AppData" / "Local"
+    xdg = os.environ.get("XDG_DATA_HOME", "")
+    if xdg.startswith("/"):  # a relative one is ignored, as the XDG spec asks
+        return Path(xdg)
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support"
+    return Path.home() / ".local" / "share"

@@ -1,4 +1,4 @@
-"""Where the user's settings and data live (platformdirs), overridable for tests."""
+"""The user's settings: an INI file in their HT Desk folder (htdesk.paths.user_dir), overridable for tests."""
 
 from __future__ import annotations
 
