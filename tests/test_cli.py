@@ -236,3 +236,23 @@ def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     from htdesk.__main__ import app_launch
 
     assert app_launch(argv) is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("DELETE FROM pages WHERE id = 'practice/truckstop'", "practice/truckstop has no page"),
+        (
+            "UPDATE pages SET html = replace(html, 'Norway', 'Narnia') WHERE id = 'institution/no/kom'",
+            "institution/no/kom's page is not what this HT Desk renders: rebuild the database",
+        ),
+    ],
+)
+def test_missing_or_stale_page_is_reported(
+    capsys: pytest.CaptureFixture[str], db_copy: Path, change: str, message: str
+) -> None:
+    with sqlite3.connect(db_copy) as conn:
+        conn.execute(change)
+    code, _, err = run(capsys, "--db", str(db_copy), "check")
+    _one_line_error(code, err)
+    assert message in err

@@ -59,3 +59,34 @@ def test_role_numbers_are_qts() -> None:
     assert Qt.ItemDataRole.ToolTipRole.value == navigation.TOOLTIP_ROLE
     assert Qt.ItemDataRole.AccessibleTextRole.value == navigation.ACCESSIBLE_TEXT_ROLE
     assert Qt.ItemDataRole.UserRole.value == navigation.USER_ROLE
+
+
+# A start on the page the last session closed on: it comes from the database's rendered pages, so
+# the first paint needs neither the content model (pydantic, some 150 ms to load) nor the link index.
+RECORD_PROBE = r"""
+import sys
+from htdesk.ui import mainwindow
+
+seen = []
+original = mainwindow.MainWindow.__init__
+
+def init(self, *args, **kwargs):
+    original(self, *args, **kwargs)
+    self.first_paint.connect(
+        lambda: seen.append((self.current, "pydantic" in sys.modules, "KOM" in self.reader.toPlainText()))
+    )
+
+mainwindow.MainWindow.__init__ = init
+from htdesk.__main__ import main
+code = main(["--quit-after-show"])
+print("AT-FIRST-PAINT", seen)
+sys.exit(code)
+"""
+
+
+def test_start_on_a_record_page_loads_no_content_model(user_dir: Path) -> None:
+    (user_dir / "settings.ini").write_text("[session]\nlast_page=institution/no/kom\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", RECORD_PROBE], env=_env(user_dir), capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    line = next(x for x in proc.stdout.decode().splitlines() if x.startswith("AT-FIRST-PAINT"))
+    assert line.endswith("[('institution/no/kom', False, True)]"), line

@@ -18,7 +18,8 @@ from htdesk.build.assemble import Content
 from htdesk.build.contents import contents_rows
 from htdesk.content.models import EXPORT_KEYS, Kind, Record
 from htdesk.content.text import body_text_of, keywords_of, references_of, title_of
-from htdesk.store.report import SCHEMA_VERSION
+from htdesk.store.pages import rendered_pages
+from htdesk.store.report import SCHEMA_VERSION, ReportStore
 
 CITATION = (
     "International Centre for the Prevention of Crime (ICPC), Human Trafficking, Other Forms of "
@@ -124,6 +125,8 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
         {"rowid": int, "id": str, "kind": str, "title": str, "keywords": str, "body": str, "country": str},
         pk="rowid",
     )
+    # Every record's page as the reading pane shows it (filled by write_pages once the rest is in).
+    db["pages"].create({"id": str, "html": str}, pk="id", not_null={"html"})
     # The app's contents tree as it shows it, so that start-up reads it rather than shapes it.
     db["contents"].create(
         {"node": int, "parent": int, "title": str, "record_id": str, "tooltip": str},
@@ -200,6 +203,20 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def write_pages(db: sqlite_utils.Database, path: Path) -> None:
+    """Render the pages from the records already written to ``path`` (committed) and store them.
+
+    Rendered from the database itself, through the same store calls the app makes, so a stored
+    page is exactly what the app rendered when it rendered on opening; `htdesk check` holds them equal.
+    """
+    store = ReportStore(path)
+    try:
+        pages = rendered_pages(store)
+    finally:
+        store.close()
+    db["pages"].insert_all(pages)
+
+
 def write_database(content: Content, out: Path) -> Path:
     """Build into a temporary file and move it into place, so a failed build leaves no half file."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -212,6 +229,8 @@ def write_database(content: Content, out: Path) -> Path:
         build_time = datetime.now(UTC).replace(microsecond=0).isoformat()
         with conn:
             populate(db, content, build_time)
+        with conn:
+            write_pages(db, tmp)
         conn.execute("VACUUM")
         conn.close()
         tmp.replace(out)

@@ -38,6 +38,18 @@ def _fts_problems(path: Path) -> list[str]:
     return out
 
 
+def _page_problems(store: ReportStore) -> list[str]:
+    """Stored pages that this HT Desk's renderer would not make: the database needs rebuilding."""
+    from htdesk.store.pages import rendered_pages
+
+    stored = dict(store.rows("SELECT id, html FROM pages"))
+    return [
+        f"{page['id']}'s page is not what this HT Desk renders: rebuild the database (htdesk build-db)"
+        for page in rendered_pages(store)
+        if page["id"] in stored and stored[page["id"]] != page["html"]
+    ]
+
+
 def check_database(store: ReportStore) -> list[str]:
     """Return one line per problem; an empty list means the database is sound."""
     problems: list[str] = []
@@ -75,6 +87,11 @@ def check_database(store: ReportStore) -> list[str]:
                 MODEL_OF[Kind(row["kind"])].model_validate(json.loads(row["data"]))
             except (ValidationError, ValueError) as exc:
                 problems.append(f"{row['id']} does not fit the content model: {str(exc).splitlines()[0]}")
+        unfit = bool(problems)
+        for row in store.query("SELECT r.id FROM records r LEFT JOIN pages p ON p.id = r.id WHERE p.id IS NULL"):
+            problems.append(f"{row['id']} has no page")
+        if not unfit:  # records that do not fit the model cannot be rendered to compare
+            problems.extend(_page_problems(store))
     except StoreError as exc:
         problems.append(str(exc))
     return problems

@@ -13,7 +13,7 @@ from htdesk.content.kinds import Kind, SourceRef
 if TYPE_CHECKING:
     from htdesk.content.models import Record
 
-SCHEMA_VERSION = 2  # 2: the contents table
+SCHEMA_VERSION = 3  # 2: the contents table; 3: the pages table
 SUMMARY_COLUMNS = "id, kind, title, country, source_ref, source_page"
 
 
@@ -78,7 +78,7 @@ class ReportStore:
                 f"The report database is newer (schema {version}) than this HT Desk (schema "
                 f"{SCHEMA_VERSION}): install the newer HT Desk."
             )
-        if version < SCHEMA_VERSION or not {"records", "meta", "contents"} <= tables:
+        if version < SCHEMA_VERSION or not {"records", "meta", "contents", "pages"} <= tables:
             raise DatabaseCorrupt(f"The report database is incomplete or not an HT Desk database: {path}.")
         self._lock = threading.Lock()
 
@@ -125,6 +125,19 @@ class ReportStore:
             return model.model_validate_json(rows[0]["data"])
         except ValidationError as exc:
             raise DatabaseCorrupt(f"Record {record_id} does not fit this HT Desk: {exc.errors()[0]['msg']}") from None
+
+    def page(self, record_id: str) -> str | None:
+        """The record's page as the reading pane shows it: rendered when the database was built.
+
+        Opening a page is then one read, without the content model (pydantic takes some 150 ms to
+        load) or the link index: a start on the page a trainer closed on costs what one on Home does.
+        """
+        rows = self.rows("SELECT html FROM pages WHERE id = ?", (record_id,))
+        return rows[0][0] if rows else None
+
+    def record_ids(self) -> list[str]:
+        """Every record's id, in the database's order."""
+        return [r[0] for r in self.rows("SELECT id FROM records ORDER BY rowid")]
 
     def summary(self, record_id: str) -> Summary | None:
         rows = self.query("SELECT * FROM records WHERE id = ?", (record_id,))

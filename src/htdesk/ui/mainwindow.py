@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
     # -- parts made on first use: start-up builds only what the first screen shows ----------
     @property
     def links(self) -> LinkIndex:
-        """What pages turn into links (acronyms, names, appendices); the home page needs none."""
+        """What printed pages turn into links (acronyms, names, appendices): made for the first print."""
         if self._links is None:
-            from htdesk.store.pages import link_index  # loaded with the first record page, not at start-up
+            from htdesk.store.pages import link_index  # shown pages come rendered from the database
 
             self._links = link_index(self.store)
         return self._links
@@ -527,13 +527,12 @@ class MainWindow(QMainWindow):
             expansions = self.store.glossary_expansions()
             html = render.glossary_index_html(entries, expansions)
         else:
-            from htdesk.store.pages import page_data
-
-            data = page_data(self.store, target)
-            if data is None:
+            # Rendered when the database was built (the same renderer as printing), read in one query.
+            page = self.store.page(target)
+            if page is None:
                 self.statusBar().showMessage(f"Not in the report database: {target}", 5000)
                 return False
-            html = render.page_html(data, self.links)
+            html = page
         self.reader.show_html(html, render.stylesheet(self.theme))
         if self._words:
             self.reader.highlight_all(self._words)
