@@ -156,30 +156,40 @@ def make_scaled_copy(source: Path, out: Path, scale: int = SCALE, seed: int = 6)
 
 
 def time_ui(store: ReportStore, queries: list[str]) -> list[float]:
-    """Seconds from the debounce firing to the results model updated and the view laid out."""
+    """Seconds from the debounce firing to the results model updated and the view laid out and painted.
+
+    The search panel where trainers use it: in the main window's sidebar, the window 1280 x 800
+    (settings in a throw-away file, no bookmarks), so what a keystroke re-lays out is what it is in use.
+    """
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from htdesk.ui.search_panel import SearchPanel
+    from htdesk.ui.mainwindow import SEARCH_TAB, MainWindow
 
     app = QApplication.instance() or QApplication(["htdesk-bench", "-platform", "offscreen"])
-    panel = SearchPanel(store)
-    panel.resize(480, 720)
-    panel.show()
-    app.processEvents()
-    out = []
-    for _ in range(ROUNDS):
-        for q in queries:
-            # The text as typed, without starting the debounce: the clock starts when it fires.
-            panel.search_edit.blockSignals(True)
-            panel.search_edit.setText(q)
-            panel.search_edit.blockSignals(False)
-            t0 = time.perf_counter()
-            panel.run_search()
-            app.processEvents()
-            out.append(time.perf_counter() - t0)
-    panel.close()
-    panel.deleteLater()
-    app.processEvents()
+    with tempfile.TemporaryDirectory(prefix="htdesk-bench-") as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(store, settings, bookmarks=None)
+        window.resize(1280, 800)
+        window.show()
+        window.show_sidebar_tab(SEARCH_TAB)
+        app.processEvents()
+        panel = window.search_panel
+        assert panel is not None  # made when its tab is shown
+        out = []
+        for _ in range(ROUNDS):
+            for q in queries:
+                # The text as typed, without starting the debounce: the clock starts when it fires.
+                panel.search_edit.blockSignals(True)
+                panel.search_edit.setText(q)
+                panel.search_edit.blockSignals(False)
+                t0 = time.perf_counter()
+                panel.run_search()
+                app.processEvents()
+                out.append(time.perf_counter() - t0)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
     return out
 
 
@@ -208,8 +218,8 @@ def bench_search(store: ReportStore) -> Iterator[str]:
     p50, p99 = Timing.pct(ui, 0.5), Timing.pct(ui, 0.99)
     verdict = "ok" if p99 < FRAME_MS else f"above one frame ({FRAME_MS:.0f} ms)"
     yield (
-        f"UI at bundled size, debounce fired -> results shown: p50 {p50:.2f} ms, p99 {p99:.2f} ms, "
-        f"mean {statistics.fmean(ui) * 1000:.2f} ms ({verdict})"
+        f"UI at bundled size (the panel in the main window), debounce fired -> results shown: "
+        f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, mean {statistics.fmean(ui) * 1000:.2f} ms ({verdict})"
     )
 
 

@@ -1,0 +1,38 @@
+"""`htdesk bench`'s own parts: the inputs it types, the scaled database it makes, the UI it times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from htdesk import bench
+from htdesk.store.report import ReportStore
+from htdesk.store.search import search
+
+
+def test_inputs_are_the_relevance_queries_and_their_prefixes() -> None:
+    queries = bench.bench_queries()
+    assert {"l", "lo", "lover", "loverboy", "K", "KO", "KOM"} <= set(queries)
+    assert all(q == q.strip() and q for q in queries)
+
+
+def test_scaled_copy_repeats_every_row_and_stays_searchable(tmp_path: Path, built_db: Path) -> None:
+    big = ReportStore(bench.make_scaled_copy(built_db, tmp_path / "x3.sqlite", scale=3))
+    small = ReportStore(built_db)
+    try:
+        n = small.query("SELECT count(*) FROM search_index")[0][0]
+        assert big.query("SELECT count(*) FROM search_index")[0][0] == 3 * n
+        # Titles are copied as they are (bodies get a few misspellings): every copy is found by its title.
+        assert search(big, "TruckSTOP", kind="practice").total == 3 * search(small, "TruckSTOP", kind="practice").total
+    finally:
+        big.close()
+        small.close()
+
+
+def test_ui_timing_types_each_input_in_the_main_window(
+    qtbot: object, store: ReportStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "ROUNDS", 2)
+    timings = bench.time_ui(store, ["KOM", "victims", "zzzz"])
+    assert len(timings) == 6 and all(t > 0 for t in timings)
