@@ -206,8 +206,8 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
 def write_pages(db: sqlite_utils.Database, path: Path) -> None:
     """Render the pages from the records already written to ``path`` (committed) and store them.
 
-    Rendered from the database itself, through the same store calls the app makes, so a stored
-    page is exactly what the app rendered when it rendered on opening; `htdesk check` holds them equal.
+    Rendered from the database itself, through the store calls and the renderer the app uses for
+    everything else it shows; `htdesk check` holds each stored page to a fresh rendering.
     """
     store = ReportStore(path)
     try:

@@ -82,12 +82,13 @@ def check_database(store: ReportStore) -> list[str]:
             problems.append(f"contents entry {row['title']!r} opens missing {row['record_id']}")
         for row in store.query("SELECT node, title FROM contents WHERE parent IS NOT NULL AND parent >= node"):
             problems.append(f"contents entry {row['title']!r} comes before its parent")
+        unfit = False
         for row in store.query("SELECT id, kind, data FROM records"):
             try:
                 MODEL_OF[Kind(row["kind"])].model_validate(json.loads(row["data"]))
             except (ValidationError, ValueError) as exc:
                 problems.append(f"{row['id']} does not fit the content model: {str(exc).splitlines()[0]}")
-        unfit = bool(problems)
+                unfit = True
         for row in store.query("SELECT r.id FROM records r LEFT JOIN pages p ON p.id = r.id WHERE p.id IS NULL"):
             problems.append(f"{row['id']} has no page")
         if not unfit:  # records that do not fit the model cannot be rendered to compare

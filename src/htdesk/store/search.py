@@ -301,8 +301,8 @@ def _snippet_at(
     # "forced ... forced"); the earliest among equals.
     lead = first - begin
     # Spans come in order and never overlap, so their ends rise too: the words inside a window
-    # starting at span i are a run words[i:k], k found by bisection (not a pass over every span
-    # for each window, which was most of a snippet's cost for a query of several words).
+    # starting at span i are a run words[i:k], k found by bisection, not by a pass over every
+    # span for each window.
     words = [region[a:b].lower() for a, b in spans]
     ends = [b for _, b in spans]
     best, best_score = 0, len(set(words[: bisect.bisect_right(ends, width)]))

@@ -528,11 +528,11 @@ class MainWindow(QMainWindow):
             html = render.glossary_index_html(entries, expansions)
         else:
             # Rendered when the database was built (the same renderer as printing), read in one query.
-            page = self.store.page(target)
-            if page is None:
+            stored = self.store.page(target)
+            if stored is None:
                 self.statusBar().showMessage(f"Not in the report database: {target}", 5000)
                 return False
-            html = page
+            html = stored
         self.reader.show_html(html, render.stylesheet(self.theme))
         if self._words:
             self.reader.highlight_all(self._words)
