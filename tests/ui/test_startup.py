@@ -1,4 +1,4 @@
-"""What start-up does before the first paint: no `Qt` namespace, the first paint stamped for benchmarks."""
+"""What start-up does before the first paint: no `Qt` namespace, no content model, the first paint stamped."""
 
 from __future__ import annotations
 
