@@ -444,8 +444,23 @@ def test_a_session_ended_on_the_comparison_starts_fully(make_window: Callable[..
     again = make_window()  # shows the comparison, not the page
     assert again.current.startswith("compare")
     # What waits for the first paint still comes: shortcuts, bookmarks, search.
-    qtbot.waitUntil(lambda: again._pending_shortcuts is None, timeout=5000)
-    assert again.search_panel is not None
+    qtbot.waitUntil(lambda: again._pending_shortcuts is None and again.search_panel is not None, timeout=5000)
+
+
+def test_what_follows_the_first_paint_comes_in_steps_that_let_events_through(
+    qtbot: QtBot, store: ReportStore, user_dir: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    w = MainWindow(store, settings(), confirm=lambda *_: False)  # not shown: nothing starts by itself
+    qtbot.addWidget(w)
+    w._late_init()
+    assert w._pending_shortcuts is None  # shortcuts at once: a key may come next
+    assert w.search_panel is None  # the rest a step per turn of the event loop
+    seen: list[bool] = []
+    QTimer.singleShot(0, lambda: seen.append(w.search_panel is None))  # as a click would, queued now
+    qtbot.waitUntil(lambda: w.search_panel is not None, timeout=5000)
+    assert seen == [True]  # handled before the search was built, not after all of it
 
 
 def test_quit_after_show_also_exits_from_the_comparison(user_dir: Path) -> None:

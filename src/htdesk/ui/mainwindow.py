@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self._words: list[str] = []
         self._printer: SheetPrinter | None = None
         self._compare: CompareView | None = None
+        # What is made just after the first paint, a step at a time (see _late_init).
+        self._late_steps: list[Callable[[], None]] = []
         # Shortcuts wait here until just after the first paint (see _attach_shortcuts); None after.
         self._pending_shortcuts: list[tuple[QAction, list[str]]] | None = []
         self.setWindowTitle("HT Desk")
@@ -308,17 +310,41 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._late_init)
 
     def _late_init(self) -> None:
-        """What the first screen does not show, made just after it is painted."""
+        """What the first screen does not show, made just after it is painted.
+
+        In steps, one per turn of the event loop: together they take a fifth of a second or more
+        (the search's vocabulary, the bookmarks, the exact colour scheme), and a click or key
+        that comes this early then waits for one step rather than for all of them.
+        """
         self._attach_shortcuts()
         self._set_window_icon()
+        self._late_steps = [
+            self._follow_system_scheme,
+            self._install_bookmarks,
+            self._prepare_search,
+            self._install_search,
+        ]
+        QTimer.singleShot(0, self._next_late_step)
+
+    def _next_late_step(self) -> None:
+        if self._late_steps:
+            self._late_steps.pop(0)()
+            QTimer.singleShot(0, self._next_late_step)
+
+    def _prepare_search(self) -> None:
+        """Read the search's vocabulary, a step of its own: the panel is the next (see _late_init)."""
+        from htdesk.store.search import prepare
+
+        prepare(self.store)
+
+    def _follow_system_scheme(self) -> None:
+        """Take the system's exact colour scheme from now on (see appearance.system_is_dark)."""
         self._exact_scheme = True
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system as it changes
             hints.colorSchemeChanged.connect(self._system_scheme_changed)
         if self.theme.name != self._applied_theme:  # the platform's palette guessed wrong
             self.apply_theme()
-        self._install_bookmarks()
-        self._install_search()
 
     def _set_window_icon(self) -> None:
         """The title bar's and task switcher's icon: decoded after the first paint, which needs none of it."""
