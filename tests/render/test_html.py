@@ -12,7 +12,7 @@ from htdesk.content.models import NOT_COVERED, Country, Dimension, Kind
 from htdesk.history import History
 from htdesk.render.html import Linker, comparison_html, home_html, page_html, stylesheet
 from htdesk.render.theme import DARK, LIGHT
-from htdesk.store.pages import LinkIndex, comparison_data, link_index, page_data
+from htdesk.store.pages import ComparedCountry, ComparisonData, LinkIndex, comparison_data, link_index, page_data
 from htdesk.store.report import ReportStore
 
 INDEX = LinkIndex(
@@ -79,6 +79,32 @@ def test_comparison_has_a_column_per_country(store: ReportStore) -> None:
     html = comparison_html(data, list(Dimension))
     assert html.count("<th ") + html.count("<th>") == 4
     assert "<thead>" in html  # the header row repeats on every printed page
+
+
+def test_comparison_reads_every_country_as_the_content_model_does(store: ReportStore) -> None:
+    models: list[Country] = list(store.records(Kind.COUNTRY))  # type: ignore[arg-type]
+    read = comparison_data(store, [c.code for c in models])
+    assert len(read.countries) == len(models) > 2
+    for model, country in zip(models, read.countries, strict=True):
+        assert isinstance(country, ComparedCountry)
+        assert (country.code, country.name, country.first_nap_year, country.has_rapporteur) == (
+            model.code,
+            model.name,
+            model.first_nap_year,
+            model.has_rapporteur,
+        )
+        assert country.status_tags == list(model.status_tags)
+        assert set(country.dimensions) == set(model.dimensions) == set(Dimension)
+        for dim, statements in model.dimensions.items():
+            assert [(s.text, s.source.ref, s.source.page) for s in statements] == [
+                (s.text, s.source.ref, s.source.page) for s in country.dimensions[dim]
+            ]
+    # And so the comparison is the one the models would give, cell for cell and source for source.
+    links = link_index(store)
+    as_models = ComparisonData(models, read.institutions, read.practices)  # type: ignore[arg-type]
+    assert comparison_html(read, list(Dimension), links=links) == comparison_html(
+        as_models, list(Dimension), links=links
+    )
 
 
 def test_home_page_names_the_report_and_its_date(store: ReportStore) -> None:

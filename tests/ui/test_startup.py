@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from htdesk.ui import navigation
@@ -61,32 +62,40 @@ def test_role_numbers_are_qts() -> None:
     assert Qt.ItemDataRole.UserRole.value == navigation.USER_ROLE
 
 
-# A start on the page the last session closed on: it comes from the database's rendered pages, so
-# the first paint needs neither the content model (pydantic, some 150 ms to load) nor the link index.
-RECORD_PROBE = r"""
+# A start on the page the last session closed on: a record's page comes from the database's
+# rendered pages and a comparison reads its countries' JSON, so the first paint needs neither the
+# content model (pydantic, some 150 ms to load) nor, for a page, the link index.
+LAST_PAGE_PROBE = r"""
 import sys
 from htdesk.ui import mainwindow
 
 seen = []
 original = mainwindow.MainWindow.__init__
 
+def shown(self):
+    view = self.reader if self.stack.currentIndex() == 0 else self.compare.view
+    return view.toPlainText()
+
 def init(self, *args, **kwargs):
     original(self, *args, **kwargs)
-    self.first_paint.connect(
-        lambda: seen.append((self.current, "pydantic" in sys.modules, "KOM" in self.reader.toPlainText()))
-    )
+    self.first_paint.connect(lambda: seen.append((self.current, "pydantic" in sys.modules, shown(self))))
 
 mainwindow.MainWindow.__init__ = init
 from htdesk.__main__ import main
 code = main(["--quit-after-show"])
-print("AT-FIRST-PAINT", seen)
+current, pydantic_loaded, text = seen[0]
+print("AT-FIRST-PAINT", current, pydantic_loaded, sys.argv[1] in text)
 sys.exit(code)
 """
 
 
-def test_start_on_a_record_page_loads_no_content_model(user_dir: Path) -> None:
-    (user_dir / "settings.ini").write_text("[session]\nlast_page=institution/no/kom\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", RECORD_PROBE], env=_env(user_dir), capture_output=True, timeout=120)
+@pytest.mark.parametrize(("last_page", "shows"), [("institution/no/kom", "KOM"), ("compare:be,no", "Belgium")])
+def test_start_on_the_last_page_loads_no_content_model(user_dir: Path, last_page: str, shows: str) -> None:
+    # Quoted, as QSettings writes it: unquoted, the comma would make a list of two.
+    (user_dir / "settings.ini").write_text(f'[session]\nlast_page="{last_page}"\n', encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-c", LAST_PAGE_PROBE, shows], env=_env(user_dir), capture_output=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     line = next(x for x in proc.stdout.decode().splitlines() if x.startswith("AT-FIRST-PAINT"))
-    assert line.endswith("[('institution/no/kom', False, True)]"), line
+    assert line == f"AT-FIRST-PAINT {last_page} False True", line

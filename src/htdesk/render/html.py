@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     )
 
     # Only for annotations: store.pages is loaded when the first record page is (the home page needs none).
-    from htdesk.store.pages import ComparisonData, LinkIndex, PageData
+    from htdesk.store.pages import ComparedCountry, ComparisonData, LinkIndex, PageData
 
 SCHEME = "ht"  # internal links: ht:institution/no/kom
 
@@ -165,7 +165,7 @@ def _statements_html(statements: Sequence, link: Linker) -> str:
     )
 
 
-def badges(country: Country) -> list[str]:
+def badges(country: Country | ComparedCountry) -> list[str]:
     """Short facts that make differences jump out in a comparison."""
     out = [t.capitalize() for t in country.status_tags]
     if country.has_rapporteur is True:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from htdesk.content.kinds import Kind
+from htdesk.content.kinds import Dimension, Kind, SourceRef
 from htdesk.store.report import ReportStore, Summary
 
 if TYPE_CHECKING:
-    from htdesk.content.models import Country, Record, Section
+    from htdesk.content.models import Record, Section
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,51 @@ class PageData:
     related: list[tuple[str, list[Summary]]] = field(default_factory=list)  # (heading, records)
 
 
+class ComparedStatement(NamedTuple):
+    """A statement on a dimension, with its source: the content model's Statement, as a comparison reads it."""
+
+    text: str
+    source: SourceRef
+
+
+class ComparedCountry(NamedTuple):
+    """What a comparison shows of a country profile (content.models.Country), read from its stored JSON.
+
+    Not through pydantic: a comparison is opened early and often, and loading pydantic would add some
+    150 ms to the first one (or to a start on it). The JSON was validated when the database was built,
+    and `htdesk check` validates it again; tests hold this reading to the model's.
+    """
+
+    code: str
+    name: str
+    status_tags: list[str]
+    first_nap_year: int | None
+    has_rapporteur: bool | None
+    dimensions: dict[Dimension, list[ComparedStatement]]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ComparedCountry:
+        """From a country record's data as the database stores it (the model's JSON dump)."""
+        return cls(
+            code=data["code"],
+            name=data["name"],
+            status_tags=list(data.get("status_tags") or []),
+            first_nap_year=data.get("first_nap_year"),
+            has_rapporteur=data.get("has_rapporteur"),
+            dimensions={
+                Dimension(dim): [
+                    ComparedStatement(s["text"], SourceRef(s["source"]["ref"], s["source"].get("page"))) for s in said
+                ]
+                for dim, said in data["dimensions"].items()
+            },
+        )
+
+
 @dataclass
 class ComparisonData:
     """Countries side by side, with each one's institutions and practices."""
 
-    countries: list[Country]
+    countries: list[ComparedCountry]
     institutions: dict[str, list[Summary]]
     practices: dict[str, list[Summary]]
 
@@ -155,11 +195,11 @@ def _appendix_country(store: ReportStore, rec: Section) -> str | None:
 
 
 def comparison_data(store: ReportStore, codes: list[str]) -> ComparisonData:
-    countries: list[Country] = []
+    countries: list[ComparedCountry] = []
     for code in codes:
-        rec: Any = store.record(f"country/{code}")
-        if rec is not None and rec.kind is Kind.COUNTRY:
-            countries.append(rec)
+        data = store.record_data(f"country/{code}")
+        if data is not None and data[0] is Kind.COUNTRY:
+            countries.append(ComparedCountry.from_json(data[1]))
     return ComparisonData(
         countries=countries,
         institutions={c.code: store.institutions_of(c.code) for c in countries},

@@ -126,6 +126,18 @@ class ReportStore:
         except ValidationError as exc:
             raise DatabaseCorrupt(f"Record {record_id} does not fit this HT Desk: {exc.errors()[0]['msg']}") from None
 
+    def record_data(self, record_id: str) -> tuple[Kind, dict[str, Any]] | None:
+        """A record's kind and its data as stored (the content model's JSON), without the model."""
+        import json  # not needed before the first paint
+
+        rows = self.rows("SELECT kind, data FROM records WHERE id = ?", (record_id,))
+        if not rows:
+            return None
+        try:
+            return Kind(rows[0][0]), json.loads(rows[0][1])
+        except ValueError as exc:
+            raise DatabaseCorrupt(f"Record {record_id} is damaged: {exc}") from None
+
     def page(self, record_id: str) -> str | None:
         """The record's page as the reading pane shows it: rendered when the database was built.
 
