@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
+import sqlite3
 from html import unescape
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,7 +17,7 @@ from htdesk.history import History
 from htdesk.render.html import Linker, comparison_html, home_html, page_html, stylesheet
 from htdesk.render.theme import DARK, LIGHT
 from htdesk.store.pages import ComparedCountry, ComparisonData, LinkIndex, comparison_data, link_index, page_data
-from htdesk.store.report import ReportStore
+from htdesk.store.report import ReportStore, StoreError
 
 INDEX = LinkIndex(
     acronyms={"KOM": ("glossary/kom", "National Coordination Unit"), "GRETA": ("glossary/greta", "Group of Experts")},
@@ -105,6 +109,19 @@ def test_comparison_reads_every_country_as_the_content_model_does(store: ReportS
     assert comparison_html(read, list(Dimension), links=links) == comparison_html(
         as_models, list(Dimension), links=links
     )
+
+
+def test_a_country_the_comparison_cannot_read_is_a_store_error(built_db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(built_db, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE records SET data = json_remove(data, '$.dimensions') WHERE id = 'country/be'")
+    damaged = ReportStore(copy)
+    try:
+        with pytest.raises(StoreError, match="country/be"):
+            comparison_data(damaged, ["be", "no"])
+    finally:
+        damaged.close()
 
 
 def test_home_page_names_the_report_and_its_date(store: ReportStore) -> None:

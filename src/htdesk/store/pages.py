@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from htdesk.content.kinds import Dimension, Kind, SourceRef
-from htdesk.store.report import ReportStore, Summary
+from htdesk.store.report import DatabaseCorrupt, ReportStore, Summary
 
 if TYPE_CHECKING:
     from htdesk.content.models import Record, Section
@@ -199,7 +199,10 @@ def comparison_data(store: ReportStore, codes: list[str]) -> ComparisonData:
     for code in codes:
         data = store.record_data(f"country/{code}")
         if data is not None and data[0] is Kind.COUNTRY:
-            countries.append(ComparedCountry.from_json(data[1]))
+            try:
+                countries.append(ComparedCountry.from_json(data[1]))
+            except (KeyError, TypeError, ValueError) as exc:  # as the model's validation error would be
+                raise DatabaseCorrupt(f"Record country/{code} does not fit this HT Desk: {exc!r}") from None
     return ComparisonData(
         countries=countries,
         institutions={c.code: store.institutions_of(c.code) for c in countries},
