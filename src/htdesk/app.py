@@ -13,7 +13,7 @@ from htdesk import __version__
 
 if TYPE_CHECKING:
     from argparse import Namespace
-    from types import SimpleNamespace
+    from types import SimpleNamespace, TracebackType
 
 # Set by start-up benchmarks (benchmarks/startup.py, build/make.py measure): a file to receive the
 # time of the first paint, so that start-up is measured to it rather than to the process's exit.
@@ -74,6 +74,51 @@ def open_bookmarks(parent: object):
     return BookmarkService(store)
 
 
+ERROR_LOG = "errors.log"  # in the user's folder: what went wrong, in full, for whoever helps them
+_reporting = False  # a dialog is up: what fails while it shows (a paint, say) is only logged
+
+
+def report_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook while the window runs: a dialog with one plain line, the traceback to a log.
+
+    A slot that raises would otherwise print a traceback (to a terminal, if any) and carry on
+    silently; the trainer is told instead, and the window stays open with nothing lost.
+    """
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    import traceback
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from htdesk.paths import user_dir
+    from htdesk.store.report import StoreError
+
+    log = user_dir() / ERROR_LOG
+    with contextlib.suppress(OSError):  # a log that cannot be written must not hide the dialog
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- HT Desk {__version__}, {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+            fh.writelines(traceback.format_exception(exc_type, exc, tb))
+    global _reporting
+    if _reporting:
+        return
+    if isinstance(exc, StoreError):
+        title = "HT Desk cannot read the report"
+        text = f"{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
+    else:
+        title = "Something went wrong"
+        text = (
+            f"HT Desk could not finish what you asked ({exc_type.__name__}: {exc}).\n\n"
+            f"You can go on working. The details are in {log}."
+        )
+    _reporting = True
+    try:
+        QMessageBox.critical(QApplication.activeWindow(), title, text)  # type: ignore[arg-type]
+    finally:
+        _reporting = False
+
+
 def run_app(args: Namespace | SimpleNamespace) -> int:
     from htdesk.paths import database_path
     from htdesk.store.report import ReportStore, StoreError
@@ -96,6 +141,7 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
         return 1
     from htdesk.ui.mainwindow import MainWindow
 
+    sys.excepthook = report_error
     # A factory: the bookmarks open just after the first paint, not before it.
     window = MainWindow(store, settings(), bookmarks=lambda: open_bookmarks(window))
     stamp = os.environ.get(FIRST_PAINT_FILE)

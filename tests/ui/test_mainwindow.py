@@ -472,3 +472,70 @@ def test_quit_after_show_also_exits_from_the_comparison(user_dir: Path) -> None:
         [sys.executable, "-m", "htdesk", "--quit-after-show"], env=env, capture_output=True, timeout=60
     )
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+
+
+def _raise(exc: BaseException) -> tuple[type[BaseException], BaseException, object]:
+    try:
+        raise exc
+    except BaseException as caught:  # the test needs the traceback of a real raise
+        return type(caught), caught, caught.__traceback__
+
+
+def test_an_error_in_the_window_is_a_dialog_and_a_log(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, user_dir: Path
+) -> None:
+    from htdesk import app
+    from htdesk.store.report import DatabaseCorrupt
+
+    shown: list[tuple[str, str]] = []
+
+    def critical(_parent: object, title: str, text: str) -> None:
+        shown.append((title, text))
+        app.report_error(*_raise(RuntimeError("while the dialog is up")))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    app.report_error(*_raise(ValueError("no such dimension")))  # type: ignore[arg-type]
+    app.report_error(*_raise(DatabaseCorrupt("The report database is damaged")))  # type: ignore[arg-type]
+    # One dialog each, in plain words; the one raised while a dialog was up is only logged.
+    assert [title for title, _ in shown] == ["Something went wrong", "HT Desk cannot read the report"]
+    assert "ValueError: no such dimension" in shown[0][1] and str(user_dir / "errors.log") in shown[0][1]
+    assert "reinstall" in shown[1][1]
+    log = (user_dir / "errors.log").read_text("utf-8")
+    assert log.count("Traceback (most recent call last)") == 4  # the two reported, and one raised under each dialog
+    assert "ValueError: no such dimension" in log and "RuntimeError: while the dialog is up" in log
+
+
+# The real app, whose first action after the start raises: the trainer gets a dialog (here printed),
+# the window goes on, and the traceback goes to the log, not to the terminal.
+FAILING_SLOT_PROBE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+QMessageBox.critical = staticmethod(lambda parent, title, text: print("DIALOG:", title))
+from htdesk.ui import mainwindow
+
+original = mainwindow.MainWindow._late_init
+
+def late(self):
+    original(self)
+
+    def broken_action():
+        raise RuntimeError("an action that fails")
+
+    QTimer.singleShot(0, broken_action)
+    QTimer.singleShot(200, QApplication.quit)
+
+mainwindow.MainWindow._late_init = late
+from htdesk.__main__ import main
+sys.exit(main([]))
+"""
+
+
+def test_an_error_in_the_running_app_reaches_the_trainer_as_a_dialog(user_dir: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HTDESK_USER_DIR": str(user_dir)}
+    proc = subprocess.run([sys.executable, "-c", FAILING_SLOT_PROBE], env=env, capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert "DIALOG: Something went wrong" in proc.stdout.decode()
+    assert "Traceback" not in proc.stderr.decode()
+    assert "RuntimeError: an action that fails" in (user_dir / "errors.log").read_text("utf-8")
