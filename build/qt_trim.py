@@ -103,6 +103,12 @@ PYTHON_EXCLUDED = (
     "asyncio",
     "concurrent",
     "multiprocessing",
+    # Building the database (`htdesk build-db`) needs the report's text and data/content, which the bundle
+    # does not carry: the installed app reads the database it ships. sqlite-utils would bring click, pluggy
+    # and dateutil, and click and dateutil bring ctypes, which PyInstaller's bootstrap imports at every
+    # start when it is bundled (libffi included).
+    "htdesk.build",
+    "sqlite_utils",
 )
 
 # System libraries left to the system on Linux rather than bundled (the .deb depends on their packages,

@@ -58,6 +58,17 @@ def test_bundled_database_matches_a_clean_rebuild(bundled_store: ReportStore, co
     assert bundled_store.meta()["content_hash"] == content_hash(content)  # type: ignore[arg-type]
 
 
+def test_build_db_without_the_build_code_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The installed app leaves the build code out (build/qt_trim.py): build-db then fails in a line."""
+    monkeypatch.setitem(sys.modules, "htdesk.build.assemble", None)  # import now raises ImportError
+    out = tmp_path / "ht.sqlite"
+    code, _, err = run(capsys, "build-db", "--out", str(out))
+    assert code == 1 and "source checkout" in err
+    assert not out.exists()
+
+
 def test_rebuild_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     assert run(capsys, "build-db", "--out", str(a))[0] == 0

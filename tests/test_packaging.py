@@ -313,6 +313,11 @@ def test_frozen_start_runs_no_script_for_modules_the_app_never_uses(linux_build:
     scripts = {name for name, entry in toc.items() if entry[-1] == "s"}
     assert "htdesk_main" in scripts and "pyi_rth_pyside6" in scripts
     assert not {"pyi_rth_multiprocessing", "pyi_rth_pkgutil"} & scripts
+    # Nor modules only the database build uses: with ctypes bundled (click and dateutil, through
+    # sqlite-utils, import it) the bootstrap imports it, and libffi, at every start.
+    modules = CArchiveReader(str(linux_build["bundle"] / "htdesk")).open_embedded_archive("PYZ.pyz").toc
+    assert "htdesk.store.report" in modules and "pydantic" in modules
+    assert not {"ctypes", "sqlite_utils", "click", "dateutil", "htdesk.build"} & set(modules)
 
 
 @pytest.mark.slow
@@ -388,6 +393,10 @@ def test_frozen_data_commands_answer(deb_root: Path, home: Path) -> None:
     assert check.returncode == 0 and check.stdout.startswith("OK:"), check.stdout + check.stderr
     search = _run([exe, "search", "trafficking", "--limit", "3"], env)
     assert search.returncode == 0 and search.stdout.count("[") >= 1, search.stdout + search.stderr
+    # The bundle carries the database, not what it is built from: said in a line, not a traceback.
+    build = _run([exe, "build-db", "--out", str(home / "ht.sqlite")], env)
+    assert build.returncode == 1 and "source checkout" in build.stderr, build.stdout + build.stderr
+    assert not (home / "ht.sqlite").exists()
 
 
 @pytest.mark.slow

@@ -131,8 +131,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
-    from htdesk.build.assemble import ContentError, dangling_references, load_content
-    from htdesk.build.database import write_database
+    try:
+        from htdesk.build.assemble import ContentError, dangling_references, load_content
+        from htdesk.build.database import write_database
+    except ImportError:  # the installed app ships the database, not what it is built from
+        return _fail("build-db needs a source checkout of HT Desk; the installed app carries the built report only")
     from htdesk.paths import content_dir, database_path, report_path
 
     try:
