@@ -88,6 +88,13 @@ def main() -> int:
         )
         goal = f" (goal <= {GOAL}x)" if i == 0 else ""
         print(f"  ratio {med['home'] / med['base']:.2f}x on Home, {med['page'] / med['base']:.2f}x on the page{goal}")
+        # Machines like this switch speeds for stretches of runs: each run against the baseline run
+        # just before it is steadier than a ratio of medians when the mix of speeds differs.
+        paired = {
+            k: statistics.median(t[i] / b[i] for t, b in zip(runs[k], runs["base"], strict=True))
+            for k in ("home", "page")
+        }
+        print(f"  median of paired runs: {paired['home']:.2f}x on Home, {paired['page']:.2f}x on the page")
         # The fastest runs are the least disturbed by the machine's other work.
         print(
             f"  fastest runs: {fast['home'] * 1000:.0f} / {fast['page'] * 1000:.0f} / {fast['base'] * 1000:.0f} ms, "
