@@ -456,6 +456,87 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
             assert mine == [f"practice/{name}-{i}" for i in range(n)]  # each kept its own order
 
 
+OPENER = """
+import sys
+from pathlib import Path
+from htdesk.store.bookmarks import BookmarkError, BookmarkStore
+path, go, name = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+(go.parent / f"ready-{name}").touch()
+while not go.exists():
+    pass
+try:
+    BookmarkStore(path).add(f"practice/copy-{name}", f"Copy {name}")
+except BookmarkError as exc:
+    sys.exit(f"failed: {exc}")
+"""
+
+
+def test_copies_started_together_on_a_first_run_share_one_bookmarks_file(tmp_path: Path) -> None:
+    """Several copies opening a new file at once: none is refused, none sets the new file aside.
+
+    Both happened here before: a copy that met another's switch to WAL was told the file was
+    locked (about one opening in five), and a copy that read the schema version before another
+    created the schema and the tables after took the new file for another program's and moved it
+    aside, with the bookmarks already in it (about one opening in a hundred). This test failed
+    5 runs in 5.
+    """
+    copies = 4
+    for attempt in range(10):
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        path, go = folder / "bookmarks.sqlite", folder / "go"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER, str(path), str(go), str(i)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(copies)
+        ]
+        deadline = time.monotonic() + 60
+        while len(list(folder.glob("ready-*"))) < copies and time.monotonic() < deadline:
+            time.sleep(0.002)
+        go.touch()  # all of them have imported the store: they open the file together
+        for p in procs:
+            _, err = p.communicate(timeout=60)
+            assert p.returncode == 0, err
+        assert not list(folder.glob("*corrupt*")), "a new file was set aside as damaged"
+        with BookmarkStore(path) as store:
+            assert all(store.is_bookmarked(f"practice/copy-{i}") for i in range(copies))
+
+
+def test_a_schema_another_copy_creates_during_the_check_is_not_taken_for_a_foreign_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reads the version and the tables in one snapshot.
+
+    Here another copy creates the schema exactly between the two reads. Read apart, the check
+    saw version 0 with tables (another program's database, by the rules) and set the file aside.
+    """
+    path = tmp_path / "bookmarks.sqlite"
+    sqlite3.connect(path).execute("PRAGMA journal_mode=WAL").close()  # a first copy got this far
+    real_connect = sqlite3.connect
+    others: list[BookmarkStore] = []
+
+    class Checking(sqlite3.Connection):
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+            cursor = super().execute(sql, *args)
+            if sql.startswith("PRAGMA user_version") and not others:
+                with monkeypatch.context() as m:
+                    m.setattr(sqlite3, "connect", real_connect)
+                    others.append(BookmarkStore(path))  # the other copy, start to finish
+                others[0].add("country/be", "Belgium")
+            return cursor
+
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=Checking, **k))
+    with BookmarkStore(path) as store:
+        assert others, "the other copy did not run between the reads"
+        assert store.recovered_from is None
+        assert store.is_bookmarked("country/be")
+    others[0].close()
+
+
 def test_another_connection_sees_changes_and_data_version_moves(tmp_path: Path) -> None:
     path = tmp_path / "bookmarks.sqlite"
     with BookmarkStore(path) as window_a, BookmarkStore(path) as window_b:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -144,6 +145,24 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting for another copy of the app doing the same.
+
+    Turning a new file to WAL takes an exclusive lock, and SQLite answers a copy that meets that
+    lock with "database is locked" at once, not after the busy timeout: two copies of the app
+    started together on a first run would otherwise leave one without bookmarks.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if _code(exc) != _SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def _code(exc: sqlite3.Error) -> int:
     return int(getattr(exc, "sqlite_errorcode", -1) or -1) & 0xFF
 
@@ -243,12 +262,11 @@ class BookmarkStore:
         conn.row_factory = sqlite3.Row
         try:
             # Check before anything writes: another program's database must be kept unaltered.
-            if self._check(conn) == 0:
-                # WAL lets one copy of the app read while another writes; it persists in the file.
-                conn.execute("PRAGMA journal_mode=WAL")
+            new = self._check(conn) == 0
+            # WAL lets one copy of the app read while another writes; it persists in the file.
+            _wal(conn)
+            if new:
                 self._create_schema(conn)
-            else:
-                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             return conn
         except _Unusable:
@@ -279,6 +297,21 @@ class BookmarkStore:
 
     def _check(self, conn: sqlite3.Connection) -> int:
         """The file's schema version (0: new and empty), without writing; _Unusable if damaged or foreign."""
+        # One read transaction, one snapshot: another copy of the app creating the schema meanwhile
+        # would otherwise be seen half-way (user_version 0 read before its commit, its tables after)
+        # and its new file taken for another program's and set aside.
+        conn.execute("BEGIN")
+        try:
+            version = self._check_snapshot(conn)
+        except BaseException:
+            with suppress(sqlite3.Error):  # the check's own failure is the one to report
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return version
+
+    def _check_snapshot(self, conn: sqlite3.Connection) -> int:
+        """_check's reads, inside its transaction."""
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise _Unusable
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
