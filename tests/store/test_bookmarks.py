@@ -537,6 +537,36 @@ def test_a_schema_another_copy_creates_during_the_check_is_not_taken_for_a_forei
     others[0].close()
 
 
+def test_two_copies_finding_one_damaged_file_set_it_aside_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second copy to find the damaged file uses the new one the first started.
+
+    Here the other copy sets the file aside, starts a new one and adds a bookmark while this one is
+    still finding the file damaged. Before, this copy then set the other's new file aside too, and
+    the other copy's bookmarks went on into a file nobody would open.
+    """
+    path = tmp_path / "bookmarks.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    keep_wal = BookmarkStore._keep_wal
+    others: list[BookmarkStore] = []
+    started = []
+
+    def other_copy_runs(self: BookmarkStore) -> None:
+        keep_wal(self)
+        if not started:  # once, for this copy: the other one goes its own way
+            started.append(True)
+            others.append(BookmarkStore(path))  # finds the damage too, sets it aside, starts anew
+            others[0].add("country/be", "Belgium")
+
+    monkeypatch.setattr(BookmarkStore, "_keep_wal", other_copy_runs)
+    with BookmarkStore(path) as store:
+        assert others and others[0].recovered_from is not None
+        assert store.recovered_from is None
+        assert store.is_bookmarked("country/be")
+    others[0].close()
+    aside = [p for p in tmp_path.iterdir() if "corrupt" in p.name and p.suffix == ".sqlite"]
+    assert aside == [others[0].recovered_from]
+
+
 def test_another_connection_sees_changes_and_data_version_moves(tmp_path: Path) -> None:
     path = tmp_path / "bookmarks.sqlite"
     with BookmarkStore(path) as window_a, BookmarkStore(path) as window_b:

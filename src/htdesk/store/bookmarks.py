@@ -163,6 +163,15 @@ def _wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.005)
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device and inode; the file index on Windows), None for none."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _code(exc: sqlite3.Error) -> int:
     return int(getattr(exc, "sqlite_errorcode", -1) or -1) & 0xFF
 
@@ -225,10 +234,15 @@ class BookmarkStore:
             raise BookmarkEnvironmentError(
                 f"Cannot create the bookmarks folder {self.path.parent}: {exc.strerror or exc}."
             ) from None
+        found = _identity(self.path)
         try:
             self._conn = self._open()
         except _Unusable:
-            self.recovered_from = self._move_aside()
+            # Another copy of the app that found the same damaged file may have set it aside and
+            # started a new one meanwhile: that one is to be used, not set aside in turn with the
+            # other copy's bookmarks in it.
+            if _identity(self.path) == found:
+                self.recovered_from = self._move_aside()
             try:
                 self._conn = self._open()
             except _Unusable:
