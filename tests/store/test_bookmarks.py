@@ -548,7 +548,7 @@ def test_two_copies_finding_one_damaged_file_set_it_aside_once(tmp_path: Path, m
     path.write_bytes(b"this is not a database" * 100)
     keep_wal = BookmarkStore._keep_wal
     others: list[BookmarkStore] = []
-    started = []
+    started: list[bool] = []
 
     def other_copy_runs(self: BookmarkStore) -> None:
         keep_wal(self)
