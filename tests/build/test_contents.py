@@ -97,3 +97,14 @@ def test_practices_by_theme_and_glossary_by_letter(rows: list[ContentsRow], cont
 
 def test_the_database_holds_the_tree_as_built(store: ReportStore, rows: list[ContentsRow]) -> None:
     assert [ContentsRow(*r) for r in store.contents()] == rows
+
+
+def test_the_home_page_lists_the_themes_the_tree_files_practices_under(
+    store: ReportStore, rows: list[ContentsRow], content: Content
+) -> None:
+    """The home page's "by theme" list and the tree's Practices node name the same sections, in order."""
+    kids = _children(rows)
+    themes = next(r for r in kids[None] if r.title == "Practices")
+    in_tree = [r.record_id for r in kids[themes.node] if r.record_id and r.record_id.startswith("section/")]
+    assert [s.id for s in store.theme_sections()] == in_tree
+    assert set(in_tree) >= {p.theme for p in content.practices if p.theme}  # every practice's theme is one

@@ -9,11 +9,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from htdesk.build.assemble import Content
+from htdesk.content.kinds import THEMES_CONCLUSION, THEMES_SECTION
 from htdesk.content.models import Institution, Practice, Section
 from htdesk.content.text import title_of
-
-THEMES = "section/3-6"  # Chapter III 6: its subsections are the practices' themes
-THEMES_CONCLUSION = "section/3-6-conclusion"
 
 
 class ContentsRow(NamedTuple):
@@ -64,11 +62,11 @@ def _tree(content: Content) -> _Node:
             for p in own:
                 practices.add(_Node(title_of(p), p.id, p.source.cite()))
 
-    themes = root.add(_Node("Practices", THEMES, "Prevention practices, by theme"))
+    themes = root.add(_Node("Practices", THEMES_SECTION, "Prevention practices, by theme"))
     theme_nodes = {
         s.id: themes.add(_Node(title_of(s), s.id, "Chapter III"))
         for s in sections
-        if s.parent == THEMES and s.id != THEMES_CONCLUSION
+        if s.parent == THEMES_SECTION and s.id != THEMES_CONCLUSION
     }
     for p in content.practices:
         (theme_nodes.get(p.theme) or themes).add(_Node(title_of(p), p.id, p.source.cite()))

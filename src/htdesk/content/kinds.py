@@ -6,6 +6,10 @@ from enum import StrEnum
 from typing import NamedTuple
 
 NOT_COVERED = "not covered in the report"
+# Chapter III 6 of the report: its subsections, all but the conclusion, are the themes the
+# prevention practices are filed under (the contents tree and the home page list them).
+THEMES_SECTION = "section/3-6"
+THEMES_CONCLUSION = "section/3-6-conclusion"
 
 
 class Kind(StrEnum):

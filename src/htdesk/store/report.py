@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from htdesk.content.kinds import Kind, SourceRef
+from htdesk.content.kinds import THEMES_CONCLUSION, THEMES_SECTION, Kind, SourceRef
 
 if TYPE_CHECKING:
     from htdesk.content.models import Record
@@ -187,6 +187,14 @@ class ReportStore:
             sql += " AND l.rel = ?"
             params = (target, rel)
         return [_summary(r) for r in self.query(sql + " ORDER BY r.kind, r.ord", params)]
+
+    def theme_sections(self) -> list[Summary]:
+        """The sections that are the practices' themes (Chapter III 6's, but its conclusion), in order."""
+        rows = self.query(
+            "SELECT r.* FROM sections s JOIN records r ON r.id = s.id WHERE s.parent = ? AND s.id != ? ORDER BY s.ord",
+            (THEMES_SECTION, THEMES_CONCLUSION),
+        )
+        return [_summary(r) for r in rows]
 
     def institutions_of(self, code: str) -> list[Summary]:
         rows = self.query(

@@ -581,12 +581,7 @@ class MainWindow(QMainWindow):
 
     def _home_html(self) -> str:
         countries = self.store.summaries(Kind.COUNTRY)
-        themes = [
-            s
-            for sid, parent, _ in self.store.section_tree()
-            if parent == "section/3-6" and (s := self.store.summary(sid)) and not sid.endswith("conclusion")
-        ]
-        return render.home_html(self._meta, countries, themes, self.store.counts())
+        return render.home_html(self._meta, countries, self.store.theme_sections(), self.store.counts())
 
     def go_back(self) -> None:
         if self.history.can_back():
