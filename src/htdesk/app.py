@@ -48,6 +48,11 @@ def make_application(argv: list[str] | None = None):
     family = load_bundled_fonts()
     font = QFont(family)
     font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    # Unhinted: the font's own shapes and the metrics printing uses, on every platform (macOS
+    # never hints), so a page lays out on screen as on paper. Qt on Linux otherwise asks FreeType
+    # for its light auto-hinter, which analyses every face and size as it is first drawn: about
+    # 5 ms of the first paint here (benchmarks/startup.py, build/make.py measure).
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     return app
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
 from htdesk import fonts
 
@@ -32,12 +32,17 @@ def test_the_app_uses_the_bundled_family(qapp: object) -> None:
     from PySide6.QtWidgets import QApplication
 
     from htdesk.app import make_application
+    from htdesk.ui.reader import ReaderView
 
     font, style = QApplication.font(), QApplication.style().name()
     try:
         app = make_application()  # the running test application, set up as the app sets itself up
         assert app.font().family() == fonts.FONT_FAMILY
         assert app.font().pointSizeF() >= 10
+        # Pages lay out on screen with the metrics printing uses: no hinting, in the reading pane too.
+        assert app.font().hintingPreference() == QFont.HintingPreference.PreferNoHinting
+        reader = ReaderView()
+        assert reader.document().defaultFont().hintingPreference() == QFont.HintingPreference.PreferNoHinting
     finally:  # the other tests keep the application as they found it
         QApplication.setFont(font)
         QApplication.setStyle(style)
