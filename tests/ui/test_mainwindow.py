@@ -39,7 +39,7 @@ def window(make_window: Callable[..., MainWindow]) -> MainWindow:
 def _find_in_tree(w: MainWindow, record_id: str) -> QModelIndex:
     src = w.nav_model.find(record_id)
     assert src.isValid(), record_id
-    return w.nav_filter.mapFromSource(src)
+    return src if w.tree.model() is w.nav_model else w.nav_filter.mapFromSource(src)
 
 
 def _page_text(w: MainWindow) -> str:
@@ -139,6 +139,21 @@ def test_filter_keeps_ancestors(window: MainWindow, qtbot: QtBot) -> None:
     assert window.tree_filter.isClearButtonEnabled()  # an x to clear the filter, once there is text
     window.tree_filter.clear()
     assert window.nav_filter.rowCount() == 5
+
+
+def test_clearing_the_filter_folds_the_tree_back_to_the_open_page(window: MainWindow, qtbot: QtBot) -> None:
+    window.open("institution/no/kom")
+    qtbot.keyClicks(window.tree_filter, "Sweden")
+    shown = window.tree.model()
+    tops = {shown.index(r, 0).data(): shown.index(r, 0) for r in range(shown.rowCount())}
+    assert window.tree.isExpanded(tops["Practices"])  # every match is shown, unfolded
+    window.tree_filter.clear()
+    model = window.tree.model()
+    tops = {model.index(r, 0).data(): model.index(r, 0) for r in range(model.rowCount())}
+    assert list(tops) == ["Report", "Countries", "Practices", "Glossary", "Figures & tables"]
+    assert window.tree.currentIndex().data(RecordIdRole) == "institution/no/kom"
+    assert window.tree.isExpanded(tops["Countries"])  # the open page's branch
+    assert not window.tree.isExpanded(tops["Practices"])  # not the filter's unfolding
 
 
 def test_last_page_comes_back_after_restart(make_window: Callable[..., MainWindow]) -> None:

@@ -35,7 +35,7 @@ from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole
 from htdesk.ui.reader import ReaderView
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QModelIndex, QUrl
 
     from htdesk.printing import SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
@@ -144,10 +144,13 @@ class MainWindow(QMainWindow):
 
         # Left: the navigation tree with its filter.
         self.nav_model = NavigationModel(build_tree(store), self)
+        # The filter stands between the tree and the model only while a filter is typed (see
+        # _filter_tree): unfiltered it would only map each index the tree asks for, some 700 calls
+        # into Python to show where a page sits in the tree at start-up.
         self.nav_filter = NavigationFilter(self)
         self.nav_filter.setSourceModel(self.nav_model)
         self.tree = ContentsTree()
-        self.tree.setModel(self.nav_filter)
+        self.tree.setModel(self.nav_model)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Contents")
         self.tree.setUniformRowHeights(True)
@@ -609,13 +612,13 @@ class MainWindow(QMainWindow):
         src = self.nav_model.find(target)
         if not src.isValid():
             return
-        idx = self.nav_filter.mapFromSource(src)
-        if idx.isValid():
+        idx = src if self.tree.model() is self.nav_model else self.nav_filter.mapFromSource(src)
+        if idx.isValid():  # a filter may hide it
             self.tree.setCurrentIndex(idx)
             self.tree.scrollTo(idx)
 
-    def _tree_activated(self, index: object) -> None:
-        rid = self.nav_filter.data(index, RecordIdRole)  # type: ignore[arg-type]
+    def _tree_activated(self, index: QModelIndex) -> None:
+        rid = index.data(RecordIdRole)
         if rid and rid != self.current:
             self.open(rid)
 
@@ -623,7 +626,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMenu
 
         index = self.tree.indexAt(pos)  # type: ignore[arg-type]
-        rid = self.nav_filter.data(index, RecordIdRole) if index.isValid() else None
+        rid = index.data(RecordIdRole) if index.isValid() else None
         if not rid or not str(rid).startswith("country/"):
             return
         code = str(rid).split("/", 1)[1]
@@ -643,7 +646,13 @@ class MainWindow(QMainWindow):
             self.tree_filter.setClearButtonEnabled(True)
         self.nav_filter.set_filter_text(text)
         if text:
+            if self.tree.model() is not self.nav_filter:
+                self.tree.setModel(self.nav_filter)
             self.tree.expandAll()
+        elif self.tree.model() is not self.nav_model:
+            # Cleared: the whole tree again, folded back to where the open page sits.
+            self.tree.setModel(self.nav_model)
+            self._sync_tree(self.current)
 
     def _focus_tree_filter(self) -> None:
         self.show_sidebar_tab(CONTENTS_TAB)

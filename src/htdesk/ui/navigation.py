@@ -22,7 +22,7 @@ class NavItem:
     """One node of the tree; ``record_id`` is None for pure grouping nodes."""
 
     # Plain slots rather than a dataclass: some 460 are made before the first paint.
-    __slots__ = ("children", "parent", "record_id", "title", "tooltip")
+    __slots__ = ("children", "parent", "position", "record_id", "title", "tooltip")
 
     def __init__(self, title: str, record_id: str | None = None, tooltip: str = "") -> None:
         self.title = title
@@ -30,17 +30,19 @@ class NavItem:
         self.tooltip = tooltip
         self.children: list[NavItem] = []
         self.parent: NavItem | None = None
+        self.position = 0  # its row under its parent: the tree never changes once built
 
     def __repr__(self) -> str:
         return f"NavItem({self.title!r}, {self.record_id!r}, {len(self.children)} children)"
 
     def add(self, child: NavItem) -> NavItem:
         child.parent = self
+        child.position = len(self.children)
         self.children.append(child)
         return child
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        return self.position
 
     def walk(self) -> Iterator[NavItem]:
         """This node and every node below it, depth first, each before its children."""
@@ -93,7 +95,7 @@ class NavigationModel(QAbstractItemModel):
         p = self.item(index).parent
         if p is None or p is self._root:
             return QModelIndex()
-        return self.createIndex(p.row(), 0, p)
+        return self.createIndex(p.position, 0, p)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Override of QAbstractItemModel.rowCount."""
@@ -129,7 +131,7 @@ class NavigationModel(QAbstractItemModel):
                 if it is not self._root and it.record_id is not None:
                     self._first.setdefault(it.record_id, it)
         it = self._first.get(record_id)
-        return self.createIndex(it.row(), 0, it) if it is not None else QModelIndex()
+        return self.createIndex(it.position, 0, it) if it is not None else QModelIndex()
 
 
 class NavigationFilter(QSortFilterProxyModel):
