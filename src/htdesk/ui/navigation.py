@@ -41,9 +41,6 @@ class NavItem:
         self.children.append(child)
         return child
 
-    def row(self) -> int:
-        return self.position
-
     def walk(self) -> Iterator[NavItem]:
         """This node and every node below it, depth first, each before its children."""
         # A stack rather than nested generators: each node would pass up through one generator
