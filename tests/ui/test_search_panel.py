@@ -206,8 +206,8 @@ def test_painted_row_shows_title_where_and_marked_snippet(qtbot: QtBot, panel: S
     bold.setBold(True)
     assert text.title == QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, rect.width() - 2 * pad)
     assert text.where == QFontMetrics(font).elidedText(hit.where, Qt.TextElideMode.ElideRight, rect.width() - 2 * pad)
-    shown = "".join(t for _, t, _, _ in text.runs)
-    assert shown.rstrip("…") and hit.snippet_text.startswith(shown.rstrip("…"))
+    shown = "".join(t for _, t, _, _ in text.runs).strip("…")
+    assert shown and shown in hit.snippet_text  # elided at the end, and maybe its lead-in at the start
     assert any(hl and t for _, t, _, hl in text.runs)
     # What is painted: dark title text on the first line, the marked words' fill on the third.
     image = panel.view.viewport().grab().toImage()
@@ -224,6 +224,29 @@ def test_painted_row_shows_title_where_and_marked_snippet(qtbot: QtBot, panel: S
     assert any(QColor(c).lightness() < text_rgb.lightness() + 60 for c in first)  # the title is drawn
     third = colours(rect.top() + pad + 2 * line, rect.top() + pad + 3 * line)
     assert selected or fill in third  # a matched word is marked
+
+
+def test_a_long_lead_in_leaves_the_first_match_in_view(qtbot: QtBot, panel: SearchPanel) -> None:
+    type_and_wait(qtbot, panel, "hotline")
+    delegate, font = panel.delegate, panel.view.font()
+    fm = QFontMetrics(font)
+    trimmed = 0
+    for ix in panel.model.hit_indexes():
+        hit = ix.data(HitRole)
+        segments = snippet_segments(hit.snippet)
+        lead = segments[0][0] if not segments[0][1] else ""
+        narrow = delegate.row_text(hit, font, 300)
+        x, match, _, _ = next(run for run in narrow.runs if run[3])
+        assert x <= 100  # a third of the row at most before the first match...
+        assert match == next(t for t, hl in segments if hl)  # ...which is shown whole
+        if fm.horizontalAdvance(lead) <= 100:
+            assert narrow.runs[0][1] == lead or not lead  # a short lead-in stays as it is
+        else:
+            trimmed += 1
+            assert narrow.runs[0][1].startswith("…") and lead.endswith(narrow.runs[0][1][1:])
+        wide = delegate.row_text(hit, font, 2000)
+        assert "".join(t for _, t, _, _ in wide.runs) == hit.snippet_text  # room for all: nothing cut
+    assert trimmed  # the case this is about: "…with the national 24-hour support hotline"
 
 
 def test_row_texts_are_kept_per_shown_text_and_width(qtbot: QtBot, panel: SearchPanel) -> None:

@@ -48,6 +48,7 @@ from htdesk.store.search import (
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 30  # a screenful and a half; the filters narrow further
+LEAD_SHARE = 3  # the text before a snippet's first match takes at most this share of a row's width
 ROW_TEXTS_KEPT = 300  # result rows' elided texts kept for painting: ten searches' worth
 HitRole = Qt.ItemDataRole.UserRole + 1  # the Hit of a result row (None on a group row)
 KindRole = Qt.ItemDataRole.UserRole + 2  # the Kind of a group row or a result row
@@ -176,6 +177,23 @@ def _fit(metrics: QFontMetrics, text: str, room: int, cap: int, measure: bool = 
     return shown, metrics.horizontalAdvance(shown) if measure else -1
 
 
+def _lead_trimmed(
+    segments: list[tuple[str, bool]], metrics: QFontMetrics, room: int, cap: int
+) -> list[tuple[str, bool]]:
+    """The snippet's runs with the text before its first match cut to ``room`` pixels, from the left.
+
+    The match is what the row is for: in a narrow sidebar the snippet's lead-in would push it to
+    the edge, elided ("…24-hour support hotli…"). The cut falls after a space where there is one.
+    """
+    if len(segments) < 2 or segments[0][1] or metrics.horizontalAdvance(segments[0][0][-cap:]) <= room:
+        return segments
+    shown = metrics.elidedText(segments[0][0], Qt.TextElideMode.ElideLeft, room)
+    space = shown.find(" ", 1)
+    if 0 < space < len(shown) - 1:
+        shown = shown[0] + shown[space + 1 :]  # the ellipsis, then whole words
+    return [(shown, False), *segments[1:]]
+
+
 class HitDelegate(QStyledItemDelegate):
     """Draws a result as three lines: the title, where it lives, the snippet with matches marked."""
 
@@ -215,7 +233,7 @@ class HitDelegate(QStyledItemDelegate):
         where = _elide(fm, hit.where, width, cap)
         runs: list[tuple[int, str, int, bool]] = []
         x, right = 0, width - 1  # as QRect.right(): the last pixel, not one past it
-        for text, highlighted in snippet_segments(hit.snippet):
+        for text, highlighted in _lead_trimmed(snippet_segments(hit.snippet), fm, width // LEAD_SHARE, cap):
             # An elided run ends the line; its width is wanted only for a marked run's fill.
             shown, w = _fit(bold_fm if highlighted else fm, text, right - x, cap, highlighted)
             runs.append((x, shown, w, highlighted))
