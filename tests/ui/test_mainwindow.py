@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 from pytestqt.qtbot import QtBot
@@ -154,6 +154,16 @@ def test_clearing_the_filter_folds_the_tree_back_to_the_open_page(window: MainWi
     assert window.tree.currentIndex().data(RecordIdRole) == "institution/no/kom"
     assert window.tree.isExpanded(tops["Countries"])  # the open page's branch
     assert not window.tree.isExpanded(tops["Practices"])  # not the filter's unfolding
+
+
+def test_filtering_again_and_again_leaves_nothing_behind(window: MainWindow, qtbot: QtBot) -> None:
+    for _ in range(5):
+        qtbot.keyClicks(window.tree_filter, "Norway")
+        window.tree_filter.clear()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # One selection model, which the tree shares with its header: each switch of model made more.
+    assert window.tree.header().selectionModel() is window.tree.selectionModel()
+    assert window.tree.findChildren(QItemSelectionModel) == [window.tree.selectionModel()]
 
 
 def test_last_page_comes_back_after_restart(make_window: Callable[..., MainWindow]) -> None:
@@ -476,6 +486,17 @@ def test_what_follows_the_first_paint_comes_in_steps_that_let_events_through(
     QTimer.singleShot(0, lambda: seen.append(w.search_panel is None))  # as a click would, queued now
     qtbot.waitUntil(lambda: w.search_panel is not None, timeout=5000)
     assert seen == [True]  # handled before the search was built, not after all of it
+
+
+def test_a_window_deleted_just_after_its_first_paint_runs_none_of_what_was_to_follow(
+    qtbot: QtBot, store: ReportStore, user_dir: Path
+) -> None:
+    w = MainWindow(store, settings(), confirm=lambda *_: False)
+    with qtbot.waitSignal(w.first_paint, timeout=5000):
+        w.show()
+    w.deleteLater()  # e.g. closed at once: its late steps are still queued
+    QApplication.sendPostedEvents(w, QEvent.Type.DeferredDelete)
+    qtbot.wait(50)  # a late step run on the deleted window would raise here, failing the test
 
 
 def test_quit_after_show_also_exits_from_the_comparison(user_dir: Path) -> None:

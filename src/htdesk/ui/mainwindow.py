@@ -310,7 +310,8 @@ class MainWindow(QMainWindow):
             return
         self._painted = True
         self.first_paint.emit()
-        QTimer.singleShot(0, self._late_init)
+        # With the window as context: a window closed and deleted this early runs none of it.
+        QTimer.singleShot(0, self, self._late_init)
 
     def _late_init(self) -> None:
         """What the first screen does not show, made just after it is painted.
@@ -327,12 +328,12 @@ class MainWindow(QMainWindow):
             self._prepare_search,
             self._install_search,
         ]
-        QTimer.singleShot(0, self._next_late_step)
+        QTimer.singleShot(0, self, self._next_late_step)
 
     def _next_late_step(self) -> None:
         if self._late_steps:
             self._late_steps.pop(0)()
-            QTimer.singleShot(0, self._next_late_step)
+            QTimer.singleShot(0, self, self._next_late_step)
 
     def _prepare_search(self) -> None:
         """Read the search's vocabulary, a step of its own: the panel is the next (see _late_init)."""
@@ -646,13 +647,25 @@ class MainWindow(QMainWindow):
             self.tree_filter.setClearButtonEnabled(True)
         self.nav_filter.set_filter_text(text)
         if text:
-            if self.tree.model() is not self.nav_filter:
-                self.tree.setModel(self.nav_filter)
+            self._show_in_tree(self.nav_filter)
             self.tree.expandAll()
         elif self.tree.model() is not self.nav_model:
             # Cleared: the whole tree again, folded back to where the open page sits.
-            self.tree.setModel(self.nav_model)
+            self._show_in_tree(self.nav_model)
             self._sync_tree(self.current)
+
+    def _show_in_tree(self, model: NavigationModel | NavigationFilter) -> None:
+        if self.tree.model() is model:
+            return
+        from PySide6.QtCore import QItemSelectionModel
+
+        self.tree.setModel(model)
+        # setModel() makes new selection models (the header's own, then the one it shares with the
+        # tree) and leaves the old ones to their caller: each filter typed would leave some behind.
+        kept = self.tree.selectionModel()
+        for selection in self.tree.findChildren(QItemSelectionModel):
+            if selection is not kept:
+                selection.deleteLater()
 
     def _focus_tree_filter(self) -> None:
         self.show_sidebar_tab(CONTENTS_TAB)
