@@ -79,7 +79,7 @@ class ReaderView(QTextBrowser):
         super().paintEvent(e)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self, self.first_painted.emit)  # not at all if the view is gone by then
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         """Override of QWidget.mouseReleaseEvent: the mouse's back and forward buttons."""
