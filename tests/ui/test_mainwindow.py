@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolBar
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.report import ReportStore
@@ -154,6 +154,20 @@ def test_clearing_the_filter_folds_the_tree_back_to_the_open_page(window: MainWi
     assert window.tree.currentIndex().data(RecordIdRole) == "institution/no/kom"
     assert window.tree.isExpanded(tops["Countries"])  # the open page's branch
     assert not window.tree.isExpanded(tops["Practices"])  # not the filter's unfolding
+
+
+def test_a_filter_that_matches_no_title_says_so_and_points_to_search(window: MainWindow, qtbot: QtBot) -> None:
+    def notes() -> list[QLabel]:
+        return [w for w in window.findChildren(QLabel) if w.accessibleName() == "No matching titles"]
+
+    qtbot.keyClicks(window.tree_filter, "Norway")  # titles match: nothing to say
+    assert not any(n.isVisible() for n in notes())
+    window.tree_filter.clear()
+    qtbot.keyClicks(window.tree_filter, "berry")  # in the report's text (Sweden's berry pickers), in no title
+    assert window.tree.model().rowCount() == 0
+    assert len(notes()) == 1 and notes()[0].isVisible() and "Ctrl+K" in notes()[0].text()
+    window.tree_filter.clear()
+    assert not notes()[0].isVisible()
 
 
 def test_filtering_again_and_again_leaves_nothing_behind(window: MainWindow, qtbot: QtBot) -> None:

@@ -162,10 +162,11 @@ class MainWindow(QMainWindow):
         self.tree_filter.setAccessibleName("Filter contents")
         self.tree_filter.textChanged.connect(self._filter_tree)
         nav = QWidget()
-        nl = QVBoxLayout(nav)
-        nl.setContentsMargins(4, 4, 4, 4)
-        nl.addWidget(self.tree_filter)
-        nl.addWidget(self.tree)
+        self._nav_layout = QVBoxLayout(nav)
+        self._nav_layout.setContentsMargins(4, 4, 4, 4)
+        self._nav_layout.addWidget(self.tree_filter)
+        self._nav_layout.addWidget(self.tree)
+        self._no_match: QWidget | None = None  # says a filter matched no title; made when one first does not
 
         # The sidebar: contents, search and bookmarks as tabs beside the page. Search and
         # bookmarks get their panels just after the first paint, or when first opened.
@@ -653,6 +654,21 @@ class MainWindow(QMainWindow):
             # Cleared: the whole tree again, folded back to where the open page sits.
             self._show_in_tree(self.nav_model)
             self._sync_tree(self.current)
+        self._say_no_match(bool(text) and self.nav_filter.rowCount() == 0)
+
+    def _say_no_match(self, shown: bool) -> None:
+        """Under an empty filtered tree, say why and where to look instead: the filter reads titles only."""
+        if self._no_match is None:
+            if not shown:
+                return
+            from PySide6.QtWidgets import QLabel
+
+            label = QLabel("No title matches. Search the whole report with Ctrl+K.")
+            label.setWordWrap(True)
+            label.setAccessibleName("No matching titles")
+            self._nav_layout.insertWidget(1, label)
+            self._no_match = label
+        self._no_match.setVisible(shown)
 
     def _show_in_tree(self, model: NavigationModel | NavigationFilter) -> None:
         if self.tree.model() is model:
