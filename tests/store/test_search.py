@@ -211,22 +211,28 @@ def test_fast_snippet_is_the_regex_snippet(typed: str, forms: list[str], body: s
     assert make_snippet(body, fast, width=30) == make_snippet(body, regex, width=30)
 
 
-def test_texts_fetched_per_search_give_the_same_results(
+def test_large_database_paths_give_the_same_results(
     built_db: Path, store: ReportStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Above HOLD_TEXT_BYTES the shown rows' text is read per search, above ONE_QUERY_ROWS matches
-    # are counted and ranked by two queries: a second store on the same file, treated as large,
-    # must answer exactly as the one that holds every text and runs one query.
+    # Above HOLD_TEXT_BYTES the shown rows' text is read per search; above ONE_QUERY_ROWS the
+    # rowids and the ranked few come from the match gathered once (_match_large), filters applied
+    # in SQL. A store treated as large must answer exactly as the bundled-size paths do, which
+    # hold every text and read every match with its score: those answers are taken first.
+    cases = [
+        (text, kw)
+        for text in ["trafficking", "coordinate", "KOM", '"labour exploitation"', "a", "grunerlokka", "victims of"]
+        for kw in ({}, {"kind": "institution"}, {"country": "no"}, {"kind": "section", "country": "se"})
+    ]
+    expected = [search(store, text, limit=40, **kw) for text, kw in cases]  # type: ignore[arg-type]
+    assert search_module._lexicon(store).texts
     monkeypatch.setattr(search_module, "HOLD_TEXT_BYTES", 0)
-    monkeypatch.setattr(search_module, "ONE_QUERY_ROWS", 0)  # and ranks as a large database does
-    fetching = ReportStore(built_db)
+    monkeypatch.setattr(search_module, "ONE_QUERY_ROWS", 0)
+    large = ReportStore(built_db)
     try:
-        assert search_module._lexicon(store).texts and not search_module._lexicon(fetching).texts
-        for text in ["trafficking", "coordinate", "KOM", '"labour exploitation"', "a", "grunerlokka", "victims of"]:
-            for kw in ({}, {"kind": "institution"}, {"country": "no"}):
-                assert search(fetching, text, limit=40, **kw) == search(store, text, limit=40, **kw)  # type: ignore[arg-type]
+        assert not search_module._lexicon(large).texts
+        assert [search(large, text, limit=40, **kw) for text, kw in cases] == expected  # type: ignore[arg-type]
     finally:
-        fetching.close()
+        large.close()
 
 
 # -- never an error ---------------------------------------------------------------------
