@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +39,28 @@ def test_ui_timing_types_each_input_in_the_main_window(
     monkeypatch.setattr(bench, "ROUNDS", 2)
     timings = bench.time_ui(store, ["KOM", "victims", "zzzz"])
     assert len(timings) == 6 and all(t > 0 for t in timings)
+
+
+UI_RUN = """
+import sys
+from pathlib import Path
+from htdesk import bench
+from htdesk.store.report import ReportStore
+bench.ROUNDS = 1
+if sys.argv[2] == "unfiltered":
+    bench.OFFSCREEN_NOTE = ""  # lets the note through: shows that this run does produce it
+bench.time_ui(ReportStore(Path(sys.argv[1])), ["KOM", "victims", "zzzz"])
+"""
+
+
+def test_ui_timing_keeps_the_offscreen_platforms_note_out_of_the_output(built_db: Path) -> None:
+    def run(mode: str) -> str:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run(
+            [sys.executable, "-c", UI_RUN, str(built_db), mode], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+
+    assert bench.OFFSCREEN_NOTE in run("unfiltered")
+    assert bench.OFFSCREEN_NOTE not in run("filtered")

@@ -14,10 +14,14 @@ import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from htdesk.store.query import parse_query, prefix_expression
 from htdesk.store.report import ReportStore
 from htdesk.store.search import INDEX, prepare, search, search_expression
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 RELEVANCE_FILE = Path(__file__).resolve().parents[2] / "tests" / "store" / "relevance.toml"
 # Used when the relevance set is not at hand (an installed copy has no tests/).
@@ -154,6 +158,15 @@ def make_scaled_copy(source: Path, out: Path, scale: int = SCALE, seed: int = 6)
 
 # -- the UI -------------------------------------------------------------------------------
 
+# The offscreen platform's word on each relayout of a shown window: dozens of lines, no news.
+OFFSCREEN_NOTE = "This plugin does not support propagateSizeHints()"
+
+
+def print_qt_message(_mode: object, _context: object, message: str) -> None:
+    """Qt's messages to stderr, as Qt's own handler prints them, but for OFFSCREEN_NOTE."""
+    if message != OFFSCREEN_NOTE:
+        print(message, file=sys.stderr)
+
 
 def time_ui(store: ReportStore, queries: list[str]) -> list[float]:
     """Seconds from the debounce firing to the results model updated and the view laid out and painted.
@@ -161,12 +174,22 @@ def time_ui(store: ReportStore, queries: list[str]) -> list[float]:
     The search panel where trainers use it: in the main window's sidebar, the window 1280 x 800
     (settings in a throw-away file, no bookmarks), so what a keystroke re-lays out is what it is in use.
     """
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["htdesk-bench", "-platform", "offscreen"])
+    previous = qInstallMessageHandler(print_qt_message)
+    try:
+        return _time_panel(app, store, queries)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _time_panel(app: QCoreApplication, store: ReportStore, queries: list[str]) -> list[float]:
+    from PySide6.QtCore import QSettings
 
     from htdesk.ui.mainwindow import SEARCH_TAB, MainWindow
 
-    app = QApplication.instance() or QApplication(["htdesk-bench", "-platform", "offscreen"])
     with tempfile.TemporaryDirectory(prefix="htdesk-bench-") as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(store, settings, bookmarks=None)
