@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from htdesk.content.models import (
@@ -15,6 +16,10 @@ from htdesk.content.models import (
     Record,
     Section,
 )
+
+# A glossary note that only says a name is missing ("French name not in the text") is our word on
+# the report, not the report's own: indexed, "French" found 73 glossary entries before France.
+ABSENT_NAME_NOTE = re.compile(r"(French|English) name not in the text\b")
 
 
 def title_of(rec: Record) -> str:
@@ -74,14 +79,18 @@ def keywords_of(rec: Record) -> str:
 
 
 def body_text_of(rec: Record) -> str:
-    """All the text of a record a reader can see, for full-text search and snippets."""
+    """All the text of a record a reader can see, for full-text search and snippets.
+
+    But for glossary notes that only say a name is missing (ABSENT_NAME_NOTE).
+    """
     match rec:
         case Section():
             parts = [*block_text(rec.body), *(f.text for f in rec.footnotes)]
         case Figure():
             parts = [*block_text(rec.body), rec.source_line or "", *rec.notes]
         case GlossaryEntry():
-            parts = [rec.expansion_en or "", rec.expansion_fr or "", *rec.notes]
+            parts = [rec.expansion_en or "", rec.expansion_fr or ""]
+            parts += [n for n in rec.notes if not ABSENT_NAME_NOTE.match(n)]
         case Institution():
             parts = [rec.name, rec.name_national or "", *rec.composition, *rec.mission, *rec.notes]
         case Country():
