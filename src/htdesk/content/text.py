@@ -81,7 +81,7 @@ def keywords_of(rec: Record) -> str:
 def body_text_of(rec: Record) -> str:
     """All the text of a record a reader can see, for full-text search and snippets.
 
-    But for glossary notes that only say a name is missing (ABSENT_NAME_NOTE).
+    Except glossary notes that only say a name is missing (ABSENT_NAME_NOTE): shown, not searched.
     """
     match rec:
         case Section():
