@@ -117,12 +117,12 @@ class ReportStore:
 
         from htdesk.content.models import MODEL_OF
 
-        rows = self.query("SELECT kind, data FROM records WHERE id = ?", (record_id,))
-        if not rows:
+        stored = self._stored(record_id)
+        if stored is None:
             return None
-        model = MODEL_OF[Kind(rows[0]["kind"])]
+        kind, data = stored
         try:
-            return model.model_validate_json(rows[0]["data"])
+            return MODEL_OF[kind].model_validate_json(data)
         except ValidationError as exc:
             raise DatabaseCorrupt(f"Record {record_id} does not fit this HT Desk: {exc.errors()[0]['msg']}") from None
 
@@ -130,13 +130,23 @@ class ReportStore:
         """A record's kind and its data as stored (the content model's JSON), without the model."""
         import json  # not needed before the first paint
 
+        stored = self._stored(record_id)
+        if stored is None:
+            return None
+        try:
+            return stored[0], json.loads(stored[1])
+        except ValueError as exc:
+            raise DatabaseCorrupt(f"Record {record_id} is damaged: {exc}") from None
+
+    def _stored(self, record_id: str) -> tuple[Kind, str] | None:
+        """A record's kind and its JSON as stored, for record() and record_data()."""
         rows = self.rows("SELECT kind, data FROM records WHERE id = ?", (record_id,))
         if not rows:
             return None
         try:
-            return Kind(rows[0][0]), json.loads(rows[0][1])
-        except ValueError as exc:
-            raise DatabaseCorrupt(f"Record {record_id} is damaged: {exc}") from None
+            return Kind(rows[0][0]), rows[0][1]
+        except ValueError:
+            raise DatabaseCorrupt(f"Record {record_id} has an unknown kind: {rows[0][0]!r}") from None
 
     def page(self, record_id: str) -> str | None:
         """The record's page as the reading pane shows it: rendered when the database was built.
