@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from htdesk import bench
+from htdesk.cli import bench
 from htdesk.store.report import ReportStore
 from htdesk.store.search import search
 
@@ -44,7 +44,7 @@ def test_ui_timing_types_each_input_in_the_main_window(
 UI_RUN = """
 import sys
 from pathlib import Path
-from htdesk import bench
+from htdesk.cli import bench
 from htdesk.store.report import ReportStore
 bench.ROUNDS = 1
 if sys.argv[2] == "unfiltered":

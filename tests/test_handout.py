@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from htdesk.__main__ import main
-from htdesk.handout import HandoutError, find_folder, write_handout_pdf
+from htdesk.output.handout import HandoutError, find_folder, write_handout_pdf
 from htdesk.store.bookmarks import BookmarkStore
 from htdesk.store.report import ReportStore
 

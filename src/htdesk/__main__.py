@@ -95,7 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open_store(args.db)
     text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
     if args.out:
-        from htdesk.store.files import write_atomic
+        from htdesk.output.files import write_atomic
 
         write_atomic(args.out, text.encode("utf-8"))
     else:
@@ -165,19 +165,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from htdesk.compare_cli import run_compare
+    from htdesk.cli.compare import run_compare
 
     return run_compare(_open_store(args.db), args)
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from htdesk.handout_cli import run_handout
+    from htdesk.cli.handout import run_handout
 
     return run_handout(_open_store(args.db), args)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from htdesk.bench import run_bench
+    from htdesk.cli.bench import run_bench
 
     return run_bench(_open_store(args.db))
 
@@ -202,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command:
             return COMMANDS[args.command](args)
         if args.self_test:
-            from htdesk.selftest import run_self_test
+            from htdesk.cli.selftest import run_self_test
 
             return run_self_test(args.db)
         from htdesk.app import run_app

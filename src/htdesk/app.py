@@ -62,7 +62,7 @@ def open_bookmarks(parent: object):
     from PySide6.QtWidgets import QMessageBox
 
     from htdesk.store.bookmarks import BookmarkError, BookmarkStore
-    from htdesk.ui.bookmarks import BookmarkService
+    from htdesk.ui.bookmarks.service import BookmarkService
 
     try:
         store = BookmarkStore.open_default()

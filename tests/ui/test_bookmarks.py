@@ -15,14 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.bookmarks import BookmarkStore
-from htdesk.ui.bookmarks import (
-    MIME_TYPE,
-    BookmarkDialog,
-    BookmarkRole,
-    BookmarkService,
-    BookmarksModel,
-    BookmarksPanel,
-)
+from htdesk.ui.bookmarks.dialog import BookmarkDialog
+from htdesk.ui.bookmarks.model import MIME_TYPE, BookmarkRole, BookmarksModel
+from htdesk.ui.bookmarks.panel import BookmarksPanel
+from htdesk.ui.bookmarks.service import BookmarkService
 
 GONE = {"practice/withdrawn-example"}  # a record the (imagined) new report no longer has
 

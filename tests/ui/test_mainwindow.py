@@ -286,7 +286,7 @@ def test_quit_after_show_exits_zero(user_dir: Path) -> None:
 @pytest.fixture
 def bookmarked_window(qtbot: QtBot, store: ReportStore, user_dir: Path) -> MainWindow:
     from htdesk.store.bookmarks import BookmarkStore
-    from htdesk.ui.bookmarks import BookmarkService
+    from htdesk.ui.bookmarks.service import BookmarkService
 
     service = BookmarkService(BookmarkStore.open_default())
     w = MainWindow(store, settings(), confirm=lambda *_: False, bookmarks=lambda: service)

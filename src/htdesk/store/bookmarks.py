@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from htdesk.output.files import write_atomic
 from htdesk.paths import user_dir
-from htdesk.store.files import write_atomic
 
 SCHEMA_VERSION = 1
 FORMAT = "htdesk-bookmarks"

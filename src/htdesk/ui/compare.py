@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from htdesk.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
 from htdesk.content.kinds import DIMENSION_LABELS, Dimension
-from htdesk.printing import SheetOptions, SheetPrinter, default_paper, page_size, sheet_options
+from htdesk.output.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
+from htdesk.output.files import write_atomic
+from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper, page_size, sheet_options
 from htdesk.render.html import comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
-from htdesk.store.files import write_atomic
 from htdesk.store.pages import comparison_data, country_choices, link_index
 from htdesk.store.report import ReportStore
 from htdesk.ui.reader import ReaderView

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from htdesk.handout import HandoutError, handout_html, handout_items, write_handout_pdf
-from htdesk.printing import SheetOptions, SheetPrinter, default_paper, page_size
+from htdesk.output.handout import HandoutError, handout_html, handout_items, write_handout_pdf
+from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper, page_size
 from htdesk.store.report import ReportStore
 
 

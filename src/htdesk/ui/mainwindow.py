@@ -37,7 +37,7 @@ from htdesk.ui.reader import ReaderView
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QUrl
 
-    from htdesk.printing import SheetOptions, SheetPrinter
+    from htdesk.output.printing import SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
     from htdesk.ui.compare import CompareView
     from htdesk.ui.findbar import FindBar
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
     @property
     def printer(self) -> SheetPrinter:
         if self._printer is None:
-            from htdesk.printing import SheetPrinter
+            from htdesk.output.printing import SheetPrinter
 
             self._printer = SheetPrinter(self)
         return self._printer
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
 
             self._bookmarks_tab.addWidget(QLabel("Bookmarks are unavailable."))
             return
-        from htdesk.ui.bookmarks import BookmarksPanel
+        from htdesk.ui.bookmarks.panel import BookmarksPanel
 
         self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
         self.bookmarks_panel.open_requested.connect(self.open)
@@ -775,7 +775,7 @@ class MainWindow(QMainWindow):
             self._update_star()
             self.statusBar().showMessage("Only report pages can be bookmarked.", 4000)
             return
-        from htdesk.ui.bookmarks import BookmarkDialog
+        from htdesk.ui.bookmarks.dialog import BookmarkDialog
 
         dialog = BookmarkDialog(self.bookmarks, summary.id, summary.title, self)
         dialog.exec()
@@ -783,7 +783,7 @@ class MainWindow(QMainWindow):
 
     # -- printing --------------------------------------------------------------------------------
     def _sheet(self) -> tuple[str, SheetOptions]:
-        from htdesk.printing import SheetOptions, default_paper
+        from htdesk.output.printing import SheetOptions, default_paper
 
         if self._showing_compare():
             return self.compare.html(for_print=True), self.compare.sheet_options()

@@ -63,7 +63,7 @@ def write_handout_pdf(
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from htdesk.printing import SheetOptions, SheetPrinter, default_paper
+    from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper
 
     marks = bookmarks.bookmarks(folder.id)
     if not marks:

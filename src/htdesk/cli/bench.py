@@ -254,14 +254,14 @@ def bench_print(store: ReportStore, runs: int = 5) -> Iterator[str]:
     """
     import tempfile
 
-    from htdesk.compare import parse_dimensions
-    from htdesk.compare_cli import write_comparison_pdf
+    from htdesk.cli.compare import write_comparison_pdf
+    from htdesk.output.compare import parse_dimensions
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
     from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
-    from htdesk.printing import print_stylesheet
+    from htdesk.output.printing import print_stylesheet
     from htdesk.render.html import comparison_html
     from htdesk.store.pages import comparison_data, link_index
 

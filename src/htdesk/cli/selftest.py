@@ -52,8 +52,8 @@ def run_self_test(db: Path | None = None) -> int:
     doc.setHtml(html)
     step("render page", "Norway" in doc.toPlainText(), f"{len(html)} characters of HTML")
 
-    from htdesk.compare import parse_dimensions
-    from htdesk.compare_cli import write_comparison_pdf
+    from htdesk.cli.compare import write_comparison_pdf
+    from htdesk.output.compare import parse_dimensions
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "self-test.pdf"

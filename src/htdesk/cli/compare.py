@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from htdesk.compare import CompareError, check_count, comparison_rows, parse_dimensions, to_csv
-from htdesk.store.files import why_unwritable, write_atomic
+from htdesk.output.compare import CompareError, check_count, comparison_rows, parse_dimensions, to_csv
+from htdesk.output.files import why_unwritable, write_atomic
 from htdesk.store.pages import comparison_data, country_choices, resolve_countries
 from htdesk.store.report import ReportStore
 
@@ -56,7 +56,7 @@ def write_comparison_pdf(
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from htdesk.printing import SheetPrinter, default_paper, sheet_options
+    from htdesk.output.printing import SheetPrinter, default_paper, sheet_options
     from htdesk.render.html import comparison_html
     from htdesk.store.pages import link_index
 

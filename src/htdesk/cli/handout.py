@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from htdesk.handout import HandoutError, find_folder, write_handout_pdf
+from htdesk.output.files import why_unwritable
+from htdesk.output.handout import HandoutError, find_folder, write_handout_pdf
 from htdesk.store.bookmarks import BookmarkError, BookmarkStore
-from htdesk.store.files import why_unwritable
 from htdesk.store.report import ReportStore
 
 

@@ -1,0 +1,1 @@
+"""Writing what trainers take away: PDF and printer output, comparison and handout documents, files."""

@@ -1,0 +1,1 @@
+"""Bookmarks in the window: service (undoable), tree model, panel and the add dialog."""
