@@ -67,6 +67,8 @@ def _sources_inside(obj: Any, page_of: PageOf, where: str) -> Any:
         for k, v in obj.items():
             if k == "source":
                 out[k] = _source(v, page_of, where)
+            elif k == "see_also" and isinstance(v, list):  # a summary's second citations
+                out[k] = [_source(s, page_of, where) for s in v]
             elif k == "notes" and isinstance(v, list):
                 out[k] = [lines_to_pages(n, page_of) if isinstance(n, str) else n for n in v]
             else:

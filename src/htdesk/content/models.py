@@ -164,6 +164,45 @@ class Statement(Strict):
     source: Source
 
 
+# What a summary says where the country's file has no statement on the dimension.
+NOT_COVERED_SUMMARY = NOT_COVERED[0].upper() + NOT_COVERED[1:]
+SUMMARY_MAX_WORDS = 30
+
+
+class DimensionSummary(Strict):
+    """A country's short answer on one dimension, condensed from its statements, read in two seconds.
+
+    ``see_also`` is the second citation where the report disagrees with itself (a country's text
+    against the comparison table); the text then says so.
+    """
+
+    text: Text
+    source: Source | None = None
+    see_also: list[Source] = Field(default_factory=list)
+
+    @field_validator("text")
+    @classmethod
+    def _short(cls, v: str) -> str:
+        words = len(v.split())
+        if words > SUMMARY_MAX_WORDS:
+            raise ValueError(f"a summary has at most {SUMMARY_MAX_WORDS} words, this one has {words}")
+        return v
+
+    @model_validator(mode="after")
+    def _sourced(self) -> DimensionSummary:
+        if self.text == NOT_COVERED_SUMMARY:
+            if self.source is not None or self.see_also:
+                raise ValueError(f"'{NOT_COVERED_SUMMARY}' cites no source")
+        elif self.source is None:
+            raise ValueError(f"a summary needs a source; only '{NOT_COVERED_SUMMARY}' goes without")
+        return self
+
+    @property
+    def sources(self) -> list[Source]:
+        """Every source the summary cites, the main one first."""
+        return ([self.source] if self.source else []) + self.see_also
+
+
 StatusTag = Literal["origin", "transit", "destination"]
 
 
@@ -180,6 +219,8 @@ class Country(Record):
     first_nap_year: int | None = Field(default=None, ge=1990, le=2014)
     has_rapporteur: bool | None = None
     dimensions: dict[Dimension, list[Statement]]
+    # TEMPORARY (#18 step 1): countries without summaries still load until all thirteen are written.
+    summaries: dict[Dimension, DimensionSummary] = Field(default_factory=dict)
     summary: str | None = None
 
     @field_validator("dimensions")
@@ -189,6 +230,22 @@ class Country(Record):
         if missing:
             raise ValueError(f"missing dimensions {missing}: use [] for 'not covered in the report'")
         return {d: v[d] for d in Dimension}
+
+    @field_validator("summaries")
+    @classmethod
+    def _summaries_in_order(cls, v: dict[Dimension, DimensionSummary]) -> dict[Dimension, DimensionSummary]:
+        return {d: v[d] for d in Dimension if d in v}
+
+    @model_validator(mode="after")
+    def _summaries_match_statements(self) -> Country:
+        """A summary says "Not covered" exactly where the country has no statement on the dimension."""
+        for dim, summary in self.summaries.items():
+            silent = not self.dimensions[dim]
+            if silent and summary.text != NOT_COVERED_SUMMARY:
+                raise ValueError(f"summaries.{dim.value}: no statements on {dim.value}, so '{NOT_COVERED_SUMMARY}'")
+            if not silent and summary.text == NOT_COVERED_SUMMARY:
+                raise ValueError(f"summaries.{dim.value}: says '{NOT_COVERED_SUMMARY}' but {dim.value} has statements")
+        return self
 
     @model_validator(mode="after")
     def _id_matches_code(self) -> Country:
@@ -244,6 +301,7 @@ __all__ = [
     "DIMENSION_LABELS",
     "EXPORT_KEYS",
     "NOT_COVERED",
+    "NOT_COVERED_SUMMARY",
     "Dimension",
     "Kind",
 ]
