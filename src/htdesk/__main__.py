@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -193,7 +194,37 @@ COMMANDS = {
 }
 
 
+def ensure_streams() -> None:
+    """Give Python somewhere to write when it has no console: a windowed Windows build.
+
+    There (htdesk.exe, built without a console so that no black window flashes up for a trainer)
+    sys.stdout and sys.stderr are None: print() then drops its text silently, but write() raises
+    AttributeError. The commands run and report through their exit code; htdesk-cli.exe, the
+    console entry beside it in the same folder, is the one that shows their output.
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, Path(os.devnull).open("w", encoding="utf-8"))  # noqa: SIM115 (open for the process)
+
+
+def no_display() -> str | None:
+    """Why the window cannot open on this Linux machine, or None when it can (or may).
+
+    Without DISPLAY or WAYLAND_DISPLAY Qt's xcb plugin fails with "xcb-cursor0 is needed", which
+    sends people after a library they already have. An explicit QT_QPA_PLATFORM (offscreen) needs none.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display: the window needs a desktop session (DISPLAY or WAYLAND_DISPLAY is not set). "
+        "The commands (htdesk --help) and htdesk --self-test work without one."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    ensure_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_launch(argv) or _parser().parse_args(argv)
     from htdesk.store.report import StoreError
@@ -205,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from htdesk.cli.selftest import run_self_test
 
             return run_self_test(args.db)
+        reason = no_display()
+        if reason:
+            return _fail(reason)
         from htdesk.app import run_app
 
         return run_app(args)
