@@ -389,7 +389,10 @@ EXPECTED: dict[str, dict[str, list[tuple[str, str]]]] = {
             ("Chapter III, 2.2", "In 2011, the U.K. government set up a Strategic Board"),
             ("Appendix 7", "Inter-Departmental Ministerial Group (IMDG) - 2005"),
             ("Chapter III, 2.2, footnote 34", "NCA coordinates human trafficking detection and repression"),
-            ("Chapter III, comparison table", "National Coordination Mechanisms: Home Office."),
+            (
+                "Chapter III, comparison table",
+                "National Coordination Mechanisms: United Kingdom Human Trafficking Centre (UKHTC). Home Office.",
+            ),
         ],
     },
     "it": {"status": [], "nap": [], "coordination": []},

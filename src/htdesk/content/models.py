@@ -132,6 +132,9 @@ class GlossaryEntry(Record):
     expansion_fr: str | None = None
     variants: list[Text] = Field(default_factory=list)
     from_body: bool = False
+    # The countries whose body this meaning names, where the acronym means different bodies in
+    # different countries (NRM: the UK's referral mechanism, the Dutch rapporteur); [] = unbound.
+    countries: list[CountryCode] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")

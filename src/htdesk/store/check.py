@@ -50,6 +50,15 @@ def _page_problems(store: ReportStore) -> list[str]:
     ]
 
 
+def _consistency_problems(store: ReportStore) -> list[str]:
+    """Records that contradict each other: glossary against institutions, countries against the comparison table."""
+    from htdesk.content.consistency import comparison_problems, glossary_problems
+
+    glossary, institutions = list(store.records(Kind.GLOSSARY)), list(store.records(Kind.INSTITUTION))
+    countries, figures = list(store.records(Kind.COUNTRY)), list(store.records(Kind.FIGURE))
+    return glossary_problems(glossary, institutions) + comparison_problems(countries, figures)  # type: ignore[arg-type]
+
+
 def check_database(store: ReportStore) -> list[str]:
     """Return one line per problem; an empty list means the database is sound."""
     problems: list[str] = []
@@ -91,7 +100,8 @@ def check_database(store: ReportStore) -> list[str]:
                 unfit = True
         for row in store.query("SELECT r.id FROM records r LEFT JOIN pages p ON p.id = r.id WHERE p.id IS NULL"):
             problems.append(f"{row['id']} has no page")
-        if not unfit:  # records that do not fit the model cannot be rendered to compare
+        if not unfit:  # records that do not fit the model cannot be rendered or held to each other
+            problems.extend(_consistency_problems(store))
             problems.extend(_page_problems(store))
     except StoreError as exc:
         problems.append(str(exc))
