@@ -85,6 +85,10 @@ def _open_store(path: Path | None):
     from htdesk.paths import database_path
     from htdesk.store.report import ReportStore
 
+    if path is not None:
+        from htdesk.output.files import protect
+
+        protect(path)  # the database in use is never an output file
     return ReportStore(path or database_path())
 
 
@@ -93,12 +97,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from htdesk.store.export import export_json
 
+    if args.out:
+        from htdesk.output.files import check_target
+
+        check_target(args.out)  # before the export is made
     store = _open_store(args.db)
     text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
     if args.out:
-        from htdesk.output.files import write_atomic
+        from htdesk.output.files import write_bytes
 
-        write_atomic(args.out, text.encode("utf-8"))
+        write_bytes(args.out, text.encode("utf-8"))
     else:
         sys.stdout.write(text + "\n")
     return 0
@@ -227,6 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ensure_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_launch(argv) or _parser().parse_args(argv)
+    from htdesk.output.files import OutputError
     from htdesk.store.report import StoreError
 
     try:
@@ -242,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from htdesk.app import run_app
 
         return run_app(args)
-    except StoreError as exc:
+    except (StoreError, OutputError) as exc:
         return _fail(str(exc))
     except OSError as exc:
         # Unwritable output, full disk: the user's environment, told in one line.

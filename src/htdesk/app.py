@@ -79,7 +79,6 @@ def open_bookmarks(parent: object):
     return BookmarkService(store)
 
 
-ERROR_LOG = "errors.log"  # in the user's folder: what went wrong, in full, for whoever helps them
 _reporting = False  # a dialog is up: what fails while it shows (a paint, say) is only logged
 
 
@@ -96,10 +95,11 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from htdesk.paths import user_dir
+    from htdesk.paths import ERROR_LOG_FILE, user_dir
     from htdesk.store.report import StoreError
 
-    log = user_dir() / ERROR_LOG
+    # In the user's folder: what went wrong, in full, for whoever helps them.
+    log = user_dir() / ERROR_LOG_FILE
     with contextlib.suppress(OSError):  # a log that cannot be written must not hide the dialog
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as fh:

@@ -62,3 +62,15 @@ def user_data_home() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support"
     return Path.home() / ".local" / "share"
+
+
+# The files HT Desk keeps in the user's folder; nothing the app exports may be written over them.
+BOOKMARKS_FILE = "bookmarks.sqlite"
+SETTINGS_FILE = "settings.ini"
+ERROR_LOG_FILE = "errors.log"
+
+
+def user_files() -> list[Path]:
+    """The user's bookmarks, settings and error log, where this user's HT Desk keeps them."""
+    folder = user_dir()
+    return [folder / name for name in (BOOKMARKS_FILE, SETTINGS_FILE, ERROR_LOG_FILE)]

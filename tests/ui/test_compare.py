@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from htdesk.content.models import DIMENSION_LABELS, NOT_COVERED, Country, Dimension
+from htdesk.output.files import OutputError
 from htdesk.store.report import ReportStore
 from htdesk.ui.compare import CodeRole, CompareView
 from htdesk.ui.settings import settings
@@ -176,7 +177,7 @@ def test_csv_round_trips(view: CompareView, tmp_path: Path, store: ReportStore) 
 
 def test_pdf_into_missing_folder_leaves_nothing(view: CompareView, tmp_path: Path) -> None:
     view.set_countries(["be", "no"])
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="does not exist"):
         view.export_pdf(tmp_path / "gone" / "sheet.pdf")
     assert not (tmp_path / "gone").exists()
 
@@ -191,7 +192,24 @@ def test_failed_pdf_keeps_the_previous_file(view: CompareView, tmp_path: Path, m
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(view._printer, "render", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="No space left"):
         view.export_pdf(out)
     assert out.read_bytes() == b"yesterday's sheet"
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["sheet.pdf"]
+
+
+def test_saving_over_the_settings_file_is_refused_with_a_message(
+    view: CompareView, user_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trainer who picks HT Desk's own settings file in the save dialog is told, and it is kept."""
+    view.set_countries(["be", "no"])
+    own = user_dir / "settings.ini"
+    own.write_text("[compare]\npaper=a4\n", encoding="utf-8")
+    before = own.read_bytes()
+    warnings: list[str] = []
+    monkeypatch.setattr("htdesk.ui.compare.QFileDialog.getSaveFileName", lambda *a, **k: (str(own), ""))
+    monkeypatch.setattr("htdesk.ui.compare.QMessageBox.warning", lambda _p, _t, text: warnings.append(text))
+    view._ask_pdf()
+    view._ask_csv()
+    assert len(warnings) == 2 and all("own files" in w for w in warnings)
+    assert own.read_bytes() == before

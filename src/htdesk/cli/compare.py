@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from htdesk.output.compare import CompareError, check_count, comparison_rows, parse_dimensions, to_csv
-from htdesk.output.files import why_unwritable, write_atomic
+from htdesk.output.files import OutputError, check_target, write_bytes
 from htdesk.store.pages import comparison_data, country_choices, resolve_countries
 from htdesk.store.report import ReportStore
 
@@ -24,18 +24,21 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
     except CompareError as exc:
         print(f"htdesk: {exc}", file=sys.stderr)
         return 2
-    for out in (args.pdf, args.csv):
-        if out is not None and (why := why_unwritable(Path(out))):
-            print(f"htdesk: {why}", file=sys.stderr)
-            return 1
-    data = comparison_data(store, codes)
-    rows = comparison_rows(data, dims)
-    if args.csv:
-        write_atomic(Path(args.csv), to_csv(rows).encode("utf-8"))
-        print(f"Wrote {args.csv}")
-    if args.pdf:
-        pages = write_comparison_pdf(store, codes, dims, Path(args.pdf), args.paper, args.orientation)
-        print(f"Wrote {args.pdf} ({pages} pages)")
+    try:
+        for out in (args.pdf, args.csv):
+            if out is not None:
+                check_target(out)  # before anything is made: a refused path writes nothing at all
+        data = comparison_data(store, codes)
+        rows = comparison_rows(data, dims)
+        if args.csv:
+            write_bytes(Path(args.csv), to_csv(rows).encode("utf-8"))
+            print(f"Wrote {args.csv}")
+        if args.pdf:
+            pages = write_comparison_pdf(store, codes, dims, Path(args.pdf), args.paper, args.orientation)
+            print(f"Wrote {args.pdf} ({pages} pages)")
+    except OutputError as exc:
+        print(f"htdesk: {exc}", file=sys.stderr)
+        return 1
     if not args.csv and not args.pdf:
         for row in rows[1:]:
             print(f"== {row[0]}")

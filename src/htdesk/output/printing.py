@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,8 +18,10 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 from htdesk.fonts import load_bundled_fonts
+from htdesk.output.files import OutputError, shown, write_with
 from htdesk.render.html import COMPARE_TITLE, stylesheet
 from htdesk.render.theme import PRINT
 
@@ -57,6 +58,20 @@ class SheetOptions:
 
 def page_size(paper: str) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if paper == "letter" else QPageSize.PageSizeId.A4)
+
+
+def page_layout(opts: SheetOptions) -> QPageLayout:
+    """Paper, orientation and margins: the same for a PDF, a printer and the print preview.
+
+    A printer left with its own margins lays the text out on another width, and the preview then
+    counts other pages than the PDF.
+    """
+    return QPageLayout(
+        page_size(opts.paper),
+        QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(14, 12, 14, 12),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def sheet_options(names: list[str], paper: str, orientation: str) -> SheetOptions:
@@ -170,33 +185,64 @@ class SheetPrinter(QObject):
         p.restore()
 
     def to_pdf(self, html: str, path: Path, opts: SheetOptions) -> int:
-        """Write a PDF whole or not at all; an unwritable path raises OSError and leaves nothing."""
-        path = Path(path)
-        folder = path.parent if str(path.parent) else Path()
-        if not folder.is_dir():
-            raise FileNotFoundError(2, "No such folder", str(folder))
-        if not os.access(folder, os.W_OK):
-            raise PermissionError(13, "Cannot write in this folder", str(folder))
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=folder)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
+        """Write a PDF through the one output writer: checked, verified complete, then put in place.
+
+        Returns the page count; raises OutputError (nothing written, an old file untouched) when the
+        path is refused or the PDF comes out incomplete (Qt's PDF writer ignores a full disk).
+        """
+        pages = 0
+
+        def produce(tmp: Path) -> None:
+            nonlocal pages
             writer = QPdfWriter(str(tmp))
             writer.setTitle(opts.title)
             writer.setCreator("HT Desk")
             writer.setResolution(300)
-            layout = QPageLayout(
-                page_size(opts.paper),
-                QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait,
-                QMarginsF(14, 12, 14, 12),
-                QPageLayout.Unit.Millimeter,
-            )
-            writer.setPageLayout(layout)
+            writer.setPageLayout(page_layout(opts))
             pages = self.render(writer, html, opts)
             del writer  # closes the file
-            if tmp.stat().st_size == 0:
-                raise OSError(5, "The PDF could not be written", str(path))
-            tmp.replace(path)
-            return pages
-        finally:
-            tmp.unlink(missing_ok=True)
+
+        write_with(path, produce, lambda tmp: verify_pdf(tmp, pages, path))
+        return pages
+
+    def print_to(self, printer: QPrinter, html: str, opts: SheetOptions) -> int:
+        """Print on ``printer``; "Print to file" (a PDF) goes through the output writer as exports do."""
+        target = printer.outputFileName()
+        if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not target:
+            return self.render(printer, html, opts)
+        pages = 0
+
+        def produce(tmp: Path) -> None:
+            nonlocal pages
+            printer.setOutputFileName(str(tmp))
+            try:
+                pages = self.render(printer, html, opts)
+            finally:
+                printer.setOutputFileName(target)
+
+        write_with(Path(target), produce, lambda tmp: verify_pdf(tmp, pages, target))
+        return pages
+
+
+_PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b.*?/Count\s+(\d+)", re.DOTALL)
+
+
+def verify_pdf(pdf: Path, expected_pages: int, shown_as: Path | str) -> None:
+    """OutputError unless ``pdf`` is a whole PDF of ``expected_pages`` pages.
+
+    A PDF cut short (a full disk, a file size limit) lacks the trailer, which comes last; a page
+    tree with another count means the writer dropped pages.
+    """
+    data = pdf.read_bytes()
+    why = ""
+    if not data.startswith(b"%PDF-"):
+        why = "it is not a PDF"
+    elif b"%%EOF" not in data[-1024:]:
+        why = "the PDF is incomplete (is the disk full?)"
+    else:
+        found = _PAGES_COUNT.search(data)
+        if found is None or int(found.group(1)) != expected_pages:
+            got = found.group(1).decode() if found else "no"
+            why = f"the PDF has {got} pages where {expected_pages} were printed"
+    if why:
+        raise OutputError(f"cannot write {shown(shown_as)}: {why}; nothing was saved")

@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from htdesk.output.files import write_atomic
-from htdesk.paths import user_dir
+from htdesk.output.files import OutputError, protect, write_bytes
+from htdesk.paths import BOOKMARKS_FILE, user_dir
 
 SCHEMA_VERSION = 1
 FORMAT = "htdesk-bookmarks"
 FORMAT_VERSION = 1
 DEFAULT_FOLDER = "Unfiled"
-FILE_NAME = "bookmarks.sqlite"
+FILE_NAME = BOOKMARKS_FILE
 # Seconds a writer waits for another window or copy of the app to finish its transaction.
 BUSY_TIMEOUT = 10.0
 if TYPE_CHECKING:
@@ -226,6 +226,7 @@ class BookmarkStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        protect(self.path)  # an export chosen over the open bookmarks would destroy them
         self.recovered_from: Path | None = None
         self.read_only = False
         try:
@@ -872,11 +873,9 @@ class BookmarkStore:
         """Write ``export_json`` to a file, whole or not at all."""
         data = json.dumps(self.export_json(folder), ensure_ascii=False, indent=2).encode("utf-8")
         try:
-            write_atomic(Path(path), data)
-        except OSError as exc:
-            raise BookmarkEnvironmentError(
-                f"Could not write {path}: {exc.strerror or exc}. Nothing was exported."
-            ) from None
+            write_bytes(Path(path), data)
+        except OutputError as exc:
+            raise BookmarkEnvironmentError(f"{str(exc)[:1].upper()}{str(exc)[1:]}. Nothing was exported.") from None
 
     def import_file(self, path: Path) -> ImportCounts:
         """Read a file written by ``export_file`` and merge it (see ``import_json``)."""

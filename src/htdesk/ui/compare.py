@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QPageLayout
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from htdesk.content.kinds import DIMENSION_LABELS, Dimension
 from htdesk.output.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
-from htdesk.output.files import write_atomic
-from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper, page_size, sheet_options
+from htdesk.output.files import OutputError, write_bytes
+from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper, sheet_options
 from htdesk.render.html import comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.pages import comparison_data, country_choices, link_index
 from htdesk.store.report import ReportStore
+from htdesk.ui.printing import print_preview
 from htdesk.ui.reader import ReaderView
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -230,22 +229,12 @@ class CompareView(QWidget):
 
     def export_csv(self, path: Path) -> None:
         data = comparison_data(self._store, self.selected_countries())
-        write_atomic(path, to_csv(comparison_rows(data, self.selected_dimensions())).encode("utf-8"))
+        write_bytes(path, to_csv(comparison_rows(data, self.selected_dimensions())).encode("utf-8"))
 
     def print_preview(self) -> None:
         if not self.ready():
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        opts = self.sheet_options()
-
-        printer.setPageSize(page_size(opts.paper))
-        printer.setPageOrientation(
-            QPageLayout.Orientation.Landscape if opts.landscape else QPageLayout.Orientation.Portrait
-        )
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Print comparison")
-        dialog.paintRequested.connect(lambda p: self._printer.render(p, self.html(for_print=True), opts))
-        dialog.exec()
+        print_preview(self, self._printer, lambda: self.html(for_print=True), self.sheet_options(), "Print comparison")
 
     def _ask_pdf(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
@@ -262,7 +251,8 @@ class CompareView(QWidget):
     def _guarded(self, action: object, done: str) -> None:
         try:
             action()  # type: ignore[operator]
-        except OSError as exc:
-            QMessageBox.warning(self, "Could not save", f"{exc.strerror or exc}: {exc.filename or ''}")
+        except OutputError as exc:
+            QMessageBox.warning(self, "Could not save", str(exc))
             return
-        self.message.setText(done)
+        if done:
+            self.message.setText(done)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QPageLayout
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from htdesk.output.files import OutputError
 from htdesk.output.handout import HandoutError, handout_html, handout_items, write_handout_pdf
-from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper, page_size
+from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper
 from htdesk.store.report import ReportStore
+from htdesk.ui.printing import print_preview
 
 
 class HandoutDialog(QDialog):
@@ -75,7 +75,7 @@ class HandoutDialog(QDialog):
             return
         try:
             pages = write_handout_pdf(self._store, self._service.store, folder, Path(path), self.paper.currentData())  # type: ignore[attr-defined, arg-type]
-        except (OSError, HandoutError) as exc:
+        except (OutputError, HandoutError) as exc:
             QMessageBox.warning(self, "Could not save the handout", str(exc))
             return
         self.status.setText(f"Saved {Path(path).name} ({pages} pages).")
@@ -95,10 +95,4 @@ class HandoutDialog(QDialog):
             paper=self.paper.currentData(),
             date_text=date.today().isoformat(),
         )
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(page_size(opts.paper))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        dialog = QPrintPreviewDialog(printer, self)
-        sheet = SheetPrinter(dialog)
-        dialog.paintRequested.connect(lambda p: sheet.render(p, html, opts))
-        dialog.exec()
+        print_preview(self, SheetPrinter(self), lambda: html, opts, "Print handout")

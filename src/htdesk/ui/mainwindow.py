@@ -810,24 +810,23 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", f"{name}.pdf", "PDF (*.pdf)")
         if not path:
             return
+        from htdesk.output.files import OutputError
+
         try:
             pages = self.export_pdf(Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self, "Could not save the PDF", f"{exc.strerror or exc}: {exc.filename or path}")
+        except OutputError as exc:
+            QMessageBox.warning(self, "Could not save the PDF", str(exc))
             return
         self.statusBar().showMessage(f"Saved {Path(path).name} ({pages} pages).", 5000)
 
     def print_current(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from htdesk.ui.printing import print_preview
 
         if self._showing_compare():
             self.compare.print_preview()
             return
         html, opts = self._sheet()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(lambda p: self.printer.render(p, html, opts))
-        dialog.exec()
+        print_preview(self, self.printer, lambda: html, opts, "Print")
 
     def print_handout_dialog(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from htdesk.paths import user_dir
+from htdesk.paths import SETTINGS_FILE, user_dir
 
 
 def settings() -> QSettings:
     """An INI file in the user's folder: the same format on every platform, easy to reset."""
     folder = user_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
 def reset_settings() -> None:
