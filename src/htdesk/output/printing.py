@@ -27,6 +27,7 @@ from htdesk.render.theme import PRINT
 
 BODY_PT = 9.5  # the sheet's smallest text is 9 pt: legible when photocopied
 HEADER_PT = 9.0
+PDF_DPI = 300  # PDFs and the print preview lay text out at the same resolution, so they paginate alike
 CITATION = (
     "Source: ICPC, Human Trafficking, Other Forms of Exploitation and Prevention Policies "
     "(report for Public Safety Canada, 2014)"
@@ -197,7 +198,7 @@ class SheetPrinter(QObject):
             writer = QPdfWriter(str(tmp))
             writer.setTitle(opts.title)
             writer.setCreator("HT Desk")
-            writer.setResolution(300)
+            writer.setResolution(PDF_DPI)
             writer.setPageLayout(page_layout(opts))
             pages = self.render(writer, html, opts)
             del writer  # closes the file
