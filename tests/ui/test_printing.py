@@ -48,7 +48,7 @@ def test_preview_counts_the_pages_of_the_pdf(
 def test_print_to_file_goes_through_the_writer(
     qtbot: QtBot, store: ReportStore, tmp_path: Path, user_dir: Path
 ) -> None:
-    """ "Print to file" in Qt's print dialog is a PDF: refused over HT Desk's own files, verified otherwise."""
+    """Print to file, in Qt's print dialog, is a PDF: refused over HT Desk's own files, verified otherwise."""
     from htdesk.output.files import OutputError
 
     data = comparison_data(store, ["be", "no"])
