@@ -590,3 +590,56 @@ def test_an_error_in_the_running_app_reaches_the_trainer_as_a_dialog(user_dir: P
     assert "DIALOG: Something went wrong" in proc.stdout.decode()
     assert "Traceback" not in proc.stderr.decode()
     assert "RuntimeError: an action that fails" in (user_dir / "errors.log").read_text("utf-8")
+
+
+# -- small screens ------------------------------------------------------------------------------
+def test_a_first_window_fits_the_screen_it_opens_on(make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    w = make_window()  # a fresh profile: no saved geometry
+    qtbot.waitExposed(w)
+    free = w.screen().availableGeometry()
+    assert free.contains(w.frameGeometry()), (free, w.frameGeometry())
+    assert w.statusBar().isVisible() and free.contains(w.statusBar().geometry().translated(w.geometry().topLeft()))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720), (1024, 600), (800, 600), (1920, 1080)])
+def test_the_first_window_is_sized_from_the_free_area_of_the_screen(width: int, height: int) -> None:
+    from PySide6.QtCore import QRect
+
+    from htdesk.ui.mainwindow import FIRST_SIZE, FRAME_ROOM, first_geometry
+
+    free = QRect(0, 32, width, height - 32 - 40)  # a top panel and a taskbar
+    geo = first_geometry(free)
+    # The window with room for its title bar above it stays inside the free area.
+    assert free.contains(geo.adjusted(0, -(FRAME_ROOM[1] - FRAME_ROOM[0] // 2), 0, 0)), geo
+    assert geo.width() <= FIRST_SIZE[0] and geo.height() <= FIRST_SIZE[1]
+    if width >= 1600:
+        assert (geo.width(), geo.height()) == FIRST_SIZE
+
+
+def test_a_narrow_window_folds_the_sidebar_away_and_back(make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    w = make_window()
+    w.resize(1000, 600)
+    qtbot.waitUntil(lambda: w.sidebar.isVisible())
+    w.resize(480, 600)
+    qtbot.waitUntil(lambda: not w.sidebar.isVisible())
+    qtbot.waitUntil(lambda: w.reader.width() > 440)  # the page has the window's width
+    w.resize(1000, 600)
+    qtbot.waitUntil(lambda: w.sidebar.isVisible())
+    w.resize(480, 600)
+    qtbot.waitUntil(lambda: not w.sidebar.isVisible())
+    w.close()  # folded for want of room is not closed by the user
+    assert make_window().settings.value("window/sidebar") in (True, "true")
+
+
+def test_in_a_narrow_window_a_page_chosen_in_the_sidebar_takes_the_room_back(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(480, 600)
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible())
+    window.actions_by_name["filter_tree"].trigger()  # Ctrl+Shift+F: the sidebar shows, over the page's room
+    assert window.sidebar.isVisible()
+    qtbot.waitUntil(lambda: window.tree_filter.hasFocus())
+    qtbot.keyClicks(window.tree_filter, "KOM")
+    window.tree.setFocus()
+    window.tree.setCurrentIndex(_find_in_tree(window, "institution/no/kom"))
+    qtbot.keyClick(window.tree, Qt.Key.Key_Return)
+    assert window.current == "institution/no/kom"
+    assert not window.sidebar.isVisible()

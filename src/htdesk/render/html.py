@@ -411,6 +411,20 @@ def missing_html(record_id: str, title: str) -> str:
     )
 
 
+# The narrowest a table's column lays out at on screen, in ems of the page's text: narrower, and
+# the page scrolls sideways rather than wrap "Interdepartmental" or a country's name mid-word.
+COLUMN_MIN_EMS = {"data": 8.0, "compare": 12.0}
+_TABLE_HEAD = re.compile(r'<table class="(data|compare)"[^>]*>\s*<thead>(.*?)</thead>', re.S)
+
+
+def min_width_ems(html: str) -> float:
+    """The narrowest the page lays out at, in ems (0: any width); set by its widest table."""
+    widest = 0.0
+    for m in _TABLE_HEAD.finditer(html):
+        widest = max(widest, m.group(2).count("<th") * COLUMN_MIN_EMS[m.group(1)])
+    return widest
+
+
 def stylesheet(theme: Theme) -> str:
     """CSS for QTextDocument (a subset of CSS 2.1)."""
     t = theme

@@ -35,7 +35,7 @@ from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole
 from htdesk.ui.reader import ReaderView
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex, QUrl
+    from PySide6.QtCore import QModelIndex, QRect, QUrl
 
     from htdesk.output.printing import SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
@@ -59,6 +59,16 @@ def std(name: str) -> str:
     """A shortcut that is the platform's standard key `name` (Back, Find, ZoomIn...)."""
     return STANDARD + name
 
+
+# The first window on a fresh profile: this size where the screen has room, else the screen's free
+# area less room for a window manager's title bar and borders (not known before the window shows).
+FIRST_SIZE = (1280, 800)
+FRAME_ROOM = (16, 48)
+# Under this window width the sidebar gives the page its room: it folds away by itself and, shown
+# again (F9, Ctrl+K...), folds away once a page is chosen from it, as a drawer does.
+NARROW_WIDTH = 720
+# Sidebar width on a first start: room for the tree's long titles, but never most of a small screen.
+SIDEBAR_WIDTH, SIDEBAR_SHARE = 340, 0.3
 
 # Qt::ToolButtonTextBesideIcon, set as a property by its key: the enum itself is in the `Qt`
 # namespace (see the note above), and PySide converting a number to it costs over a millisecond.
@@ -84,6 +94,18 @@ def confirm_external(parent: QWidget, url: QUrl) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Open
+
+
+def first_geometry(free: QRect) -> QRect:
+    """Where a first window goes on a screen whose free area is ``free``: inside it, centred."""
+    from PySide6.QtCore import QRect
+
+    width = min(FIRST_SIZE[0], free.width() - FRAME_ROOM[0])
+    height = min(FIRST_SIZE[1], free.height() - FRAME_ROOM[1])
+    # The frame's title bar goes above the window's own top: the room left for it is kept there.
+    left = free.x() + (free.width() - width) // 2
+    top = free.y() + FRAME_ROOM[1] - FRAME_ROOM[0] // 2 + max(0, (free.height() - FRAME_ROOM[1] - height) // 2)
+    return QRect(left, top, width, height)
 
 
 class ContentsTree(QTreeView):
@@ -192,6 +214,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
+        self._sidebar_folded = False  # hidden by the window for want of room, not by the user
 
         self._make_actions()
         self.statusBar().showMessage(f"{self._meta.get('citation', '')[:90]}…", 6000)
@@ -260,8 +283,27 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentIndex(tab)
 
     def set_sidebar_visible(self, shown: bool) -> None:
+        self._sidebar_folded = False  # the user's own choice: the window folds it no more
+        self._show_sidebar(shown)
+
+    def _show_sidebar(self, shown: bool) -> None:
         self.sidebar.setVisible(shown)
         self.actions_by_name["sidebar"].setChecked(shown)
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the window is too narrow for sidebar and page side by side."""
+        return self.width() < NARROW_WIDTH
+
+    def resizeEvent(self, event: object) -> None:
+        """Override of QWidget.resizeEvent: fold the sidebar away when narrow, back when wide again."""
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.narrow and self.sidebar.isVisible():
+            self._show_sidebar(False)
+            self._sidebar_folded = True
+        elif not self.narrow and self._sidebar_folded:
+            self._show_sidebar(True)
+            self._sidebar_folded = False
 
     def _sidebar_tab_changed(self, tab: int) -> None:
         if tab == SEARCH_TAB:
@@ -580,9 +622,17 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/last_page", target)
         if target != HOME:  # the home page has no place in the tree: the tree stays where it was
             self._sync_tree(target)
+        self._fold_drawer()
         self._update_nav_actions()
         self._update_star()
         self.page_changed.emit(target)
+
+    def _fold_drawer(self) -> None:
+        """In a narrow window, a page chosen in the sidebar takes the room back from it."""
+        if self.narrow and self.sidebar.isVisible() and self.sidebar.isAncestorOf(QApplication.focusWidget()):
+            self._show_sidebar(False)
+            self._sidebar_folded = True
+            self.reader.setFocus()
 
     def _home_html(self) -> str:
         countries = self.store.summaries(Kind.COUNTRY)
@@ -862,15 +912,15 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geo = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
-        if geo is not None:
-            self.restoreGeometry(geo)  # type: ignore[arg-type]
-        else:
-            self.resize(1280, 800)
+        # restoreGeometry() itself moves and shrinks a saved window onto the screens there are now.
+        if geo is None or not self.restoreGeometry(geo):  # type: ignore[arg-type]
+            self._fit_first_window()
         if state is not None:
             self.restoreState(state)  # type: ignore[arg-type]
         split = self.settings.value("window/splitter")
         if split is None or not self.splitter.restoreState(split):  # type: ignore[arg-type]
-            self.splitter.setSizes([340, 940])  # first start: room for the tree's long titles
+            side = min(SIDEBAR_WIDTH, int(self.width() * SIDEBAR_SHARE))
+            self.splitter.setSizes([side, self.width() - side])
         self.set_sidebar_visible(self.settings.value("window/sidebar", "true") in (True, "true"))
         tab = self.settings.value("window/sidebar_tab", CONTENTS_TAB)
         self.sidebar.setCurrentIndex(int(tab) if str(tab).isdigit() else CONTENTS_TAB)  # type: ignore[arg-type]
@@ -878,12 +928,21 @@ class MainWindow(QMainWindow):
         if not self.open(last):
             self.open(HOME)
 
+    def _fit_first_window(self) -> None:
+        """Size and centre a first window within the screen's free area (less panels and docks)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:  # no screen at all (some offscreen set-ups): the plain first size
+            self.resize(*FIRST_SIZE)
+            return
+        self.setGeometry(first_geometry(screen.availableGeometry()))
+
     def closeEvent(self, event: object) -> None:
         """Override of QWidget.closeEvent: remember the layout and the open page."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/sidebar", not self.sidebar.isHidden())
+        # Folded away for want of room is not closed: a wider window shows it again.
+        self.settings.setValue("window/sidebar", self._sidebar_folded or not self.sidebar.isHidden())
         self.settings.setValue("window/sidebar_tab", self.sidebar.currentIndex())
         self.settings.setValue("session/last_page", self.current)
         self.settings.sync()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from htdesk.render.html import SCHEME
+from htdesk.render.html import SCHEME, min_width_ems
 from htdesk.render.theme import Theme
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ class ReaderView(QTextBrowser):
         self.setAccessibleName("Page")
         self.setAccessibleDescription("The open page of the report")
         self.document().setDocumentMargin(18)
+        # Words wrap whole, never letter by letter: where a table's columns or a long title do not
+        # fit, the page scrolls sideways instead (QTextEdit's default wraps anywhere).
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self._min_ems = 0.0  # the open page's narrowest layout, in ems of its text
         self.anchorClicked.connect(self._on_anchor)
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
@@ -51,12 +55,30 @@ class ReaderView(QTextBrowser):
 
     # -- content ---------------------------------------------------------------------------
     def show_html(self, html: str, stylesheet: str) -> None:
+        """Show a page; narrower than its tables' minimum width, it scrolls sideways (see min_width_ems)."""
+        self._min_ems = min_width_ems(html)
+        self._fit_width()
         doc = self.document()
         doc.setDefaultStyleSheet(stylesheet)
         self.setHtml(html)
         doc.setDocumentMargin(18)
         self._find_selections = []
         self.setExtraSelections([])  # setHtml() has already scrolled back to the top
+
+    def _fit_width(self) -> None:
+        """Lay the page out at the viewport's width, or at its minimum width where that is wider."""
+        least = int(self._min_ems * self.fontMetrics().height())  # zoomed in, the columns widen too
+        if least and self.viewport().width() < least:
+            if self.lineWrapMode() != QTextEdit.LineWrapMode.FixedPixelWidth:
+                self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(least)
+        elif self.lineWrapMode() != QTextEdit.LineWrapMode.WidgetWidth:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+
+    def resizeEvent(self, e: object) -> None:
+        """Override of QAbstractScrollArea.resizeEvent: keep a table's minimum width as the view narrows."""
+        super().resizeEvent(e)  # type: ignore[arg-type]
+        self._fit_width()
 
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Override of QTextBrowser.loadResource: only local data, never the network."""
@@ -105,6 +127,7 @@ class ReaderView(QTextBrowser):
         font.setPointSizeF(max(6.0, self._base_point_size + steps))
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self._fit_width()
 
     def set_base_font(self, font: QFont) -> None:
         self._base_point_size = font.pointSizeF()
