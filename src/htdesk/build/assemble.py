@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from htdesk.build.pages import build_page_map
+from htdesk.build.pages import build_page_map, page_texts
 from htdesk.build.sections import load_spec, parse_sections
 from htdesk.content.curated import (
     ContentError,
@@ -40,6 +40,8 @@ class Content:
     countries: list[Country] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
+    # The report's text by printed page: what summaries are held to (content.trace) when built and checked.
+    report_pages: dict[int, str] = field(default_factory=dict)
 
     def by_kind(self) -> dict[Kind, list[Record]]:
         return {
@@ -62,7 +64,7 @@ def load_content(report: Path, content_dir: Path) -> Content:
     page_of = pm.page_of
     figures_file = content_dir / "figures.toml"
     ranges = figure_line_ranges(figures_file) if figures_file.exists() else []
-    c = Content()
+    c = Content(report_pages=page_texts(lines, pm))
     c.sections = parse_sections(lines, pm, load_spec(content_dir / "sections.toml"), ranges)
     if figures_file.exists():
         c.figures = load_figures(figures_file, page_of)

@@ -127,6 +127,9 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     )
     # Every record's page as the reading pane shows it (filled by write_pages once the rest is in).
     db["pages"].create({"id": str, "html": str}, pk="id", not_null={"html"})
+    # The report's text page by page, so that `htdesk check` can hold summaries to the pages they
+    # cite where the report itself is not installed.
+    db["report_pages"].create({"page": int, "text": str}, pk="page", not_null={"text"})
     # The app's contents tree as it shows it, so that start-up reads it rather than shapes it.
     db["contents"].create(
         {"node": int, "parent": int, "title": str, "record_id": str, "tooltip": str},
@@ -176,6 +179,7 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     db["links"].insert_all(links, ignore=True)
     db["search_index"].insert_all(index)
     db["contents"].insert_all(row._asdict() for row in contents_rows(content))
+    db["report_pages"].insert_all({"page": page, "text": text} for page, text in sorted(content.report_pages.items()))
 
     cols = ", ".join(FTS_COLUMNS)
     for table, tokenizer in FTS_TOKENIZERS.items():

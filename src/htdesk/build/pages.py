@@ -61,6 +61,16 @@ class PageMap:
         return self.numbers[i] if i >= 0 else None
 
 
+def page_texts(lines: Sequence[str], pm: PageMap) -> dict[int, str]:
+    """The report's text page by page (printed number -> its lines), the front matter left out."""
+    out: dict[int, list[str]] = {}
+    for n, text in enumerate(lines[FIRST_DERIVABLE_LINE - 1 :], start=FIRST_DERIVABLE_LINE):
+        page = pm.page_of(n)
+        if page is not None:
+            out.setdefault(page, []).append(text)
+    return {page: "\n".join(texts) for page, texts in out.items()}
+
+
 def build_page_map(lines: Sequence[str]) -> PageMap:
     """Anchor page numbers on the surviving footers and count page starts between them."""
     footers = _footers(lines)

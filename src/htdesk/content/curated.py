@@ -136,6 +136,7 @@ def load_country(path: Path, page_of: PageOf) -> Country:
         if d.value in data:
             dims[d.value] = data.pop(d.value)
     data["dimensions"] = dims
+    data.setdefault("summaries", {})  # so that a file without any gets the model's message naming them
     data.setdefault("code", code)
     data.setdefault("id", f"country/{code}")
     return _validate(Country, data, where)  # type: ignore[return-value]

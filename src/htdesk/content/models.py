@@ -222,8 +222,7 @@ class Country(Record):
     first_nap_year: int | None = Field(default=None, ge=1990, le=2014)
     has_rapporteur: bool | None = None
     dimensions: dict[Dimension, list[Statement]]
-    # TEMPORARY (#18 step 1): countries without summaries still load until all thirteen are written.
-    summaries: dict[Dimension, DimensionSummary] = Field(default_factory=dict)
+    summaries: dict[Dimension, DimensionSummary]
     summary: str | None = None
 
     @field_validator("dimensions")
@@ -236,8 +235,14 @@ class Country(Record):
 
     @field_validator("summaries")
     @classmethod
-    def _summaries_in_order(cls, v: dict[Dimension, DimensionSummary]) -> dict[Dimension, DimensionSummary]:
-        return {d: v[d] for d in Dimension if d in v}
+    def _all_summaries(cls, v: dict[Dimension, DimensionSummary]) -> dict[Dimension, DimensionSummary]:
+        missing = [d.value for d in Dimension if d not in v]
+        if missing:
+            raise ValueError(
+                f"missing summaries {missing}: write [summaries.<dimension>] for each, "
+                f"text = '{NOT_COVERED_SUMMARY}' where the report is silent"
+            )
+        return {d: v[d] for d in Dimension}
 
     @model_validator(mode="after")
     def _summaries_match_statements(self) -> Country:

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from htdesk.content.models import MODEL_OF, Kind
+from htdesk.content.trace import summary_problems
 from htdesk.store.report import ReportStore, StoreError
 
 FTS_TABLES = ("search_fts",)
@@ -59,6 +60,13 @@ def _consistency_problems(store: ReportStore) -> list[str]:
     return glossary_problems(glossary, institutions) + comparison_problems(countries, figures)  # type: ignore[arg-type]
 
 
+def _summary_problems(store: ReportStore) -> list[str]:
+    """Summaries stating a number or name that no page they cite holds (content.trace)."""
+    pages = store.report_pages()
+    countries = list(store.records(Kind.COUNTRY))
+    return summary_problems(countries, lambda page: pages.get(page, ""))  # type: ignore[arg-type]
+
+
 def check_database(store: ReportStore) -> list[str]:
     """Return one line per problem; an empty list means the database is sound."""
     problems: list[str] = []
@@ -102,6 +110,7 @@ def check_database(store: ReportStore) -> list[str]:
             problems.append(f"{row['id']} has no page")
         if not unfit:  # records that do not fit the model cannot be rendered or held to each other
             problems.extend(_consistency_problems(store))
+            problems.extend(_summary_problems(store))
             problems.extend(_page_problems(store))
     except StoreError as exc:
         problems.append(str(exc))

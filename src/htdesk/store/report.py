@@ -13,7 +13,7 @@ from htdesk.content.kinds import THEMES_CONCLUSION, THEMES_SECTION, Kind, Source
 if TYPE_CHECKING:
     from htdesk.content.models import Record
 
-SCHEMA_VERSION = 3  # 2: the contents table; 3: the pages table
+SCHEMA_VERSION = 4  # 2: the contents table; 3: the pages table; 4: the report_pages table
 SUMMARY_COLUMNS = "id, kind, title, country, source_ref, source_page"
 
 
@@ -78,7 +78,7 @@ class ReportStore:
                 f"The report database is newer (schema {version}) than this HT Desk (schema "
                 f"{SCHEMA_VERSION}): install the newer HT Desk."
             )
-        if version < SCHEMA_VERSION or not {"records", "meta", "contents", "pages"} <= tables:
+        if version < SCHEMA_VERSION or not {"records", "meta", "contents", "pages", "report_pages"} <= tables:
             raise DatabaseCorrupt(f"The report database is incomplete or not an HT Desk database: {path}.")
         self._lock = threading.Lock()
 
@@ -106,6 +106,10 @@ class ReportStore:
     # -- metadata ------------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
         return {r["key"]: r["value"] for r in self.query("SELECT key, value FROM meta")}
+
+    def report_pages(self) -> dict[int, str]:
+        """The report's text by printed page (what summaries are held to)."""
+        return dict(self.rows("SELECT page, text FROM report_pages ORDER BY page"))
 
     def counts(self) -> dict[str, int]:
         return {r["kind"]: r["n"] for r in self.query("SELECT kind, count(*) AS n FROM records GROUP BY kind")}
