@@ -2,22 +2,45 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from htdesk.__main__ import main
-from htdesk.output.handout import HandoutError, find_folder, write_handout_pdf
-from htdesk.store.bookmarks import BookmarkStore
+from htdesk.output.handout import (
+    HandoutError,
+    arrange,
+    find_folder,
+    handout_items,
+    make_handout,
+    write_handout_odt,
+    write_handout_pdf,
+)
+from htdesk.store.bookmarks import BookmarkStore, Folder
 from htdesk.store.report import ReportStore
 
 PAGES = [
-    ("country/se", "Sweden", "Start with the berry pickers."),
+    ("country/se", "Sweden", "Start with the quiz on slide three."),
     ("institution/no/kom", "KOM", "Who sits on it?"),
     ("practice/truckstop", "TruckSTOP", ""),
     ("glossary/gla", "GLA", "Spell it out for the room."),
+]
+COVER_NOTE = "Two hours with labour inspectors."
+
+# The issue's session: three glossary entries, a practice and an institution, each with a note.
+SESSION = [
+    ("glossary/gla", "Ask: who checks the employer?"),
+    ("glossary/kom", "Pause here for questions."),
+    ("glossary/greta", "Hand out the GRETA summary."),
+    ("practice/truckstop", "Show the truck-stop poster."),
+    ("institution/no/kom", "Compare with our own unit."),
 ]
 
 
@@ -25,14 +48,38 @@ def _flat(reader: PdfReader) -> str:
     return " ".join(" ".join(p.extract_text() for p in reader.pages).split())
 
 
+def _page_texts(reader: PdfReader) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def _links(reader: PdfReader) -> list[str]:
+    uris = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                uris.append(str(action["/URI"]))
+    return uris
+
+
 @pytest.fixture
 def folder_store(user_dir: Path) -> Iterator[BookmarkStore]:
     store = BookmarkStore.open_default()
-    folder = store.create_folder("Session 2 — labour exploitation", "Two hours with labour inspectors.")
+    folder = store.create_folder("Session 2 — labour exploitation", COVER_NOTE)
     for rid, title, note in PAGES:
         store.add(rid, title, folder.id, note)
     store.add("institution/zz/closed-office", "An office that closed", folder.id, "")
     yield store
+    store.close()
+
+
+@pytest.fixture
+def session(user_dir: Path) -> Iterator[tuple[BookmarkStore, Folder]]:
+    store = BookmarkStore.open_default()
+    folder = store.create_folder("Session 1", "Keep this part to ninety minutes.")
+    for rid, note in SESSION:
+        store.add(rid, rid, folder.id, note)
+    yield store, folder
     store.close()
 
 
@@ -42,21 +89,161 @@ def test_handout_pdf_reads_back(folder_store: BookmarkStore, store: ReportStore,
     pages = write_handout_pdf(store, folder_store, folder, out, "a4")
     reader = PdfReader(str(out))
     text = _flat(reader)
-    assert len(reader.pages) == pages >= 6  # a cover and at least one page per record
+    assert len(reader.pages) == pages
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Session 2 — labour exploitation" in cover
-    assert "Two hours with labour inspectors." in cover
     assert "Contents" in cover
-    for rid, _title, note in PAGES:
+    for rid, _title, _note in PAGES:
         summary = store.summary(rid)
         assert summary is not None
         assert summary.title in cover  # the table of contents lists every page
         assert f"ICPC report, {summary.source.cite()}" in text  # each page carries its source
-        if note:
-            assert note in text
     assert "An office that closed" in text and "not in this version" in text  # kept, not dropped
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "Public Safety Canada, 2014" in text
+
+
+def test_notes_stay_out_unless_asked_for(folder_store: BookmarkStore, store: ReportStore, tmp_path: Path) -> None:
+    folder = find_folder(folder_store, "Session 2 — labour exploitation")
+    notes = [n for _rid, _title, n in PAGES if n] + [COVER_NOTE]
+    write_handout_pdf(store, folder_store, folder, tmp_path / "room.pdf")
+    room = _flat(PdfReader(str(tmp_path / "room.pdf")))
+    assert not [n for n in notes if n in room]
+    assert "Trainer" not in room
+    write_handout_pdf(store, folder_store, folder, tmp_path / "mine.pdf", notes=True)
+    mine = PdfReader(str(tmp_path / "mine.pdf"))
+    text = _flat(mine)
+    assert [n for n in notes if n in text] == notes
+    # Marked as the trainer's, each beside its record.
+    assert text.count("Trainer's note (not for participants)") == sum(1 for *_, n in PAGES if n)
+    assert "Trainer's notes for this session" in _page_texts(mine)[0]
+    assert "trainer's copy" in text.casefold()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(min_size=1, max_size=300), cover=st.text(max_size=300))
+def test_a_note_never_reaches_the_default_handout(
+    folder_store: BookmarkStore, store: ReportStore, note: str, cover: str
+) -> None:
+    folder = find_folder(folder_store, "Session 2 — labour exploitation")
+    before = make_handout(store, folder_store, folder).html()
+    mark = folder_store.bookmarks(folder.id)[0]
+    old_note = folder_store.set_note(mark.id, note)
+    old_cover = folder_store.set_folder_notes(folder.id, cover)
+    try:
+        changed = folder_store.folder(folder.id)
+        assert changed is not None
+        # Whatever the notes say, the participants' handout is the same, to the byte.
+        assert make_handout(store, folder_store, changed).html() == before
+    finally:
+        folder_store.set_note(mark.id, old_note)
+        folder_store.set_folder_notes(folder.id, old_cover)
+
+
+def test_five_short_records_fit_four_pages_with_contents_outline_and_metadata(
+    session: tuple[BookmarkStore, Folder], store: ReportStore, tmp_path: Path
+) -> None:
+    marks, folder = session
+    out = tmp_path / "f.pdf"
+    pages = write_handout_pdf(store, marks, folder, out, "a4")
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) <= 4
+    texts = _page_texts(reader)
+    assert not [n for _rid, n in SESSION if n in " ".join(texts)]
+    titles = [store.summary(rid).title for rid, _ in SESSION]  # type: ignore[union-attr]
+    # The outline: one entry per record, each pointing at the page where the record's title is.
+    outline = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]  # type: ignore[union-attr]
+    assert [t for t, _ in outline] == titles
+    for title, page in outline:
+        assert title in texts[page]
+    # The contents give the same pages, counted from 1.
+    cover = texts[0]
+    for title, page in outline:
+        assert re.search(rf"{re.escape(title)} — .*? {page + 1}\b", cover), (title, page + 1)
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Session 1"
+    assert meta.creator == "HT Desk"
+    assert meta.subject and "participants" in meta.subject and "5 pages" in meta.subject
+
+
+def test_one_record_per_page_on_request(
+    session: tuple[BookmarkStore, Folder], store: ReportStore, tmp_path: Path
+) -> None:
+    marks, folder = session
+    out = tmp_path / "each.pdf"
+    pages = write_handout_pdf(store, marks, folder, out, one_per_page=True)
+    reader = PdfReader(str(out))
+    assert pages == 1 + len(SESSION)
+    assert [reader.get_destination_page_number(o) for o in reader.outline] == [1, 2, 3, 4, 5]  # type: ignore[arg-type]
+
+
+def test_compact_flow_breaks_only_before_the_last_quarter_or_a_split(
+    session: tuple[BookmarkStore, Folder], store: ReportStore, qapp: object, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QPdfWriter, QTextFormat
+
+    from htdesk.output.handout import _break_before, _record_starts
+    from htdesk.output.printing import SheetPrinter
+
+    marks, folder = session
+    handout = make_handout(store, marks, folder)
+    printer = SheetPrinter()
+    writer = QPdfWriter(str(tmp_path / "unused.pdf"))  # a layout device: no painter is started on it
+    writer.setResolution(300)
+    body = QSizeF(2000, 3000)
+    doc = printer._document(handout.html([0] * len(SESSION)), writer, body)
+    pages = arrange(doc, body.height(), len(SESSION))
+    starts = _record_starts(doc, len(SESSION))
+    layout = doc.documentLayout()
+    broken = [b.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore for b in starts]
+    assert broken[0]  # the first record follows the cover on a page of its own
+    assert pages == sorted(pages) and pages[0] == 1
+    for n in range(1, len(starts)):
+        top = layout.blockBoundingRect(starts[n]).top()
+        offset = top % body.height()
+        if not broken[n]:
+            # A record that follows on the same page starts above the last quarter.
+            assert offset <= 0.75 * body.height()
+    # The incremental layout is the one a fresh document with the same breaks gets.
+    fresh = printer._document(handout.html([0] * len(SESSION)), writer, body)
+    fresh_starts = _record_starts(fresh, len(SESSION))
+    for block, brk in zip(fresh_starts, broken, strict=True):
+        if brk:
+            _break_before(block)
+    fresh.documentLayout().blockBoundingRect(fresh.lastBlock())
+    assert fresh.pageCount() == doc.pageCount()
+    assert [int(fresh.documentLayout().blockBoundingRect(b).top() // body.height()) for b in fresh_starts] == pages
+
+
+def test_no_record_link_reaches_the_pdf_web_addresses_do(user_dir: Path, store: ReportStore, tmp_path: Path) -> None:
+    with BookmarkStore.open_default() as marks:
+        folder = marks.create_folder("Links")
+        for rid in ("section/1-2", "country/no", "institution/no/kom", "glossary/kom"):
+            marks.add(rid, rid, folder.id)
+        write_handout_pdf(store, marks, folder, tmp_path / "links.pdf")
+    reader = PdfReader(str(tmp_path / "links.pdf"))
+    uris = _links(reader)
+    assert not [u for u in uris if not u.startswith(("http://", "https://"))]
+    assert "http://www.rcmp-grc.gc.ca/ht-tp/publications/index-eng.htm" in uris
+    text = _flat(reader)
+    assert "Compare Norway with other countries" not in text
+    assert "Norway" in text
+
+
+def test_odt_holds_the_records_without_notes(folder_store: BookmarkStore, store: ReportStore, tmp_path: Path) -> None:
+    folder = find_folder(folder_store, "Session 2 — labour exploitation")
+    out = tmp_path / "h.odt"
+    write_handout_odt(store, folder_store, folder, out)
+    with zipfile.ZipFile(out) as z:
+        assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        content = z.read("content.xml").decode("utf-8")
+    assert "TruckSTOP" in content and "Session 2 — labour exploitation" in content
+    assert "quiz on slide three" not in content and COVER_NOTE not in content
+    write_handout_odt(store, folder_store, folder, out, notes=True)
+    with zipfile.ZipFile(out) as z:
+        assert "quiz on slide three" in z.read("content.xml").decode("utf-8")
 
 
 def test_unknown_folder_lists_the_folders(folder_store: BookmarkStore) -> None:
@@ -68,13 +255,28 @@ def test_cli_handout(folder_store: BookmarkStore, tmp_path: Path, capsys: pytest
     out = tmp_path / "h.pdf"
     assert main(["handout", "Session 2 — labour exploitation", "--pdf", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+    assert "quiz on slide three" not in _flat(PdfReader(str(out)))
+    assert main(["handout", "Session 2 — labour exploitation", "--pdf", str(out), "--notes"]) == 0
+    assert "quiz on slide three" in _flat(PdfReader(str(out)))
+    odt = tmp_path / "h.odt"
+    assert main(["handout", "Session 2 — labour exploitation", "--odt", str(odt), "--page-per-record"]) == 0
+    assert zipfile.is_zipfile(odt)
     code = main(["handout", "Session 9", "--pdf", str(tmp_path / "x.pdf")])
     err = capsys.readouterr().err
     assert code != 0 and "Session 2 — labour exploitation" in err
     assert not (tmp_path / "x.pdf").exists()
+    assert main(["handout", "Session 2 — labour exploitation"]) == 2
+    assert "--pdf" in capsys.readouterr().err
 
 
 def test_empty_folder_is_refused(folder_store: BookmarkStore, store: ReportStore, tmp_path: Path) -> None:
     empty = folder_store.create_folder("Nothing yet")
     with pytest.raises(HandoutError, match="no bookmarks"):
         write_handout_pdf(store, folder_store, empty, tmp_path / "e.pdf")
+
+
+def test_items_keep_the_folder_order(folder_store: BookmarkStore, store: ReportStore) -> None:
+    folder = find_folder(folder_store, "Session 2 — labour exploitation")
+    items = handout_items(store, folder_store.bookmarks(folder.id))
+    assert [i.title for i in items][:2] == ["Sweden", store.summary("institution/no/kom").title]  # type: ignore[union-attr]
+    assert date.today().isoformat() in make_handout(store, folder_store, folder).html()

@@ -67,10 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
     c.add_argument("--orientation", choices=("portrait", "landscape"), help="override the orientation")
 
-    h = sub.add_parser("handout", help="print a bookmarks folder as a handout")
-    h.add_argument("folder")
-    h.add_argument("--pdf", type=Path, required=True)
-    h.add_argument("--paper", choices=("a4", "letter"))
+    from htdesk.cli.handout import add_arguments as handout_arguments
+
+    handout_arguments(sub.add_parser("handout", help="print a bookmarks folder as a handout"))
 
     sub.add_parser("bench", help="measure search and printing speed against baselines")
     return p

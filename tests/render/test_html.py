@@ -169,3 +169,27 @@ def test_escape_matches_the_standard_library(text: str) -> None:
     from htdesk.render.html import escape
 
     assert escape(text) == html.escape(text, quote=True)
+
+
+def test_web_addresses_are_links_without_the_sentence_end() -> None:
+    html = Linker(INDEX).html("See http://www.rcmp-grc.gc.ca/ht-tp/index-eng.htm. Then KOM (https://x.org/a_b).")
+    assert '<a href="http://www.rcmp-grc.gc.ca/ht-tp/index-eng.htm">' in html
+    assert '<a href="https://x.org/a_b">' in html
+    assert _strip_tags(html) == "See http://www.rcmp-grc.gc.ca/ht-tp/index-eng.htm. Then KOM (https://x.org/a_b)."
+
+
+def test_paper_has_no_record_links_and_no_screen_controls(store: ReportStore) -> None:
+    links = link_index(store)
+    for rid in store.record_ids():
+        data = page_data(store, rid)
+        assert data is not None
+        printed = page_html(data, links, for_print=True)
+        assert 'href="ht:' not in printed, rid
+        assert "with other countries…" not in printed, rid
+    norway = page_data(store, "country/no")
+    assert norway is not None
+    screen = page_html(norway, links)
+    assert "Compare Norway with other countries…" in screen and 'href="ht:' in screen
+    data = comparison_data(store, ["be", "no"])
+    assert 'href="ht:' not in comparison_html(data, list(Dimension), links=links, for_print=True)
+    assert 'href="ht:' in comparison_html(data, list(Dimension), links=links)

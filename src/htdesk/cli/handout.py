@@ -1,29 +1,58 @@
-"""`htdesk handout FOLDER --pdf FILE`: print a bookmarks folder from the command line."""
+"""`htdesk handout FOLDER --pdf FILE [--odt FILE]`: print a bookmarks folder from the command line."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from htdesk.output.files import OutputError, check_target
-from htdesk.output.handout import HandoutError, find_folder, write_handout_pdf
-from htdesk.store.bookmarks import BookmarkError, BookmarkStore
-from htdesk.store.report import ReportStore
+if TYPE_CHECKING:
+    from htdesk.store.report import ReportStore
+
+
+def add_arguments(h: argparse.ArgumentParser) -> None:
+    """The subcommand's arguments (the parser is built for every command: nothing heavy is imported here)."""
+    h.add_argument("folder", help="the bookmarks folder's name")
+    h.add_argument("--pdf", type=Path, help="write the handout as PDF")
+    h.add_argument("--odt", type=Path, help="write the handout as OpenDocument text, to edit")
+    h.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
+    h.add_argument("--notes", action="store_true", help="include your notes (the trainer's copy)")
+    h.add_argument("--page-per-record", action="store_true", help="start every record on a new page")
 
 
 def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
-    out = Path(args.pdf)
+    from htdesk.output.files import OutputError, check_target
+    from htdesk.output.handout import HandoutError, find_folder, write_handout_odt, write_handout_pdf
+    from htdesk.store.bookmarks import BookmarkError, BookmarkStore
+
+    if args.pdf is None and args.odt is None:
+        print("htdesk: handout needs --pdf FILE or --odt FILE (or both)", file=sys.stderr)
+        return 2
     try:
-        check_target(out)  # before the bookmarks are even opened: a refused path changes nothing
+        for out in (args.pdf, args.odt):
+            if out is not None:
+                check_target(out)  # before the bookmarks are even opened: a refused path changes nothing
         with BookmarkStore.open_default() as bookmarks:
             folder = find_folder(bookmarks, args.folder)
-            pages = write_handout_pdf(store, bookmarks, folder, out, args.paper)
+            if args.pdf:
+                pages = write_handout_pdf(
+                    store,
+                    bookmarks,
+                    folder,
+                    Path(args.pdf),
+                    args.paper,
+                    notes=args.notes,
+                    one_per_page=args.page_per_record,
+                )
+                print(f"Wrote {args.pdf} ({pages} pages)")
+            if args.odt:
+                write_handout_odt(store, bookmarks, folder, Path(args.odt), notes=args.notes)
+                print(f"Wrote {args.odt}")
     except (HandoutError, BookmarkError) as exc:
         print(f"htdesk: {exc}", file=sys.stderr)
         return 2
     except OutputError as exc:
         print(f"htdesk: {exc}", file=sys.stderr)
         return 1
-    print(f"Wrote {out} ({pages} pages)")
     return 0

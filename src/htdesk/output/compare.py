@@ -6,10 +6,9 @@ import csv
 import io
 from collections.abc import Sequence
 
+from htdesk.content.comparison import MAX_COUNTRIES, MIN_COUNTRIES
 from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension
 from htdesk.store.pages import ComparisonData
-
-MIN_COUNTRIES, MAX_COUNTRIES = 2, 4
 
 
 class CompareError(ValueError):

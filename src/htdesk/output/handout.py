@@ -1,18 +1,32 @@
-"""Handouts: a bookmarks folder as a printable document (cover, contents, pages, notes)."""
+"""Handouts: a bookmarks folder as a document for participants (cover, contents, records, comparisons)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from htdesk.render.html import handout_cover_html, handout_item_html, missing_html
+from htdesk.content.comparison import ComparisonRef
+from htdesk.render.html import (
+    comparison_html,
+    handout_comparison_html,
+    handout_cover_html,
+    handout_item_html,
+    missing_html,
+)
 from htdesk.store.bookmarks import Bookmark, BookmarkStore, Folder
-from htdesk.store.pages import link_index, page_data
+from htdesk.store.pages import comparison_data, link_index, page_data
 from htdesk.store.report import ReportStore
 
-PAGE_BREAK = '<p style="page-break-before: always; margin: 0px;"></p>'
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+
+    from htdesk.output.printing import SheetOptions
+
+# A record begins on a new page rather than in the last quarter of one.
+LAST_QUARTER = 0.75
 
 
 class HandoutError(ValueError):
@@ -36,43 +50,222 @@ def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
     raise HandoutError(f"no bookmarks folder named {name!r}; folders: {names}")
 
 
-def handout_items(store: ReportStore, marks: Sequence[Bookmark]) -> list[HandoutItem]:
-    """Each bookmarked record rendered as on screen, with the trainer's note and its source."""
+def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool = False) -> list[HandoutItem]:
+    """Each bookmark rendered for paper; the trainer's note only when ``notes`` (the trainer's copy)."""
     links = link_index(store)
     items = []
     for b in marks:
-        data = page_data(store, b.record_id)
-        if data is None:
+        note = b.note if notes else None
+        try:
+            ref = ComparisonRef.parse(b.record_id)
+        except ValueError:
+            ref = None  # a malformed comparison id prints as a page this version cannot show
+        if ref is not None:
+            data = comparison_data(store, list(ref.countries))
+            if len(data.countries) == len(ref.countries):
+                names = [c.name for c in data.countries]
+                # The sheet layout of #18 replaces the full table here when it lands.
+                sheet = comparison_html(data, ref.dimensions, links=links, for_print=True)
+                html = handout_comparison_html(names, sheet, note)
+                items.append(HandoutItem(f"Comparison: {', '.join(names)}", "country profiles", html))
+                continue
+        data_ = None if ref is not None else page_data(store, b.record_id)
+        if data_ is None:
             # The record left the database in an upgrade: keep the saved title, say so.
-            items.append(HandoutItem(b.title, "not in this version of the report", missing_html(b.record_id, b.title)))
+            missing = missing_html(b.record_id, b.title)
+            items.append(HandoutItem(b.title, "not in this version of the report", missing))
             continue
-        items.append(HandoutItem(data.title, data.record.source.cite(), handout_item_html(data, links, b.note)))
+        items.append(HandoutItem(data_.title, data_.record.source.cite(), handout_item_html(data_, links, note)))
     return items
 
 
-def handout_html(folder: Folder, items: Sequence[HandoutItem], today: date) -> str:
-    """Cover with contents, then one record per page."""
-    cover = handout_cover_html(folder.name, folder.notes, today, [(i.title, i.cite) for i in items])
-    return cover + "".join(f"{PAGE_BREAK}{i.html}" for i in items)
+def _is_rule(block: QTextBlock) -> bool:
+    from PySide6.QtGui import QTextFormat
+
+    return block.blockFormat().hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth)
+
+
+def _record_starts(doc: QTextDocument, count: int) -> list[QTextBlock]:
+    """The first block of each entry: the rule drawn before it.
+
+    Found by structure, not by anchors (a named anchor splits its word in a PDF's text): the cover
+    has the document's first h1, every entry one more, each after a rule.
+    """
+    starts: list[QTextBlock] = []
+    rule = None
+    block = doc.begin()
+    while block.isValid() and len(starts) < count:
+        if _is_rule(block):
+            rule = block
+        elif block.blockFormat().headingLevel() == 1 and rule is not None:
+            starts.append(rule)
+            rule = None
+        block = block.next()
+    return starts
+
+
+def _contents_table(doc: QTextDocument, count: int) -> QTextTable | None:
+    """The cover's contents: its table of ``count`` entries under a header row, before any entry."""
+    from PySide6.QtGui import QTextTable
+
+    starts = _record_starts(doc, 1)
+    end = starts[0].position() if starts else doc.characterCount()
+    for frame in doc.rootFrame().childFrames():
+        is_contents = isinstance(frame, QTextTable) and frame.columns() == 3 and frame.rows() == count + 1
+        if is_contents and frame.firstPosition() < end:
+            return frame  # type: ignore[return-value]
+    return None
+
+
+def _break_before(block: QTextBlock) -> None:
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
+
+
+def arrange(doc: QTextDocument, page_height: float, count: int, *, one_per_page: bool = False) -> list[int]:
+    """Page breaks between a laid-out handout's entries; returns each entry's 0-based page.
+
+    The first entry follows the cover on a new page. The others follow one another and begin a new
+    page only where they would begin in a page's last quarter, or where a short entry (one that fits
+    on a page) would be split; or every one on its own page with ``one_per_page``.
+    """
+    layout = doc.documentLayout()
+    # setHtml() lays out lazily, a step at a time; a change made in a part not yet laid out is lost
+    # in it (blocks left with no lines): the whole document is laid out before any change.
+    layout.blockBoundingRect(doc.lastBlock())
+    starts = _record_starts(doc, count)
+    pages = []
+    for n, block in enumerate(starts):
+        if n == 0 or one_per_page:
+            _break_before(block)
+        else:
+            top = layout.blockBoundingRect(block).top()
+            if n + 1 < len(starts):
+                end = layout.blockBoundingRect(starts[n + 1]).top()
+            else:
+                end = layout.blockBoundingRect(doc.lastBlock()).bottom()
+            offset = top - (top // page_height) * page_height
+            height = end - top
+            if offset > LAST_QUARTER * page_height or (height <= page_height and offset + height > page_height):
+                _break_before(block)
+        pages.append(int(layout.blockBoundingRect(block).top() // page_height))
+    return pages
+
+
+class Handout:
+    """A folder as a printout: a cover with the contents, then its entries; arranged once laid out."""
+
+    def __init__(
+        self,
+        folder: Folder,
+        items: Sequence[HandoutItem],
+        today: date,
+        *,
+        notes: bool = False,
+        one_per_page: bool = False,
+    ) -> None:
+        self.folder, self.items, self.today = folder, list(items), today
+        self.notes, self.one_per_page = notes, one_per_page
+        self.pages: list[int] = []  # each entry's 0-based page, once laid out
+
+    def html(self, pages: Sequence[int | None] = ()) -> str:
+        """Cover with contents (page numbers as given), then every entry after a rule."""
+        toc = [(i.title, i.cite) for i in self.items]
+        cover = handout_cover_html(self.folder.name, self.today, toc, pages, self.folder.notes if self.notes else None)
+        return cover + "".join(f"<hr/>{i.html}" for i in self.items)
+
+    def document(self, make: Callable[[str], QTextDocument], page_height: float) -> QTextDocument:
+        """Lay out once to learn where each entry starts, then write the page numbers in the contents."""
+        doc = make(self.html([0] * len(self.items)))  # room for the numbers: the cover keeps its height
+        pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page)
+        toc = _contents_table(doc, len(pages))
+        if toc is not None:
+            for n, page in enumerate(pages):
+                cell = toc.cellAt(n + 1, 2)
+                cursor = cell.firstCursorPosition()
+                cursor.setPosition(cell.lastCursorPosition().position(), cursor.MoveMode.KeepAnchor)
+                cursor.insertText(str(page + 1))
+        self.pages = pages
+        # Edits are laid out lazily: asking where the last block is finishes the layout, so that
+        # pageCount() counts every page.
+        doc.documentLayout().blockBoundingRect(doc.lastBlock())
+        return doc
+
+    def outline(self) -> list[tuple[str, int]]:
+        return [(i.title, p) for i, p in zip(self.items, self.pages, strict=True)]
+
+    def options(self, paper: str) -> SheetOptions:
+        from htdesk.output.printing import SheetOptions
+
+        n = len(self.items)
+        copy = "trainer's copy, with notes" if self.notes else "for participants"
+        return SheetOptions(
+            title="HT Desk — handout" + (" (trainer's copy)" if self.notes else ""),
+            subtitle=self.folder.name,
+            paper=paper,
+            date_text=self.today.isoformat(),
+            doc_title=self.folder.name,
+            subject=f"Handout ({copy}): {n} page{'s' if n != 1 else ''} from the ICPC report on human "
+            "trafficking prevention policies",
+        )
+
+
+def make_handout(
+    store: ReportStore,
+    bookmarks: BookmarkStore,
+    folder: Folder,
+    *,
+    notes: bool = False,
+    one_per_page: bool = False,
+) -> Handout:
+    """The folder's handout, or a HandoutError if it has nothing to print."""
+    marks = bookmarks.bookmarks(folder.id)
+    if not marks:
+        raise HandoutError(f"the folder {folder.name!r} has no bookmarks yet")
+    items = handout_items(store, marks, notes=notes)
+    return Handout(folder, items, date.today(), notes=notes, one_per_page=one_per_page)
 
 
 def write_handout_pdf(
-    store: ReportStore, bookmarks: BookmarkStore, folder: Folder, path: Path, paper: str | None = None
+    store: ReportStore,
+    bookmarks: BookmarkStore,
+    folder: Folder,
+    path: Path,
+    paper: str | None = None,
+    *,
+    notes: bool = False,
+    one_per_page: bool = False,
 ) -> int:
     """Render a folder to PDF with the shared renderer and printer; returns the page count."""
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper
+    from htdesk.output.printing import SheetPrinter, default_paper
 
-    marks = bookmarks.bookmarks(folder.id)
-    if not marks:
-        raise HandoutError(f"the folder {folder.name!r} has no bookmarks yet")
-    html = handout_html(folder, handout_items(store, marks), date.today())
-    opts = SheetOptions(
-        title="HT Desk — handout",
-        subtitle=folder.name,
-        paper=paper or default_paper(),
-        date_text=date.today().isoformat(),
-    )
-    return SheetPrinter().to_pdf(html, path, opts)
+    handout = make_handout(store, bookmarks, folder, notes=notes, one_per_page=one_per_page)
+    return SheetPrinter().to_pdf(handout, path, handout.options(paper or default_paper()))
+
+
+def write_handout_odt(
+    store: ReportStore, bookmarks: BookmarkStore, folder: Folder, path: Path, *, notes: bool = False
+) -> None:
+    """The handout as OpenDocument text, to adapt in a word processor (contents without page numbers)."""
+    from htdesk.qtenv import ensure_gui_application
+
+    ensure_gui_application()
+    from PySide6.QtGui import QTextDocument
+
+    from htdesk.output.printing import BODY_PT, SheetPrinter, print_stylesheet, write_odt
+
+    handout = make_handout(store, bookmarks, folder, notes=notes)
+    doc = QTextDocument()
+    doc.setDefaultFont(SheetPrinter().print_font(BODY_PT))
+    doc.setDefaultStyleSheet(print_stylesheet())
+    doc.setHtml(handout.html())
+    starts = _record_starts(doc, len(handout.items))
+    if starts:
+        _break_before(starts[0])  # the cover is a page of its own, as on paper
+    write_odt(doc, path)

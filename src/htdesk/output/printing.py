@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QMarginsF, QObject, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -25,6 +27,7 @@ from htdesk.output.files import OutputError, shown, write_with
 from htdesk.render.html import COMPARE_TITLE, stylesheet
 from htdesk.render.theme import PRINT
 
+CREATOR = "HT Desk"
 BODY_PT = 9.5  # the sheet's smallest text is 9 pt: legible when photocopied
 HEADER_PT = 9.0
 PDF_DPI = 300  # PDFs and the print preview lay text out at the same resolution, so they paginate alike
@@ -48,13 +51,27 @@ def default_paper() -> str:
 
 @dataclass(frozen=True)
 class SheetOptions:
-    """How a printout is laid out."""
+    """How a printout is laid out; ``doc_title`` and ``subject`` go into a PDF's properties."""
 
     title: str
     subtitle: str = ""
     paper: str = "a4"
     landscape: bool = False
     date_text: str = ""
+    doc_title: str = ""
+    subject: str = ""
+
+
+class Composed(Protocol):
+    """A printout that arranges itself once laid out (a handout: page breaks, contents' page numbers)."""
+
+    def document(self, make: Callable[[str], QTextDocument], page_height: float) -> QTextDocument:
+        """The document to print, made from HTML by ``make`` for the device's page body."""
+        ...
+
+    def outline(self) -> Sequence[tuple[str, int]]:
+        """After ``document``: (title, 0-based page) of each entry of the PDF's outline."""
+        ...
 
 
 def page_size(paper: str) -> QPageSize:
@@ -120,7 +137,7 @@ class SheetPrinter(QObject):
         doc.setHtml(html)
         return doc
 
-    def render(self, device: QPagedPaintDevice, html: str, opts: SheetOptions) -> int:
+    def render(self, device: QPagedPaintDevice, content: str | Composed, opts: SheetOptions) -> int:
         """Paint every page on ``device`` (a QPdfWriter or a QPrinter); return the page count."""
         painter = QPainter()
         if not painter.begin(device):
@@ -132,7 +149,10 @@ class SheetPrinter(QObject):
             hfont_pixels = QFontMetricsF(hfont, device)
             band = hfont_pixels.height() * 2.6
             body = QSizeF(full.width(), full.height() - 2 * band)
-            doc = self._document(html, device, body)
+            if isinstance(content, str):
+                doc = self._document(content, device, body)
+            else:
+                doc = content.document(lambda html: self._document(html, device, body), body.height())
             pages = doc.pageCount()
             for page in range(pages):
                 if page:
@@ -185,44 +205,88 @@ class SheetPrinter(QObject):
         p.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
         p.restore()
 
-    def to_pdf(self, html: str, path: Path, opts: SheetOptions) -> int:
+    def to_pdf(self, content: str | Composed, path: Path, opts: SheetOptions) -> int:
         """Write a PDF through the one output writer: checked, verified complete, then put in place.
 
         Returns the page count; raises OutputError (nothing written, an old file untouched) when the
-        path is refused or the PDF comes out incomplete (Qt's PDF writer ignores a full disk).
+        path is refused or the PDF comes out incomplete (Qt's PDF writer ignores a full disk). A
+        composed printout gets its outline (the reader's bookmarks pane); the title, subject and
+        creator go into the PDF's properties.
         """
         pages = 0
 
         def produce(tmp: Path) -> None:
             nonlocal pages
             writer = QPdfWriter(str(tmp))
-            writer.setTitle(opts.title)
-            writer.setCreator("HT Desk")
+            writer.setTitle(opts.doc_title or opts.title)
+            writer.setCreator(CREATOR)
             writer.setResolution(PDF_DPI)
             writer.setPageLayout(page_layout(opts))
-            pages = self.render(writer, html, opts)
+            pages = self.render(writer, content, opts)
             del writer  # closes the file
+            outline = [] if isinstance(content, str) else list(content.outline())
+            if outline or opts.subject:
+                finish_pdf(tmp, opts, outline)
 
         write_with(path, produce, lambda tmp: verify_pdf(tmp, pages, path))
         return pages
 
-    def print_to(self, printer: QPrinter, html: str, opts: SheetOptions) -> int:
+    def print_to(self, printer: QPrinter, content: str | Composed, opts: SheetOptions) -> int:
         """Print on ``printer``; "Print to file" (a PDF) goes through the output writer as exports do."""
         target = printer.outputFileName()
         if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not target:
-            return self.render(printer, html, opts)
+            return self.render(printer, content, opts)
         pages = 0
 
         def produce(tmp: Path) -> None:
             nonlocal pages
             printer.setOutputFileName(str(tmp))
             try:
-                pages = self.render(printer, html, opts)
+                pages = self.render(printer, content, opts)
             finally:
                 printer.setOutputFileName(target)
 
         write_with(Path(target), produce, lambda tmp: verify_pdf(tmp, pages, target))
         return pages
+
+
+def finish_pdf(pdf: Path, opts: SheetOptions, outline: Sequence[tuple[str, int]]) -> None:
+    """Add what QPdfWriter cannot write (an outline, the subject) to a PDF it wrote, in place."""
+    # Qt has no outline API (QPdfWriter writes pages, a title and a creator): pypdf adds it after,
+    # on the temporary file the output writer then verifies and puts in place.
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(pdf))
+    for title, page in outline:
+        writer.add_outline_item(title=title, page_number=page)
+    writer.add_metadata(
+        {"/Title": opts.doc_title or opts.title, "/Subject": opts.subject, "/Creator": CREATOR, "/Producer": CREATOR}
+    )
+    if outline:
+        writer.page_mode = "/UseOutlines"  # readers open with the outline shown
+    buf = io.BytesIO()
+    writer.write(buf)
+    pdf.write_bytes(buf.getvalue())
+
+
+def write_odt(doc: QTextDocument, path: Path) -> None:
+    """A document as OpenDocument text (Qt's own ODF writer), through the one output writer."""
+    from PySide6.QtGui import QTextDocumentWriter
+
+    def produce(tmp: Path) -> None:
+        if not QTextDocumentWriter(str(tmp), b"odf").write(doc):
+            raise OutputError(f"cannot write {shown(path)}: the document could not be written")
+
+    def verify(tmp: Path) -> None:
+        import zipfile
+
+        # An ODT is a zip whose directory comes last: a file cut short (a full disk) is no zip.
+        if not zipfile.is_zipfile(tmp):
+            raise OutputError(f"cannot write {shown(path)}: the document is incomplete (is the disk full?)")
+
+    write_with(path, produce, verify)
 
 
 _PAGES_COUNT = re.compile(rb"/Type\s*/Pages\b.*?/Count\s+(\d+)", re.DOTALL)

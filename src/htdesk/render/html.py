@@ -50,13 +50,24 @@ def citation_line(source: Source | SourceRef) -> str:
     return f"ICPC report, {source.cite()}"
 
 
-class Linker:
-    """Turns plain text into HTML with links to glossary entries, countries, bodies and appendices."""
+# A web address as the report prints it; the final character is not punctuation ending the sentence.
+WEB_ADDRESS = r"https?://[^\s<>\"]*[^\s<>\".,;:)\]]"
 
-    def __init__(self, index: LinkIndex, self_id: str = "", country: str | None = None) -> None:
+
+class Linker:
+    """Turns plain text into HTML with links to glossary entries, countries, bodies and appendices.
+
+    Web addresses become links on screen and on paper; links to records only on screen (``for_print``
+    keeps their text: an ``ht:`` address is dead in a PDF reader).
+    """
+
+    def __init__(
+        self, index: LinkIndex, self_id: str = "", country: str | None = None, *, for_print: bool = False
+    ) -> None:
         self.index = index
         self.self_id = self_id
         self.country = country  # the page's country: only its bodies' names are linked
+        self.for_print = for_print
         self._names = dict(self.index.names)
         if self.country:
             self._names.update(self.index.bodies.get(self.country, {}))
@@ -67,7 +78,7 @@ class Linker:
             keys.sort(key=len, reverse=True)
             alternatives = "|".join(re.escape(k) for k in keys) if keys else r"(?!x)x"
             # Word boundaries that also hold next to accented letters and inside "(KOM)".
-            cached = re.compile(rf"(?<![\w-])(?:Appendix\s+(\d)|({alternatives}))(?![\w-])")
+            cached = re.compile(rf"({WEB_ADDRESS})|(?<![\w-])(?:Appendix\s+(\d)|({alternatives}))(?![\w-])")
             self.index.patterns[self.country] = cached
         self._re: re.Pattern[str] = cached  # type: ignore[assignment]
 
@@ -80,10 +91,13 @@ class Linker:
             pos = m.end()
             whole = m.group(0)
             if m.group(1):
-                target = self.index.appendices.get(int(m.group(1)))
+                out.append(f'<a href="{escape(whole)}">{escape(whole)}</a>')
+                continue
+            if m.group(2):
+                target = self.index.appendices.get(int(m.group(2)))
                 out.append(self._a(target, whole) if target else escape(whole))
                 continue
-            key = m.group(2)
+            key = m.group(3)
             if key in self.index.acronyms:
                 gid, tip = self.index.acronyms[key]
                 out.append(self._a(gid, whole, tip))
@@ -99,7 +113,7 @@ class Linker:
         return "".join(out)
 
     def _a(self, target: str | None, text: str, tip: str = "") -> str:
-        if not target or target == self.self_id:
+        if not target or target == self.self_id or self.for_print:
             return escape(text)
         title = f' title="{escape(tip)}"' if tip else ""
         return f'<a href="{record_url(target)}"{title}>{escape(text)}</a>'
@@ -138,11 +152,12 @@ def _list(items: Sequence[str], link: Linker, empty: str = "") -> str:
     return "<ul>" + "".join(f"<li>{link.html(i)}</li>" for i in items) + "</ul>"
 
 
+def _record_link(s: Summary) -> str:
+    return f'<a href="{record_url(s.id)}">{escape(s.title)}</a>'
+
+
 def _summary_links(items: Sequence[Summary]) -> str:
-    lis = "".join(
-        f'<li><a href="{record_url(s.id)}">{escape(s.title)}</a> <span class="cite">{escape(s.cite())}</span></li>'
-        for s in items
-    )
+    lis = "".join(f'<li>{_record_link(s)} <span class="cite">{escape(s.cite())}</span></li>' for s in items)
     return f"<ul>{lis}</ul>"
 
 
@@ -224,10 +239,12 @@ def _body(data: PageData, link: Linker) -> str:
                 + (f"<h2>Notes</h2>{_list(rec.notes, link)}" if rec.notes else "")
             )
         case Kind.COUNTRY:
-            parts = [
-                f'<p class="actions"><a href="{SCHEME}:compare:{rec.code}">Compare {escape(rec.name)} '
-                "with other countries…</a></p>"
-            ]
+            parts = []
+            if not link.for_print:  # a control: nothing to click on paper
+                parts.append(
+                    f'<p class="actions"><a href="{SCHEME}:compare:{rec.code}">Compare {escape(rec.name)} '
+                    "with other countries…</a></p>"
+                )
             if b := badges(rec):
                 parts.append(
                     '<p class="badges">'
@@ -272,24 +289,28 @@ def _country_of(rec: Any) -> str | None:
     return None
 
 
+def _heading(kind: str, title: str, source: str) -> str:
+    """A record's opening: its kind, its title (the page's one h1) and where the report says it."""
+    return f'<p class="kind">{escape(kind)}</p><h1>{escape(title)}</h1><p class="source">Source: {escape(source)}</p>'
+
+
 def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False) -> str:
-    """A record as a page: title, breadcrumbs, body, related records and its source line."""
+    """A record as a page: title, breadcrumbs, body, related records and its source line.
+
+    ``for_print``: for paper, without what only a screen can use (breadcrumbs, related records,
+    links to other records, buttons); web addresses stay links.
+    """
     rec = data.record
-    link = Linker(links, self_id=rec.id, country=_country_of(rec))
+    link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=for_print)
+    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source))
+    if for_print:
+        return head + _body(data, link)
     crumbs = " › ".join(
         [f'<a href="{SCHEME}:home">Home</a>']
         + [f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in data.breadcrumbs]
     )
-    kind = KIND_NAMES[rec.kind]
-    head = "" if for_print else f'<p class="crumbs">{crumbs}</p>'
     related = "".join(f"<h2>{escape(h)}</h2>{_summary_links(items)}" for h, items in data.related)
-    if for_print:
-        related = ""
-    return (
-        f'{head}<p class="kind">{escape(kind)}</p><h1>{escape(data.title)}</h1>'
-        f'<p class="source">Source: {escape(citation_line(rec.source))}</p>'
-        f"{_body(data, link)}{related}"
-    )
+    return f'<p class="crumbs">{crumbs}</p>{head}{_body(data, link)}{related}'
 
 
 def home_html(
@@ -349,7 +370,7 @@ def comparison_html(
     """Countries in columns, dimensions in rows; every cell with its source."""
     from htdesk.store.pages import LinkIndex
 
-    link = Linker(links or LinkIndex({}, {}, {}))
+    link = Linker(links or LinkIndex({}, {}, {}), for_print=for_print)
     # A narrow label column leaves the room to the countries; long labels wrap onto two lines.
     # (the screen view is narrower than a landscape page, so it gets a wider one).
     width = (18 if len(data.countries) <= 2 else 14) if for_print else (24 if len(data.countries) <= 2 else 19)
@@ -373,7 +394,7 @@ def comparison_html(
             items = source.get(c.code, [])
             if items:
                 lis = "".join(
-                    f'<li><a href="{record_url(s.id)}">{escape(s.title)}</a> '
+                    f"<li>{escape(s.title) if for_print else _record_link(s)} "
                     f'<span class="cite">({escape(s.cite())})</span></li>'
                     for s in items
                 )
@@ -389,19 +410,63 @@ def comparison_html(
     )
 
 
-def handout_cover_html(folder: str, notes: str, today: date, toc: Sequence[tuple[str, str]]) -> str:
-    """The first page of a handout: folder name, date, the trainer's notes, contents."""
-    note_html = "".join(f"<p>{escape(p)}</p>" for p in notes.split("\n\n") if p.strip())
-    toc_html = "".join(f'<li>{escape(t)} <span class="cite">— {escape(c)}</span></li>' for t, c in toc)
+TRAINER_NOTE = "Trainer's note"
+TRAINER_COPY = "Trainer's copy"
+
+
+def _trainer_note(label: str, text: str) -> str:
+    """A note of the trainer's, set apart and labelled so that nobody takes it for the report's text."""
+    paras = [escape(p).replace("\n", "<br/>") for p in text.split("\n\n") if p.strip()]
+    if not paras:
+        return ""
+    body = "".join(f"<p>{p}</p>" for p in paras[1:])
     return (
-        f'<p class="kind">Handout</p><h1>{escape(folder)}</h1><p class="lead">{today.isoformat()}</p>'
-        f"{note_html}<h2>Contents</h2><ol>{toc_html}</ol>"
+        '<table class="note" width="100%" cellspacing="0" cellpadding="6"><tr><td>'
+        f'<p><b>{escape(label)}</b> <span class="cite">(not for participants)</span><br/>{paras[0]}</p>'
+        f"{body}</td></tr></table>"
     )
 
 
-def handout_item_html(data: PageData, links: LinkIndex, note: str) -> str:
-    note_html = f'<p class="note"><b>Trainer\'s note:</b> {escape(note)}</p>' if note else ""
-    return note_html + page_html(data, links, for_print=True)
+def handout_cover_html(
+    folder: str,
+    today: date,
+    toc: Sequence[tuple[str, str]],
+    pages: Sequence[int | None] = (),
+    notes: str | None = None,
+) -> str:
+    """A handout's first page: folder name, date, contents (with each entry's page where known).
+
+    ``notes`` (the folder's notes) only in the trainer's copy: None leaves them out.
+    """
+    rows = []
+    for n, (title, cite) in enumerate(toc):
+        page = pages[n] if n < len(pages) else None
+        rows.append(
+            f'<tr><td width="6%">{n + 1}.</td><td>{escape(title)} <span class="cite">— {escape(cite)}</span></td>'
+            f'<td width="8%" align="right">{page if page is not None else ""}</td></tr>'
+        )
+    kind = f"Handout · {TRAINER_COPY}" if notes is not None else "Handout"
+    note_html = _trainer_note("Trainer's notes for this session", notes) if notes else ""
+    head = "<tr><th></th><th></th>" + ('<th align="right">Page</th>' if pages else "<th></th>") + "</tr>"
+    return (
+        f'<p class="kind">{kind}</p><h1>{escape(folder)}</h1><p class="lead">{today.isoformat()}</p>'
+        f'{note_html}<h2>Contents</h2><table class="toc" width="100%" cellspacing="0" cellpadding="3">'
+        f"{head}{''.join(rows)}</table>"
+    )
+
+
+def handout_item_html(data: PageData, links: LinkIndex, note: str | None = None) -> str:
+    """A record in a handout: its heading, the trainer's note if asked for, the record for paper."""
+    rec = data.record
+    link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=True)
+    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source))
+    return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + _body(data, link)
+
+
+def handout_comparison_html(names: Sequence[str], sheet_html: str, note: str | None = None) -> str:
+    """A comparison in a handout: a heading like a record's, the note if asked for, the sheet."""
+    head = _heading("Country comparison", ", ".join(names), "ICPC report; each cell cites its section or appendix")
+    return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + sheet_html
 
 
 def missing_html(record_id: str, title: str) -> str:
@@ -441,6 +506,7 @@ p.source {{ font-size: 9pt; color: {t.muted}; background-color: {t.panel}; paddi
 p.lead {{ font-size: 12pt; }}
 p.warning {{ background-color: {t.warn_bg}; color: {t.text}; padding: 6px; }}
 p.note {{ background-color: {t.panel}; padding: 6px; }}
+table.note {{ background-color: {t.warn_bg}; border-color: {t.rule}; border-style: solid; }}
 span.cite, p.cite {{ font-size: 8.5pt; color: {t.muted}; }}
 .missing {{ color: {t.muted}; font-style: italic; }}
 span.badge {{ background-color: {t.badge_bg}; color: {t.badge_text}; font-size: 9pt; font-weight: 600; }}

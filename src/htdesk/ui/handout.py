@@ -1,11 +1,12 @@
-"""The handout dialog: pick a bookmarks folder, preview and print it, or save it as PDF."""
+"""The handout dialog: pick a bookmarks folder, preview and print it, or save it as PDF or ODT."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from htdesk.output.files import OutputError
-from htdesk.output.handout import HandoutError, handout_html, handout_items, write_handout_pdf
-from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper
+from htdesk.output.handout import Handout, HandoutError, make_handout, write_handout_odt, write_handout_pdf
+from htdesk.output.printing import SheetPrinter, default_paper
 from htdesk.store.report import ReportStore
-from htdesk.ui.printing import print_preview
+from htdesk.ui.printing import preview_printer, print_preview
 
 
 class HandoutDialog(QDialog):
-    """Print a folder as a handout: cover, contents, each page with its note and source."""
+    """Print a folder as a handout: cover, contents, each page with its source; notes only if asked."""
 
     def __init__(self, store: ReportStore, bookmarks: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,25 +43,33 @@ class HandoutDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.paper.setCurrentIndex(self.paper.findData(default_paper()))
+        # Notes are the trainer's: a handout leaves them out unless asked (the trainer's copy).
+        self.notes = QCheckBox("Include my notes (the trainer's copy)")
+        self.one_per_page = QCheckBox("One record per page")
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("Folder", self.folder)
         form.addRow("Paper", self.paper)
+        form.addRow(self.notes)
+        form.addRow(self.one_per_page)
         form.addRow(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         preview = QPushButton("Preview and print…")
         pdf = QPushButton("Save as PDF…")
-        buttons.addButton(preview, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(pdf, QDialogButtonBox.ButtonRole.ActionRole)
+        odt = QPushButton("Save as ODT…")
+        odt.setToolTip("OpenDocument text, to adapt in a word processor")
+        for b in (preview, pdf, odt):
+            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         preview.clicked.connect(self.preview)
         pdf.clicked.connect(self.save_pdf)
+        odt.clicked.connect(self.save_odt)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         if self.folder.count() == 0:
             self.status.setText("No bookmark folders yet: bookmark pages with Ctrl+D and file them in a folder.")
-            preview.setEnabled(False)
-            pdf.setEnabled(False)
+            for b in (preview, pdf, odt):
+                b.setEnabled(False)
 
     def _folder(self) -> object | None:
         fid = self.folder.currentData()
@@ -71,28 +80,69 @@ class HandoutDialog(QDialog):
         if folder is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", f"{folder.name}.pdf", "PDF (*.pdf)")  # type: ignore[attr-defined]
-        if not path:
-            return
+        if path:
+            self.write_pdf(Path(path))
+
+    def write_pdf(self, path: Path) -> None:
+        folder = self._folder()
         try:
-            pages = write_handout_pdf(self._store, self._service.store, folder, Path(path), self.paper.currentData())  # type: ignore[attr-defined, arg-type]
+            pages = write_handout_pdf(
+                self._store,
+                self._service.store,  # type: ignore[attr-defined]
+                folder,  # type: ignore[arg-type]
+                path,
+                self.paper.currentData(),
+                notes=self.notes.isChecked(),
+                one_per_page=self.one_per_page.isChecked(),
+            )
         except (OutputError, HandoutError) as exc:
             QMessageBox.warning(self, "Could not save the handout", str(exc))
             return
-        self.status.setText(f"Saved {Path(path).name} ({pages} pages).")
+        self.status.setText(f"Saved {path.name} ({pages} pages).")
 
-    def preview(self) -> None:
+    def save_odt(self) -> None:
         folder = self._folder()
         if folder is None:
             return
-        marks = self._service.bookmarks(folder.id)  # type: ignore[attr-defined]
-        if not marks:
-            self.status.setText("This folder has no bookmarks yet.")
-            return
-        html = handout_html(folder, handout_items(self._store, marks), date.today())  # type: ignore[arg-type]
-        opts = SheetOptions(
-            title="HT Desk — handout",
-            subtitle=folder.name,  # type: ignore[attr-defined]
-            paper=self.paper.currentData(),
-            date_text=date.today().isoformat(),
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save handout as OpenDocument text",
+            f"{folder.name}.odt",  # type: ignore[attr-defined]
+            "OpenDocument text (*.odt)",
         )
-        print_preview(self, SheetPrinter(self), lambda: html, opts, "Print handout")
+        if not path:
+            return
+        try:
+            write_handout_odt(self._store, self._service.store, folder, Path(path), notes=self.notes.isChecked())  # type: ignore[attr-defined, arg-type]
+        except (OutputError, HandoutError) as exc:
+            QMessageBox.warning(self, "Could not save the handout", str(exc))
+            return
+        self.status.setText(f"Saved {Path(path).name}.")
+
+    def handout(self) -> Handout | None:
+        """The chosen folder's handout with the chosen options; None (and says why) if there is none."""
+        folder = self._folder()
+        if folder is None:
+            return None
+        try:
+            return make_handout(
+                self._store,
+                self._service.store,  # type: ignore[attr-defined]
+                folder,  # type: ignore[arg-type]
+                notes=self.notes.isChecked(),
+                one_per_page=self.one_per_page.isChecked(),
+            )
+        except HandoutError as exc:
+            self.status.setText(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            return None
+
+    def preview_printer(self, handout: Handout) -> QPrinter:
+        """The printer behind the preview, set up as the PDF writer is: the same pages in both."""
+        return preview_printer(handout.options(self.paper.currentData()))
+
+    def preview(self) -> None:
+        handout = self.handout()
+        if handout is None:
+            return
+        opts = handout.options(self.paper.currentData())
+        print_preview(self, SheetPrinter(self), lambda: handout, opts, "Print handout")

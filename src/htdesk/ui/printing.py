@@ -8,7 +8,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from htdesk.output.files import OutputError
-from htdesk.output.printing import PDF_DPI, SheetOptions, SheetPrinter, page_layout
+from htdesk.output.printing import PDF_DPI, Composed, SheetOptions, SheetPrinter, page_layout
 
 
 def preview_printer(opts: SheetOptions) -> QPrinter:
@@ -22,7 +22,7 @@ def preview_printer(opts: SheetOptions) -> QPrinter:
 
 
 def print_preview(
-    parent: QWidget, sheet: SheetPrinter, html: Callable[[], str], opts: SheetOptions, title: str
+    parent: QWidget, sheet: SheetPrinter, html: Callable[[], str | Composed], opts: SheetOptions, title: str
 ) -> None:
     """Show the preview; its Print button prints, and "Print to file" is written as an export is."""
     printer = preview_printer(opts)  # held here: the dialog does not own it, and uses it until exec() returns
