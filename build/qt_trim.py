@@ -157,9 +157,9 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
 }
 
-# Qt's own translations (qtbase_*.qm, ...) shipped: none, the app's text is English and a French "Annuler"
-# next to English menus would be worse than an English one. Add language codes here to ship some.
-QT_TRANSLATIONS_KEPT: tuple[str, ...] = ()
+# Qt's own translations shipped: qtbase (print, file and message dialogs, standard buttons) for each
+# language HT Desk speaks besides English (htdesk.i18n.LANGUAGES); none of Qt's other catalogues.
+QT_TRANSLATIONS_KEPT: tuple[str, ...] = ("qtbase_fr.qm",)
 
 # PySide6 wheels put plugins and translations in PySide6/Qt/ on Linux and macOS, in PySide6/ on Windows.
 _PLUGIN_RE = re.compile(r"(?:^|/)PySide6/(?:Qt/)?plugins/(?P<type>.+)/(?P<file>[^/]+)$")
@@ -199,8 +199,7 @@ def keep_data(dest: str) -> bool:
     m = _TRANSLATION_RE.search(dest.replace("\\", "/"))
     if not m:
         return True
-    lang = m["file"].rsplit(".", 1)[0].split("_", 1)[-1]
-    return lang in QT_TRANSLATIONS_KEPT
+    return m["file"] in QT_TRANSLATIONS_KEPT
 
 
 def filter_plugins(toc: Iterable[tuple[str, str, str]]) -> tuple[list, list[str]]:

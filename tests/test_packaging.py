@@ -70,8 +70,10 @@ def test_plugin_rules_keep_what_the_app_uses(dest: str, kept: bool) -> None:
     assert qt_trim.keep_plugin(dest) is kept
 
 
-def test_qt_translations_are_not_shipped_but_other_data_is() -> None:
-    assert not qt_trim.keep_data("PySide6/Qt/translations/qtbase_fr.qm")
+def test_only_the_qt_translations_of_our_languages_are_shipped() -> None:
+    assert qt_trim.keep_data("PySide6/Qt/translations/qtbase_fr.qm")
+    assert not qt_trim.keep_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert not qt_trim.keep_data("PySide6/Qt/translations/qtdeclarative_fr.qm")
     assert not qt_trim.keep_data("PySide6\\translations\\qt_help_pt_BR.qm")
     assert qt_trim.keep_data("data/ht.sqlite")
     assert qt_trim.keep_data("resources/icons/htdesk-16.png")
@@ -299,7 +301,8 @@ def test_bundle_ships_what_the_app_needs_and_not_the_rest(linux_build: dict[str,
     dropped = {"libqgtk3.so", "libqwayland.so", "libqeglfs.so", "libqvnc.so", "libqlinuxfb.so"}
     dropped |= {"libQt6Network.so.6", "libQt6WaylandClient.so.6", "libgtk-3.so.0", "libcups.so.2"}
     assert not dropped & names
-    assert not [n for n in names if n.endswith(".qm")], "Qt translations are not shipped"
+    qm = {n for n in names if n.endswith(".qm")}
+    assert qm == {"qtbase_fr.qm", "htdesk_fr.qm", "htdesk_en.qm"}, "Qt's French for its dialogs, and ours"
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()], "dangling symlink"
 
 

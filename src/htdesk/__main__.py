@@ -24,7 +24,9 @@ def app_launch(argv: Sequence[str]) -> SimpleNamespace | None:
     """The arguments of a plain app start, as argparse would give them; None for anything else."""
     if any(arg not in APP_FLAGS for arg in argv):
         return None
-    args = SimpleNamespace(command=None, db=None, self_test=False, **dict.fromkeys(APP_FLAGS.values(), False))
+    args = SimpleNamespace(
+        command=None, db=None, self_test=False, lang=None, **dict.fromkeys(APP_FLAGS.values(), False)
+    )
     for arg in argv:
         setattr(args, APP_FLAGS[arg], True)
     return args
@@ -42,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reset-settings", action="store_true", help="forget window layout, zoom and last page")
     p.add_argument("--quit-after-show", action="store_true", help="show the window, wait for its first paint, exit")
     p.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
+    p.add_argument(
+        "--lang", choices=("en", "fr"), help="language of the interface, pages and messages (default: the system's)"
+    )
     sub = p.add_subparsers(dest="command")
 
     e = sub.add_parser("export", help="every record as one JSON document")
@@ -237,6 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from htdesk.output.files import OutputError
     from htdesk.store.report import StoreError
 
+    if args.command or args.self_test:
+        from htdesk import i18n
+
+        # The data commands never load Qt: the environment says which language they speak.
+        i18n.set_language(i18n.choose(args.lang, None, i18n.environment_language()))
     try:
         if args.command:
             return COMMANDS[args.command](args)

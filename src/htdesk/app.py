@@ -57,6 +57,42 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+def choose_language(app: object, asked: str | None, saved: object) -> str:
+    """The language of this run: --lang, else the user's choice (View > Language), else the system's."""
+    from PySide6.QtCore import QLocale
+
+    from htdesk import i18n
+
+    lang = i18n.choose(asked, saved if isinstance(saved, str) else None, QLocale.system().name())
+    i18n.set_language(lang)
+    i18n.install_qt(app, lang)  # type: ignore[arg-type]
+    return lang
+
+
+def restart_command(argv: list[str]) -> list[str]:
+    """This start's command line less --lang, so that the next start takes the language just chosen."""
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
+def restart(window: object) -> None:
+    """Close the window (its state is saved as at any close), start HT Desk again, quit this one."""
+    from PySide6.QtCore import QCoreApplication, QProcess
+
+    command = restart_command(list(sys.orig_argv))
+    if window.close():  # type: ignore[attr-defined]
+        QProcess.startDetached(command[0], command[1:])
+        QCoreApplication.quit()
+
+
 def open_bookmarks(parent: object):
     """The user's bookmarks; a damaged file is set aside and the user told where it went."""
     from PySide6.QtWidgets import QMessageBox
@@ -132,6 +168,8 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
     if args.reset_settings:
         reset_settings()
     app = make_application()
+    user_settings = settings()
+    choose_language(app, getattr(args, "lang", None), user_settings.value("view/language"))
     try:
         store = ReportStore(args.db or database_path())
         store.meta()
@@ -148,11 +186,12 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
 
     sys.excepthook = report_error
     # A factory: the bookmarks open just after the first paint, not before it.
-    window = MainWindow(store, settings(), bookmarks=lambda: open_bookmarks(window))
+    window = MainWindow(store, user_settings, bookmarks=lambda: open_bookmarks(window))
     stamp = os.environ.get(FIRST_PAINT_FILE)
     if stamp:
         window.first_paint.connect(lambda: _stamp_first_paint(stamp))
     if args.quit_after_show:
         window.first_paint.connect(app.quit)
+    window.restart_requested.connect(lambda: restart(window))
     window.show()
     return app.exec()

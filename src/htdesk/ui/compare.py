@@ -50,7 +50,7 @@ class CompareView(QWidget):
         self._printer = SheetPrinter(self)
 
         self.countries = QListWidget()
-        self.countries.setAccessibleName("Countries to compare")
+        self.countries.setAccessibleName(self.tr("Countries to compare"))
         self.countries.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         for code, name in country_choices(store):
             item = QListWidgetItem(name)
@@ -60,12 +60,12 @@ class CompareView(QWidget):
             self.countries.addItem(item)
         self.countries.itemChanged.connect(self._country_toggled)
         self.countries.model().rowsMoved.connect(self.refresh)
-        up, down = QPushButton("Move up"), QPushButton("Move down")
+        up, down = QPushButton(self.tr("Move up")), QPushButton(self.tr("Move down"))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
 
         self.dimensions = QListWidget()
-        self.dimensions.setAccessibleName("Dimensions to show")
+        self.dimensions.setAccessibleName(self.tr("Dimensions to show"))
         saved = settings.value("compare/dimensions", None)
         shown = set(saved.split(",")) if isinstance(saved, str) and saved else {d.value for d in Dimension}
         for d in Dimension:
@@ -77,43 +77,49 @@ class CompareView(QWidget):
         self.dimensions.itemChanged.connect(self._dimensions_changed)
 
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper size")
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.setAccessibleName(self.tr("Paper size"))
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("US Letter"), "letter")
         self.paper.setCurrentIndex(self.paper.findData(settings.value("compare/paper", default_paper())))
         self.orientation = QComboBox()
-        self.orientation.setAccessibleName("Orientation")
+        self.orientation.setAccessibleName(self.tr("Orientation"))
         for label, value in (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape")):
             self.orientation.addItem(label, value)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Comparison status")
+        self.message.setAccessibleName(self.tr("Comparison status"))
         self.view = ReaderView()
-        self.view.setAccessibleName("Country comparison")
+        self.view.setAccessibleName(self.tr("Country comparison"))
         self.view.internal_link.connect(self.open_requested)
 
-        print_btn = QPushButton("Print…")
+        print_btn = QPushButton(self.tr("Print…"))
         print_btn.clicked.connect(self.print_preview)
-        pdf_btn = QPushButton("Export PDF…")
+        pdf_btn = QPushButton(self.tr("Export PDF…"))
         pdf_btn.clicked.connect(self._ask_pdf)
-        csv_btn = QPushButton("Export CSV…")
+        csv_btn = QPushButton(self.tr("Export CSV…"))
         csv_btn.clicked.connect(self._ask_csv)
         self.print_button, self.pdf_button, self.csv_button = print_btn, pdf_btn, csv_btn
 
         side = QWidget()
         form = QVBoxLayout(side)
-        form.addWidget(QLabel(f"Countries ({MIN_COUNTRIES}–{MAX_COUNTRIES}; drag to reorder columns)"))
+        form.addWidget(
+            QLabel(
+                self.tr("Countries ({MIN_COUNTRIES}–{MAX_COUNTRIES}; drag to reorder columns)").format(
+                    MIN_COUNTRIES=MIN_COUNTRIES, MAX_COUNTRIES=MAX_COUNTRIES
+                )
+            )
+        )
         form.addWidget(self.countries, 3)
         moves = QHBoxLayout()
         moves.addWidget(up)
         moves.addWidget(down)
         form.addLayout(moves)
-        form.addWidget(QLabel("Dimensions"))
+        form.addWidget(QLabel(self.tr("Dimensions")))
         form.addWidget(self.dimensions, 2)
         opts = QFormLayout()
-        opts.addRow("Paper", self.paper)
-        opts.addRow("Orientation", self.orientation)
+        opts.addRow(self.tr("Paper"), self.paper)
+        opts.addRow(self.tr("Orientation"), self.orientation)
         form.addLayout(opts)
         for b in (print_btn, pdf_btn, csv_btn):
             form.addWidget(b)
@@ -170,7 +176,11 @@ class CompareView(QWidget):
             self.countries.blockSignals(True)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.countries.blockSignals(False)
-            self.message.setText(f"A sheet compares at most {MAX_COUNTRIES} countries: untick one first.")
+            self.message.setText(
+                self.tr("A sheet compares at most {MAX_COUNTRIES} countries: untick one first.").format(
+                    MAX_COUNTRIES=MAX_COUNTRIES
+                )
+            )
             return
         self.refresh()
 
@@ -206,7 +216,11 @@ class CompareView(QWidget):
         for b in (self.print_button, self.pdf_button, self.csv_button):
             b.setEnabled(self.ready())
         if n < MIN_COUNTRIES:
-            self.message.setText(f"Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side.")
+            self.message.setText(
+                self.tr("Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side.").format(
+                    MIN_COUNTRIES=MIN_COUNTRIES, MAX_COUNTRIES=MAX_COUNTRIES
+                )
+            )
             self.view.show_html("", stylesheet(self._theme))
         else:
             self.message.setText("")
@@ -234,25 +248,31 @@ class CompareView(QWidget):
     def print_preview(self) -> None:
         if not self.ready():
             return
-        print_preview(self, self._printer, lambda: self.html(for_print=True), self.sheet_options(), "Print comparison")
+        print_preview(
+            self, self._printer, lambda: self.html(for_print=True), self.sheet_options(), self.tr("Print comparison")
+        )
 
     def _ask_pdf(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as PDF", f"compare-{name}.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export comparison as PDF"), f"compare-{name}.pdf", "PDF (*.pdf)"
+        )
         if path:
-            self._guarded(lambda: self.export_pdf(Path(path)), f"Saved {Path(path).name}.")
+            self._guarded(lambda: self.export_pdf(Path(path)), self.tr("Saved {name}.").format(name=Path(path).name))
 
     def _ask_csv(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison as CSV", f"compare-{name}.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export comparison as CSV"), f"compare-{name}.csv", "CSV (*.csv)"
+        )
         if path:
-            self._guarded(lambda: self.export_csv(Path(path)), f"Saved {Path(path).name}.")
+            self._guarded(lambda: self.export_csv(Path(path)), self.tr("Saved {name}.").format(name=Path(path).name))
 
     def _guarded(self, action: object, done: str) -> None:
         try:
             action()  # type: ignore[operator]
         except OutputError as exc:
-            QMessageBox.warning(self, "Could not save", str(exc))
+            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
             return
         if done:
             self.message.setText(done)

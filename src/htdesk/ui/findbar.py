@@ -18,15 +18,15 @@ class FindBar(QWidget):
         super().__init__(parent)
         self._reader = reader
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Find in page")
-        self.edit.setAccessibleName("Find in page")
+        self.edit.setPlaceholderText(self.tr("Find in page"))
+        self.edit.setAccessibleName(self.tr("Find in page"))
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.count.setAccessibleName("Matches")
+        self.count.setAccessibleName(self.tr("Matches"))
         prev_btn, next_btn, close_btn = QToolButton(), QToolButton(), QToolButton()
-        prev_btn.setText("Previous")
-        next_btn.setText("Next")
-        close_btn.setText("Close")
+        prev_btn.setText(self.tr("Previous"))
+        next_btn.setText(self.tr("Next"))
+        close_btn.setText(self.tr("Close"))
         prev_btn.clicked.connect(lambda: self.step(backward=True))
         next_btn.clicked.connect(lambda: self.step())
         close_btn.clicked.connect(self.close_bar)
@@ -34,7 +34,7 @@ class FindBar(QWidget):
         self.edit.returnPressed.connect(self._enter)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
-        for w in (QLabel("Find:"), self.edit, prev_btn, next_btn, self.count, close_btn):
+        for w in (QLabel(self.tr("Find:")), self.edit, prev_btn, next_btn, self.count, close_btn):
             lay.addWidget(w)
         lay.addStretch()
 
@@ -45,7 +45,7 @@ class FindBar(QWidget):
     def update_matches(self) -> None:
         text = self.edit.text()
         n = self._reader.highlight_all([text]) if text else self._reader.highlight_all([])
-        self.count.setText(f"{n} match{'es' if n != 1 else ''}" if text else "")
+        self.count.setText(self.tr("%n match(es)", "", n) if text else "")
         if text:
             self._reader.find_next(text)
 

@@ -30,35 +30,35 @@ class HandoutDialog(QDialog):
 
     def __init__(self, store: ReportStore, bookmarks: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print a handout")
+        self.setWindowTitle(self.tr("Print a handout"))
         self._store = store
         self._service = bookmarks
         self.folder = QComboBox()
-        self.folder.setAccessibleName("Folder")
+        self.folder.setAccessibleName(self.tr("Folder"))
         for f in bookmarks.folders():  # type: ignore[attr-defined]
             n = len(bookmarks.bookmarks(f.id))  # type: ignore[attr-defined]
-            self.folder.addItem(f"{f.name} ({n} page{'s' if n != 1 else ''})", f.id)
+            self.folder.addItem(self.tr("{name} (%n page(s))", "", n).format(name=f.name), f.id)
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper size")
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        self.paper.setAccessibleName(self.tr("Paper size"))
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("US Letter"), "letter")
         self.paper.setCurrentIndex(self.paper.findData(default_paper()))
         # Notes are the trainer's: a handout leaves them out unless asked (the trainer's copy).
-        self.notes = QCheckBox("Include my notes (the trainer's copy)")
-        self.one_per_page = QCheckBox("One record per page")
+        self.notes = QCheckBox(self.tr("Include my notes (the trainer's copy)"))
+        self.one_per_page = QCheckBox(self.tr("One record per page"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Folder", self.folder)
-        form.addRow("Paper", self.paper)
+        form.addRow(self.tr("Folder"), self.folder)
+        form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.notes)
         form.addRow(self.one_per_page)
         form.addRow(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        preview = QPushButton("Preview and print…")
-        pdf = QPushButton("Save as PDF…")
-        odt = QPushButton("Save as ODT…")
-        odt.setToolTip("OpenDocument text, to adapt in a word processor")
+        preview = QPushButton(self.tr("Preview and print…"))
+        pdf = QPushButton(self.tr("Save as PDF…"))
+        odt = QPushButton(self.tr("Save as ODT…"))
+        odt.setToolTip(self.tr("OpenDocument text, to adapt in a word processor"))
         for b in (preview, pdf, odt):
             buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         preview.clicked.connect(self.preview)
@@ -67,7 +67,9 @@ class HandoutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         if self.folder.count() == 0:
-            self.status.setText("No bookmark folders yet: bookmark pages with Ctrl+D and file them in a folder.")
+            self.status.setText(
+                self.tr("No bookmark folders yet: bookmark pages with Ctrl+D and file them in a folder.")
+            )
             for b in (preview, pdf, odt):
                 b.setEnabled(False)
 
@@ -79,7 +81,7 @@ class HandoutDialog(QDialog):
         folder = self._folder()
         if folder is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save handout as PDF", f"{folder.name}.pdf", "PDF (*.pdf)")  # type: ignore[attr-defined]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save handout as PDF"), f"{folder.name}.pdf", "PDF (*.pdf)")  # type: ignore[attr-defined]
         if path:
             self.write_pdf(Path(path))
 
@@ -96,9 +98,9 @@ class HandoutDialog(QDialog):
                 one_per_page=self.one_per_page.isChecked(),
             )
         except (OutputError, HandoutError) as exc:
-            QMessageBox.warning(self, "Could not save the handout", str(exc))
+            QMessageBox.warning(self, self.tr("Could not save the handout"), str(exc))
             return
-        self.status.setText(f"Saved {path.name} ({pages} pages).")
+        self.status.setText(self.tr("Saved {name} ({pages} pages).").format(name=path.name, pages=pages))
 
     def save_odt(self) -> None:
         folder = self._folder()
@@ -106,7 +108,7 @@ class HandoutDialog(QDialog):
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Save handout as OpenDocument text",
+            self.tr("Save handout as OpenDocument text"),
             f"{folder.name}.odt",  # type: ignore[attr-defined]
             "OpenDocument text (*.odt)",
         )
@@ -115,9 +117,9 @@ class HandoutDialog(QDialog):
         try:
             write_handout_odt(self._store, self._service.store, folder, Path(path), notes=self.notes.isChecked())  # type: ignore[attr-defined, arg-type]
         except (OutputError, HandoutError) as exc:
-            QMessageBox.warning(self, "Could not save the handout", str(exc))
+            QMessageBox.warning(self, self.tr("Could not save the handout"), str(exc))
             return
-        self.status.setText(f"Saved {Path(path).name}.")
+        self.status.setText(self.tr("Saved {name}.").format(name=Path(path).name))
 
     def handout(self) -> Handout | None:
         """The chosen folder's handout with the chosen options; None (and says why) if there is none."""
@@ -145,4 +147,4 @@ class HandoutDialog(QDialog):
         if handout is None:
             return
         opts = handout.options(self.paper.currentData())
-        print_preview(self, SheetPrinter(self), lambda: handout, opts, "Print handout")
+        print_preview(self, SheetPrinter(self), lambda: handout, opts, self.tr("Print handout"))

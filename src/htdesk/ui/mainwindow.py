@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 # No `Qt` namespace here, nor in anything built before the first paint: PySide makes all of its
 # hundred-odd enums the first time it is touched, about 40 ms of start-up (tests/ui/test_startup.py
 # holds this). Code that runs later imports it where it is used.
-from PySide6.QtCore import QPoint, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -87,9 +87,12 @@ def confirm_external(parent: QWidget, url: QUrl) -> bool:
 
     answer = QMessageBox.question(
         parent,
-        "Open in your web browser?",
-        f"This link leads outside HT Desk and needs an internet connection:\n\n{url.toString()}\n\n"
-        "Open it in your web browser?",
+        QCoreApplication.translate("mainwindow", "Open in your web browser?"),
+        QCoreApplication.translate(
+            "mainwindow",
+            "This link leads outside HT Desk and needs an internet connection:\n\n{url}\n\n"
+            "Open it in your web browser?",
+        ).format(url=url.toString()),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
 
     page_changed = Signal(str)
     first_paint = Signal()
+    restart_requested = Signal()  # the user asked to restart now (a new language)
 
     def __init__(
         self,
@@ -148,7 +152,7 @@ class MainWindow(QMainWindow):
         self._late_steps: list[Callable[[], None]] = []
         # Shortcuts wait here until just after the first paint (see _attach_shortcuts); None after.
         self._pending_shortcuts: list[tuple[QAction, list[str]]] | None = []
-        self.setWindowTitle("HT Desk")
+        self.setWindowTitle(self.tr("HT Desk"))
 
         # Centre: the page, with a find bar; or the comparison.
         self.reader = ReaderView()
@@ -174,14 +178,14 @@ class MainWindow(QMainWindow):
         self.tree = ContentsTree()
         self.tree.setModel(self.nav_model)
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Contents")
+        self.tree.setAccessibleName(self.tr("Contents"))
         self.tree.setUniformRowHeights(True)
         self.tree.activated.connect(self._tree_activated)
         self.tree.clicked.connect(self._tree_activated)
         self.tree.menu_requested.connect(self._tree_menu)
         self.tree_filter = QLineEdit()
-        self.tree_filter.setPlaceholderText("Filter contents")
-        self.tree_filter.setAccessibleName("Filter contents")
+        self.tree_filter.setPlaceholderText(self.tr("Filter contents"))
+        self.tree_filter.setAccessibleName(self.tr("Filter contents"))
         self.tree_filter.textChanged.connect(self._filter_tree)
         nav = QWidget()
         self._nav_layout = QVBoxLayout(nav)
@@ -197,9 +201,9 @@ class MainWindow(QMainWindow):
         self.bookmarks = None
         self._bookmarks_source = bookmarks
         self.sidebar = QTabWidget()
-        self.sidebar.setAccessibleName("Sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sidebar"))
         self.sidebar.setDocumentMode(True)
-        self.sidebar.addTab(nav, "Contents")
+        self.sidebar.addTab(nav, self.tr("Contents"))
         self._search_tab, self._bookmarks_tab = QVBoxLayout(), QVBoxLayout()
         for layout, title in ((self._search_tab, "Search"), (self._bookmarks_tab, "Bookmarks")):
             holder = QWidget()
@@ -330,7 +334,7 @@ class MainWindow(QMainWindow):
             self._bookmarks_source = None
             from PySide6.QtWidgets import QLabel
 
-            self._bookmarks_tab.addWidget(QLabel("Bookmarks are unavailable."))
+            self._bookmarks_tab.addWidget(QLabel(self.tr("Bookmarks are unavailable.")))
             return
         from htdesk.ui.bookmarks.panel import BookmarksPanel
 
@@ -400,10 +404,10 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
 
     def _undo_text(self, text: str) -> None:
-        self.actions_by_name["undo"].setText(f"Undo {text}" if text else "Undo")
+        self.actions_by_name["undo"].setText(self.tr("Undo {text}").format(text=text) if text else self.tr("Undo"))
 
     def _redo_text(self, text: str) -> None:
-        self.actions_by_name["redo"].setText(f"Redo {text}" if text else "Redo")
+        self.actions_by_name["redo"].setText(self.tr("Redo {text}").format(text=text) if text else self.tr("Redo"))
 
     def _undo_redo(self, which: str) -> None:
         self._install_bookmarks()
@@ -466,54 +470,72 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self.actions_by_name = {}
-        a["back"] = self._action("Back", self.go_back, [std("Back"), "Alt+Left"], "Go back")
-        a["forward"] = self._action("Forward", self.go_forward, [std("Forward"), "Alt+Right"], "Go forward")
-        a["home"] = self._action("Home", lambda: self.open(HOME), "Alt+Home", "The start page")
+        a["back"] = self._action(self.tr("Back"), self.go_back, [std("Back"), "Alt+Left"], self.tr("Go back"))
+        a["forward"] = self._action(
+            self.tr("Forward"), self.go_forward, [std("Forward"), "Alt+Right"], self.tr("Go forward")
+        )
+        a["home"] = self._action(self.tr("Home"), lambda: self.open(HOME), "Alt+Home", self.tr("The start page"))
         a["bookmark"] = self._action(
-            "Bookmark this page…",
+            self.tr("Bookmark this page…"),
             self.bookmark_current,
             "Ctrl+D",
-            "Bookmark the open page",
+            self.tr("Bookmark the open page"),
             True,
         )
-        a["compare"] = self._action("Compare countries", lambda: self.open(COMPARE), "Ctrl+Shift+C")
-        a["print"] = self._action("Print…", self.print_current, std("Print"), "Print the open page")
-        a["pdf"] = self._action("Export PDF…", self.export_pdf_dialog, "Ctrl+Shift+E")
-        a["quit"] = self._action("Quit", self.close, std("Quit"))
-        a["copy"] = self._action("Copy", self._copy, std("Copy"))
-        a["copy_citation"] = self._action("Copy citation", self.copy_citation, "Ctrl+Shift+Y")
-        a["find"] = self._action("Find in page…", lambda: self.find_bar.open_bar(), std("Find"))
-        a["find_next"] = self._action("Find next", lambda: self.find_bar.step(), std("FindNext"))
-        a["find_prev"] = self._action("Find previous", lambda: self.find_bar.step(backward=True), std("FindPrevious"))
-        a["search"] = self._action("Search…", self.focus_search, ["Ctrl+K", "Ctrl+L"])
+        a["compare"] = self._action(self.tr("Compare countries"), lambda: self.open(COMPARE), "Ctrl+Shift+C")
+        a["print"] = self._action(self.tr("Print…"), self.print_current, std("Print"), self.tr("Print the open page"))
+        a["pdf"] = self._action(self.tr("Export PDF…"), self.export_pdf_dialog, "Ctrl+Shift+E")
+        a["quit"] = self._action(self.tr("Quit"), self.close, std("Quit"))
+        a["copy"] = self._action(self.tr("Copy"), self._copy, std("Copy"))
+        a["copy_citation"] = self._action(self.tr("Copy citation"), self.copy_citation, "Ctrl+Shift+Y")
+        a["find"] = self._action(self.tr("Find in page…"), lambda: self.find_bar.open_bar(), std("Find"))
+        a["find_next"] = self._action(self.tr("Find next"), lambda: self.find_bar.step(), std("FindNext"))
+        a["find_prev"] = self._action(
+            self.tr("Find previous"), lambda: self.find_bar.step(backward=True), std("FindPrevious")
+        )
+        a["search"] = self._action(self.tr("Search…"), self.focus_search, ["Ctrl+K", "Ctrl+L"])
         a["zoom_in"] = self._action(
-            "Zoom in",
+            self.tr("Zoom in"),
             lambda: self.set_zoom(self.reader.zoom + 1),
             [std("ZoomIn"), "Ctrl+="],
         )
-        a["zoom_out"] = self._action("Zoom out", lambda: self.set_zoom(self.reader.zoom - 1), std("ZoomOut"))
-        a["zoom_reset"] = self._action("Actual size", lambda: self.set_zoom(0), "Ctrl+0")
-        a["filter_tree"] = self._action("Filter contents", self._focus_tree_filter, "Ctrl+Shift+F")
-        a["about"] = self._action("About HT Desk", self.about)
+        a["zoom_out"] = self._action(self.tr("Zoom out"), lambda: self.set_zoom(self.reader.zoom - 1), std("ZoomOut"))
+        a["zoom_reset"] = self._action(self.tr("Actual size"), lambda: self.set_zoom(0), "Ctrl+0")
+        a["filter_tree"] = self._action(self.tr("Filter contents"), self._focus_tree_filter, "Ctrl+Shift+F")
+        a["about"] = self._action(self.tr("About HT Desk"), self.about)
 
         themes = QActionGroup(self)
-        for choice, label in (("system", "Follow system"), ("light", "Light"), ("dark", "Dark")):
+        for choice, label in (
+            ("system", self.tr("Follow system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             act = self._action(label, lambda c=choice: self.set_theme(c), checkable=True)
             act.setData(choice)
             themes.addAction(act)
             a[f"theme_{choice}"] = act
 
+        from htdesk import i18n
+
+        languages = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():  # each language in its own name, as every app lists them
+            act = self._action(name, lambda c=code: self.set_language(c), checkable=True)
+            act.setData(code)
+            act.setChecked(code == i18n.language())
+            languages.addAction(act)
+            a[f"language_{code}"] = act
+
         mb = self.menuBar()
-        m = mb.addMenu("&File")
+        m = mb.addMenu(self.tr("&File"))
         for k in ("print", "pdf"):
             m.addAction(a[k])
         m.addSeparator()
         m.addAction(a["quit"])
-        m = mb.addMenu("&Edit")
+        m = mb.addMenu(self.tr("&Edit"))
         # Undo and redo act on bookmarks (the only thing a trainer edits); they forward to the
         # bookmarks' undo stack once it exists.
-        a["undo"] = self._action("Undo", lambda: self._undo_redo("undo"), std("Undo"))
-        a["redo"] = self._action("Redo", lambda: self._undo_redo("redo"), std("Redo"))
+        a["undo"] = self._action(self.tr("Undo"), lambda: self._undo_redo("undo"), std("Undo"))
+        a["redo"] = self._action(self.tr("Redo"), lambda: self._undo_redo("redo"), std("Redo"))
         a["undo"].setEnabled(False)
         a["redo"].setEnabled(False)
         m.addAction(a["undo"])
@@ -521,45 +543,48 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for k in ("copy", "copy_citation", "find", "find_next", "find_prev", "search", "filter_tree"):
             m.addAction(a[k])
-        m = mb.addMenu("&View")
+        m = mb.addMenu(self.tr("&View"))
         for k in ("zoom_in", "zoom_out", "zoom_reset"):
             m.addAction(a[k])
         m.addSeparator()
-        tm = m.addMenu("Appearance")
+        tm = m.addMenu(self.tr("Appearance"))
         for choice in ("system", "light", "dark"):
             tm.addAction(a[f"theme_{choice}"])
+        lm = m.addMenu(self.tr("Language"))
+        for code in i18n.LANGUAGES:
+            lm.addAction(a[f"language_{code}"])
         m.addSeparator()
         a["sidebar"] = self._action(
-            "Sidebar",
+            self.tr("Sidebar"),
             lambda: self.set_sidebar_visible(a["sidebar"].isChecked()),  # checked: the action toggled itself
             "F9",
-            "Show or hide the sidebar",
+            self.tr("Show or hide the sidebar"),
             True,
         )
         a["sidebar"].setChecked(True)
         a["contents"] = self._action(
-            "Contents",
+            self.tr("Contents"),
             lambda: self.show_sidebar_tab(CONTENTS_TAB),
             "Ctrl+Shift+T",
-            "The report's contents",
+            self.tr("The report's contents"),
         )
         m.addAction(a["sidebar"])
         m.addAction(a["contents"])
-        m = mb.addMenu("&Go")
+        m = mb.addMenu(self.tr("&Go"))
         for k in ("back", "forward", "home", "compare"):
             m.addAction(a[k])
-        m = mb.addMenu("&Bookmarks")
+        m = mb.addMenu(self.tr("&Bookmarks"))
         m.addAction(a["bookmark"])
         a["bookmarks"] = self._action(
-            "Show bookmarks",
+            self.tr("Show bookmarks"),
             lambda: self.show_sidebar_tab(BOOKMARKS_TAB),
             "Ctrl+Shift+B",
-            "Your bookmarks",
+            self.tr("Your bookmarks"),
         )
         m.addAction(a["bookmarks"])
-        a["handout"] = self._action("Print a folder as a handout…", self.print_handout_dialog)
+        a["handout"] = self._action(self.tr("Print a folder as a handout…"), self.print_handout_dialog)
         m.addAction(a["handout"])
-        m = mb.addMenu("&Help")
+        m = mb.addMenu(self.tr("&Help"))
         m.addAction(a["about"])
 
         # Our own icons, the same on every platform and readable in light and dark; QIcon loads
@@ -567,14 +592,14 @@ class MainWindow(QMainWindow):
         icons = resources_dir() / "icons" / "toolbar"
         for key in ("back", "forward", "home", "print", "pdf"):
             a[key].setIcon(QIcon(str(icons / f"{key}.png")))
-        tb = self.addToolBar("Navigation")
+        tb = self.addToolBar(self.tr("Navigation"))
         tb.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         tb.setObjectName("toolbar-main")
-        tb.setAccessibleName("Main toolbar")
+        tb.setAccessibleName(self.tr("Main toolbar"))
         for k in ("back", "forward", "home"):
             tb.addAction(a[k])
         tb.addSeparator()
-        a["bookmark"].setText("☆ Bookmark")
+        a["bookmark"].setText(self.tr("☆ Bookmark"))
         tb.addAction(a["bookmark"])
         tb.addAction(a["compare"])
         tb.addAction(a["print"])
@@ -603,7 +628,9 @@ class MainWindow(QMainWindow):
             # Rendered when the database was built (the same renderer as printing), read in one query.
             stored = self.store.page(target)
             if stored is None:
-                self.statusBar().showMessage(f"Not in the report database: {target}", 5000)
+                self.statusBar().showMessage(
+                    self.tr("Not in the report database: {target}").format(target=target), 5000
+                )
                 return False
             html = stored
         self.reader.show_html(html, render.stylesheet(self.theme))
@@ -684,7 +711,7 @@ class MainWindow(QMainWindow):
         code = str(rid).split("/", 1)[1]
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.open(str(rid)))
-        sub = menu.addMenu("Compare with…")
+        sub = menu.addMenu(self.tr("Compare with…"))
         for c in self.store.summaries(Kind.COUNTRY):
             other = c.id.split("/", 1)[1]
             if other != code:
@@ -713,9 +740,9 @@ class MainWindow(QMainWindow):
                 return
             from PySide6.QtWidgets import QLabel
 
-            label = QLabel("No title matches. Search the whole report with Ctrl+K.")
+            label = QLabel(self.tr("No title matches. Search the whole report with Ctrl+K."))
             label.setWordWrap(True)
-            label.setAccessibleName("No matching titles")
+            label.setAccessibleName(self.tr("No matching titles"))
             self._nav_layout.insertWidget(1, label)
             self._no_match = label
         self._no_match.setVisible(shown)
@@ -759,7 +786,7 @@ class MainWindow(QMainWindow):
 
     def copy_citation(self) -> None:
         QGuiApplication.clipboard().setText(self.citation())
-        self.statusBar().showMessage("Citation copied.", 3000)
+        self.statusBar().showMessage(self.tr("Citation copied."), 3000)
 
     def _copy(self) -> None:
         if self._showing_compare():
@@ -776,6 +803,31 @@ class MainWindow(QMainWindow):
     @property
     def theme(self) -> Theme:
         return appearance.theme_for(self.theme_choice, exact=self._exact_scheme)
+
+    def set_language(self, code: str) -> None:
+        """Keep the choice for the next start and offer to restart in it now."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from htdesk import i18n
+
+        self.settings.setValue("view/language", code)
+        if code == i18n.language():
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Language"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        # Said in the new language too: whoever chose it may not read the current one.
+        box.setText(
+            {
+                "fr": "HT Desk s’affichera en français au prochain démarrage. Redémarrer maintenant ?",
+                "en": "HT Desk will be in English from its next start. Restart now?",
+            }[code]
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.restart_requested.emit()
 
     def set_theme(self, choice: str) -> None:
         self.theme_choice = choice
@@ -816,14 +868,14 @@ class MainWindow(QMainWindow):
             except BookmarkError as exc:  # the file went bad mid-session: say so, keep reading
                 self.statusBar().showMessage(str(exc), 8000)
         act.setChecked(marked)
-        act.setText("★ Bookmarked" if marked else "☆ Bookmark")
+        act.setText(self.tr("★ Bookmarked") if marked else self.tr("☆ Bookmark"))
 
     def bookmark_current(self) -> None:
         summary = self.store.summary(self.current)
         self._install_bookmarks()
         if self.bookmarks is None or summary is None:
             self._update_star()
-            self.statusBar().showMessage("Only report pages can be bookmarked.", 4000)
+            self.statusBar().showMessage(self.tr("Only report pages can be bookmarked."), 4000)
             return
         from htdesk.ui.bookmarks.dialog import BookmarkDialog
 
@@ -857,7 +909,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         name = self.current.replace("/", "-").replace(":", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Export as PDF", f"{name}.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), f"{name}.pdf", "PDF (*.pdf)")
         if not path:
             return
         from htdesk.output.files import OutputError
@@ -865,9 +917,11 @@ class MainWindow(QMainWindow):
         try:
             pages = self.export_pdf(Path(path))
         except OutputError as exc:
-            QMessageBox.warning(self, "Could not save the PDF", str(exc))
+            QMessageBox.warning(self, self.tr("Could not save the PDF"), str(exc))
             return
-        self.statusBar().showMessage(f"Saved {Path(path).name} ({pages} pages).", 5000)
+        self.statusBar().showMessage(
+            self.tr("Saved {name} ({pages} pages).").format(name=Path(path).name, pages=pages), 5000
+        )
 
     def print_current(self) -> None:
         from htdesk.ui.printing import print_preview
@@ -876,7 +930,7 @@ class MainWindow(QMainWindow):
             self.compare.print_preview()
             return
         html, opts = self._sheet()
-        print_preview(self, self.printer, lambda: html, opts, "Print")
+        print_preview(self, self.printer, lambda: html, opts, self.tr("Print"))
 
     def print_handout_dialog(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -885,7 +939,9 @@ class MainWindow(QMainWindow):
 
         self._install_bookmarks()
         if self.bookmarks is None:
-            QMessageBox.information(self, "Handouts", "Bookmarks are unavailable, so there is no folder to print.")
+            QMessageBox.information(
+                self, self.tr("Handouts"), self.tr("Bookmarks are unavailable, so there is no folder to print.")
+            )
             return
         HandoutDialog(self.store, self.bookmarks, self).exec()
 
@@ -893,19 +949,42 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from htdesk.render.html import escape
+
         m = self._meta
         QMessageBox.about(
             self,
-            "About HT Desk",
-            f"<h3>HT Desk {__version__}</h3>"
-            f"<p>An offline reference to the ICPC report on human trafficking prevention policies.</p>"
-            f"<p><b>Report:</b> {m.get('citation', '')}</p>"
-            f"<p><b>Data build:</b> {m.get('build_time', '?')} (content {m.get('content_hash', '')[:12]})</p>"
-            "<p><b>Note:</b> the report dates from 2014. Later developments — new GRETA reports, new "
-            "national action plans, new laws — are not covered.</p>"
-            "<p><b>Licence:</b> HT Desk is free software under the MIT licence. The report's text belongs to "
-            "the International Centre for the Prevention of Crime. The DejaVu fonts are free fonts "
-            "(Bitstream Vera licence).</p>",
+            self.tr("About HT Desk"),
+            "".join(
+                (
+                    f"<h3>HT Desk {__version__}</h3>",
+                    "<p>{}</p>".format(
+                        self.tr("An offline reference to the ICPC report on human trafficking prevention policies.")
+                    ),
+                    "<p><b>{}</b> {}</p>".format(self.tr("Report:"), escape(m.get("citation", ""))),
+                    "<p><b>{}</b> {}</p>".format(
+                        self.tr("Data build:"),
+                        self.tr("{built} (content {hash})").format(
+                            built=escape(m.get("build_time", "?")), hash=escape(m.get("content_hash", "")[:12])
+                        ),
+                    ),
+                    "<p><b>{}</b> {}</p>".format(
+                        self.tr("Note:"),
+                        self.tr(
+                            "the report dates from 2014. Later developments (new GRETA reports, new national "
+                            "action plans, new laws) are not covered."
+                        ),
+                    ),
+                    "<p><b>{}</b> {}</p>".format(
+                        self.tr("Licence:"),
+                        self.tr(
+                            "HT Desk is free software under the MIT licence. The report's text belongs to the "
+                            "International Centre for the Prevention of Crime. The DejaVu fonts are free fonts "
+                            "(Bitstream Vera licence)."
+                        ),
+                    ),
+                )
+            ),
         )
 
     # -- session ---------------------------------------------------------------------------------

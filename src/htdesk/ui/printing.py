@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -33,7 +34,7 @@ def print_preview(
         try:
             sheet.print_to(printer, html(), opts)
         except OutputError as exc:
-            QMessageBox.warning(parent, "Could not print to the file", str(exc))
+            QMessageBox.warning(parent, QCoreApplication.translate("printing", "Could not print to the file"), str(exc))
 
     dialog.paintRequested.connect(paint)
     dialog.exec()

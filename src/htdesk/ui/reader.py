@@ -39,8 +39,8 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Page")
-        self.setAccessibleDescription("The open page of the report")
+        self.setAccessibleName(self.tr("Page"))
+        self.setAccessibleDescription(self.tr("The open page of the report"))
         self.document().setDocumentMargin(18)
         # Words wrap whole, never letter by letter: where a table's columns or a long title do not
         # fit, the page scrolls sideways instead (QTextEdit's default wraps anywhere).

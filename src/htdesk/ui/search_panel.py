@@ -345,25 +345,25 @@ class SearchPanel(QWidget):
         prepare(store)
 
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search the report (Ctrl+K)")
-        self.search_edit.setAccessibleName("Search the report")
+        self.search_edit.setPlaceholderText(self.tr("Search the report (Ctrl+K)"))
+        self.search_edit.setAccessibleName(self.tr("Search the report"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.installEventFilter(self)
 
         self.kind_filter = QComboBox(self)
-        self.kind_filter.setAccessibleName("Filter by kind")
+        self.kind_filter.setAccessibleName(self.tr("Filter by kind"))
         self.country_filter = QComboBox(self)
-        self.country_filter.setAccessibleName("Filter by country")
+        self.country_filter.setAccessibleName(self.tr("Filter by country"))
         self._country_names = countries(store)
         self._fill_filters()
 
-        self.suggestion_label = QLabel("Did you mean:", self)
+        self.suggestion_label = QLabel(self.tr("Did you mean:"), self)
         self.suggestion_button = QPushButton(self)
         self.suggestion_button.setFlat(True)
         self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.suggestion_button.setAccessibleName("Search for the suggested spelling")
+        self.suggestion_button.setAccessibleName(self.tr("Search for the suggested spelling"))
         self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Search status")
+        self.status_label.setAccessibleName(self.tr("Search status"))
 
         self.model = SearchResultsModel(self)
         self.view = QTreeView(self)
@@ -375,7 +375,7 @@ class SearchPanel(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # results are read-only
-        self.view.setAccessibleName("Search results")
+        self.view.setAccessibleName(self.tr("Search results"))
         self.view.activated.connect(self._open_index)
 
         self._timer = QTimer(self)
@@ -458,11 +458,13 @@ class SearchPanel(QWidget):
         if result is None:
             self.status_label.setText("")
         elif result.total == 0:
-            self.status_label.setText("No results")
+            self.status_label.setText(self.tr("No results"))
         else:
             shown = len(result.hits)
-            more = f" (first {shown} shown)" if shown < result.total else ""
-            self.status_label.setText(f"{result.total} result{'s' if result.total != 1 else ''}{more}")
+            text = self.tr("%n result(s)", "", result.total)
+            if shown < result.total:
+                text = self.tr("{results} (first {shown} shown)").format(results=text, shown=shown)
+            self.status_label.setText(text)
 
     @Slot()
     def _take_suggestion(self) -> None:
@@ -471,10 +473,10 @@ class SearchPanel(QWidget):
 
     # -- filters -----------------------------------------------------------------------
     def _fill_filters(self) -> None:
-        self.kind_filter.addItem("All kinds", None)
+        self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in GROUP_ORDER:
             self.kind_filter.addItem(KIND_LABELS[kind], kind.value)
-        self.country_filter.addItem("All countries", None)
+        self.country_filter.addItem(self.tr("All countries"), None)
         for code, name in self._country_names.items():
             self.country_filter.addItem(name, code)
 

@@ -36,20 +36,20 @@ class BookmarkDialog(QDialog):
 
     def __init__(self, service: BookmarkService, record_id: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Bookmark This Page")
-        self.setAccessibleName("Bookmark this page")
+        self.setWindowTitle(self.tr("Bookmark This Page"))
+        self.setAccessibleName(self.tr("Bookmark this page"))
         self._service, self._record_id, self._title = service, record_id, title
         self.bookmark: Bookmark | None = None
 
         existing = self._existing_any()
         self.title_label = QLabel(title, self)
         self.title_label.setWordWrap(True)
-        self.title_label.setAccessibleName("Page title")
+        self.title_label.setAccessibleName(self.tr("Page title"))
         self.folder_box = QComboBox(self)
         self.folder_box.setEditable(True)
         self.folder_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.folder_box.setAccessibleName("Folder")
-        self.folder_box.setToolTip("Choose a folder, or type a new name to create one")
+        self.folder_box.setAccessibleName(self.tr("Folder"))
+        self.folder_box.setToolTip(self.tr("Choose a folder, or type a new name to create one"))
         names = [f.name for f in self._folders()]
         self.folder_box.addItems(names or [DEFAULT_FOLDER])
         if existing is not None:
@@ -58,8 +58,8 @@ class BookmarkDialog(QDialog):
         else:
             self.folder_box.setCurrentText(service.last_folder or (names[0] if names else DEFAULT_FOLDER))
         self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("Optional note, e.g. what to discuss")
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("Optional note, e.g. what to discuss"))
         self.note_edit.setTabChangesFocus(True)
         if existing is not None:
             self.note_edit.setPlainText(existing.note)
@@ -68,10 +68,10 @@ class BookmarkDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save" if existing else "Bookmark")
-        self.ok_button.setAccessibleName("Save bookmark")
-        self.remove_button = QPushButton("Remove Bookmark", self)
-        self.remove_button.setAccessibleName("Remove bookmark")
+        self.ok_button.setText(self.tr("Save") if existing else self.tr("Bookmark"))
+        self.ok_button.setAccessibleName(self.tr("Save bookmark"))
+        self.remove_button = QPushButton(self.tr("Remove Bookmark"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove bookmark"))
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.remove_button.setVisible(existing is not None and not service.read_only)
         self.remove_button.clicked.connect(self.remove)
@@ -80,9 +80,9 @@ class BookmarkDialog(QDialog):
         self.ok_button.setEnabled(not service.read_only)
 
         form = QFormLayout(self)
-        form.addRow("Page:", self.title_label)
-        form.addRow("&Folder:", self.folder_box)
-        form.addRow("&Note:", self.note_edit)
+        form.addRow(self.tr("Page:"), self.title_label)
+        form.addRow(self.tr("&Folder:"), self.folder_box)
+        form.addRow(self.tr("&Note:"), self.note_edit)
         form.addRow(self.buttons)
 
     def _folders(self) -> list[Folder]:

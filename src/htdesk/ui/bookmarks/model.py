@@ -198,11 +198,10 @@ class BookmarksModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return f.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            count = len(item.children)
-            head = f"{f.name}: {count} bookmark{'s' if count != 1 else ''}"
+            head = self.tr("{name}: %n bookmark(s)", "", len(item.children)).format(name=f.name)
             return f"{head}\n{f.notes}" if f.notes else head
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return f"Folder, {len(item.children)} bookmarks"
+            return self.tr("Folder, %n bookmark(s)", "", len(item.children))
         if role == BookmarkRole.FOLDER_ID:
             return f.id
         if role == BookmarkRole.NOTE:
@@ -214,18 +213,18 @@ class BookmarksModel(QAbstractItemModel):
     def _bookmark_data(self, item: _BookmarkItem, role: int) -> Any:
         b = item.bookmark
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{b.title} (missing)" if item.missing else b.title
+            return self.tr("{title} (missing)").format(title=b.title) if item.missing else b.title
         if role == Qt.ItemDataRole.EditRole:
             return b.title
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [b.title]
             if item.missing:
-                lines.append("This page is no longer in the report. You can remove this bookmark.")
+                lines.append(self.tr("This page is no longer in the report. You can remove this bookmark."))
             if b.note:
-                lines.append(f"Note: {b.note}")
+                lines.append(self.tr("Note: {note}").format(note=b.note))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return "Missing: no longer in the report" if item.missing else (b.note or "Bookmark")
+            return self.tr("Missing: no longer in the report") if item.missing else (b.note or self.tr("Bookmark"))
         if role == Qt.ItemDataRole.FontRole and item.missing:
             font = QFont()
             font.setItalic(True)

@@ -66,7 +66,7 @@ class BookmarksPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Bookmarks")
+        self.setAccessibleName(self.tr("Bookmarks"))
         self._service = service
         self.model = BookmarksModel(service, exists, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -77,19 +77,19 @@ class BookmarksPanel(QWidget):
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Bookmarks notice")
+        self.notice.setAccessibleName(self.tr("Bookmarks notice"))
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._show_notice()
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter bookmarks")
-        self.filter_edit.setAccessibleName("Filter bookmarks")
+        self.filter_edit.setPlaceholderText(self.tr("Filter bookmarks"))
+        self.filter_edit.setAccessibleName(self.tr("Filter bookmarks"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.set_filter)
         self.filter_edit.installEventFilter(self)
 
         self.tree = QTreeView(self)
-        self.tree.setAccessibleName("Bookmark folders")
+        self.tree.setAccessibleName(self.tr("Bookmark folders"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -131,16 +131,16 @@ class BookmarksPanel(QWidget):
         return action
 
     def _make_actions(self) -> None:
-        self.open_action = self._action("&Open", self.open_current)
-        self.rename_action = self._action("&Rename", self.rename_current, QKeySequence(Qt.Key.Key_F2))
-        self.note_action = self._action("Edit &Note…", self.edit_note)
+        self.open_action = self._action(self.tr("&Open"), self.open_current)
+        self.rename_action = self._action(self.tr("&Rename"), self.rename_current, QKeySequence(Qt.Key.Key_F2))
+        self.note_action = self._action(self.tr("Edit &Note…"), self.edit_note)
         self.delete_action = self._action(
-            "&Delete", self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
+            self.tr("&Delete"), self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
         )
-        self.new_folder_action = self._action("New &Folder…", self.new_folder)
-        self.export_folder_action = self._action("&Export Folder…", self.export_folder)
-        self.export_all_action = self._action("Export &All Bookmarks…", self.export_all)
-        self.import_action = self._action("&Import Bookmarks…", self.import_bookmarks)
+        self.new_folder_action = self._action(self.tr("New &Folder…"), self.new_folder)
+        self.export_folder_action = self._action(self.tr("&Export Folder…"), self.export_folder)
+        self.export_all_action = self._action(self.tr("Export &All Bookmarks…"), self.export_all)
+        self.import_action = self._action(self.tr("&Import Bookmarks…"), self.import_bookmarks)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -151,7 +151,7 @@ class BookmarksPanel(QWidget):
         self.open_action.setEnabled(bookmark is not None)
         self.rename_action.setEnabled(writable and current.isValid())
         self.note_action.setEnabled(writable and current.isValid())
-        self.note_action.setText("Edit &Note…" if bookmark else "Edit Folder &Notes (Handout Cover)…")
+        self.note_action.setText(self.tr("Edit &Note…") if bookmark else self.tr("Edit Folder &Notes (Handout Cover)…"))
         self.delete_action.setEnabled(writable and bool(self.tree.selectionModel().selectedRows()))
         self.new_folder_action.setEnabled(writable)
         self.import_action.setEnabled(writable)
@@ -174,7 +174,7 @@ class BookmarksPanel(QWidget):
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         # open(), not exec(): a message never blocks the app (or a test) in a nested event loop.
         box = QMessageBox(icon, "Bookmarks", text, QMessageBox.StandardButton.Ok, self)
-        box.setAccessibleName("Bookmarks message")
+        box.setAccessibleName(self.tr("Bookmarks message"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
@@ -189,8 +189,9 @@ class BookmarksPanel(QWidget):
             lines.append(recovered)
         if self._service.read_only:
             lines.append(
-                f"The bookmarks folder {self._service.store.path.parent} is read-only: "
-                "bookmarks can be opened but not changed."
+                self.tr("The bookmarks folder {folder} is read-only: bookmarks can be opened but not changed.").format(
+                    folder=self._service.store.path.parent
+                )
             )
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
@@ -305,7 +306,9 @@ class BookmarksPanel(QWidget):
         if self.model.is_missing(source):
             self._message(
                 QMessageBox.Icon.Information,
-                f"“{bookmark.title}” is no longer in the report, so it cannot be opened. You can delete this bookmark.",
+                self.tr(
+                    "“{title}” is no longer in the report, so it cannot be opened. You can delete this bookmark."
+                ).format(title=bookmark.title),
             )
             return
         self.open_requested.emit(bookmark.record_id)
@@ -343,7 +346,10 @@ class BookmarksPanel(QWidget):
         bookmark = self.model.bookmark_at(source)
         if bookmark is not None:
             text, ok = QInputDialog.getMultiLineText(
-                self, "Bookmark Note", f"Note for “{bookmark.title}”:", bookmark.note
+                self,
+                self.tr("Bookmark Note"),
+                self.tr("Note for “{title}”:").format(title=bookmark.title),
+                bookmark.note,
             )
             if ok:
                 self._run(lambda: self._service.set_note(bookmark.id, text))
@@ -352,22 +358,22 @@ class BookmarksPanel(QWidget):
         if folder is not None:
             text, ok = QInputDialog.getMultiLineText(
                 self,
-                "Folder Notes",
-                f"Notes for “{folder.name}” (printed on the handout's cover):",
+                self.tr("Folder Notes"),
+                self.tr("Notes for “{name}” (printed on the handout's cover):").format(name=folder.name),
                 folder.notes,
             )
             if ok:
                 self._run(lambda: self._service.set_folder_notes(folder.id, text))
 
     def new_folder(self) -> None:
-        name, ok = QInputDialog.getText(self, "New Folder", "Folder name:")
+        name, ok = QInputDialog.getText(self, self.tr("New Folder"), self.tr("Folder name:"))
         if ok and name.strip():
             self._run(lambda: self._service.create_folder(name))
 
     def _ask_save_path(self, suggested: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export Bookmarks", str(Path(folder) / suggested), "HT Desk bookmarks (*.json)"
+            self, self.tr("Export Bookmarks"), str(Path(folder) / suggested), "HT Desk bookmarks (*.json)"
         )
         if not path:
             return None
@@ -390,7 +396,7 @@ class BookmarksPanel(QWidget):
     def import_bookmarks(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import Bookmarks", folder, "HT Desk bookmarks (*.json);;All files (*)"
+            self, self.tr("Import Bookmarks"), folder, "HT Desk bookmarks (*.json);;All files (*)"
         )
         if not path:
             return
@@ -399,9 +405,12 @@ class BookmarksPanel(QWidget):
         except BookmarkError as exc:
             self.show_error(str(exc))
             return
-        skipped = f", {counts.duplicates} already present" if counts.duplicates else ""
-        self._message(
-            QMessageBox.Icon.Information,
-            f"Imported {counts.bookmarks_added} bookmark{'s' if counts.bookmarks_added != 1 else ''} "
-            f"and {counts.folders_added} new folder{'s' if counts.folders_added != 1 else ''}{skipped}.",
+        text = self.tr("{bookmarks} and {folders}").format(
+            bookmarks=self.tr("Imported %n bookmark(s)", "", counts.bookmarks_added),
+            folders=self.tr("%n new folder(s)", "", counts.folders_added),
         )
+        if counts.duplicates:
+            text = self.tr("{imported}, {present}").format(
+                imported=text, present=self.tr("%n already present", "", counts.duplicates)
+            )
+        self._message(QMessageBox.Icon.Information, self.tr("{message}.").format(message=text))

@@ -160,14 +160,18 @@ class BookmarkService(QObject):
         def undo() -> None:
             state["removed"] = self._store.delete([bookmark.id], new_folder)
 
-        self._push(f"Bookmark “{bookmark.title}”", undo, lambda: self._store.restore(state["removed"]))
+        self._push(
+            self.tr("Bookmark “{title}”").format(title=bookmark.title),
+            undo,
+            lambda: self._store.restore(state["removed"]),
+        )
         return bookmark
 
     def set_note(self, bookmark_id: int, note: str) -> None:
         old = self._store.set_note(bookmark_id, note)
         if old != note:
             self._push(
-                "Edit note",
+                self.tr("Edit note"),
                 lambda: self._store.set_note(bookmark_id, old),
                 lambda: self._store.set_note(bookmark_id, note),
             )
@@ -177,7 +181,7 @@ class BookmarkService(QObject):
         new = title.strip()
         if old != new:
             self._push(
-                "Rename bookmark",
+                self.tr("Rename bookmark"),
                 lambda: self._store.set_title(bookmark_id, old),
                 lambda: self._store.set_title(bookmark_id, new),
             )
@@ -189,7 +193,9 @@ class BookmarkService(QObject):
         def undo() -> None:
             state["removed"] = self._store.delete((), [folder.id])
 
-        self._push(f"New folder “{folder.name}”", undo, lambda: self._store.restore(state["removed"]))
+        self._push(
+            self.tr("New folder “{name}”").format(name=folder.name), undo, lambda: self._store.restore(state["removed"])
+        )
         return folder
 
     def rename_folder(self, folder_id: int, name: str) -> None:
@@ -197,7 +203,7 @@ class BookmarkService(QObject):
         new = (self._store.folder(folder_id) or Folder(folder_id, name, 0, "")).name
         if old != new:
             self._push(
-                "Rename folder",
+                self.tr("Rename folder"),
                 lambda: self._store.rename_folder(folder_id, old),
                 lambda: self._store.rename_folder(folder_id, new),
             )
@@ -207,7 +213,7 @@ class BookmarkService(QObject):
         old = self._store.set_folder_notes(folder_id, notes)
         if old != notes:
             self._push(
-                "Edit folder notes",
+                self.tr("Edit folder notes"),
                 lambda: self._store.set_folder_notes(folder_id, old),
                 lambda: self._store.set_folder_notes(folder_id, notes),
             )
@@ -223,7 +229,11 @@ class BookmarkService(QObject):
         def swap() -> None:
             state["other"] = self._store.arrange(state["other"])
 
-        self._push("Move bookmark" if len(ids) == 1 else f"Move {len(ids)} bookmarks", swap, swap)
+        self._push(
+            self.tr("Move %n bookmark(s)", "", len(ids)),
+            swap,
+            swap,
+        )
 
     def move_folders(self, folder_ids: Sequence[int], position: int) -> None:
         """Reorder folders: these (in this order) start at ``position`` among the others."""
@@ -235,7 +245,7 @@ class BookmarkService(QObject):
         def swap() -> None:
             state["other"] = self._store.order_folders(state["other"])
 
-        self._push("Move folder", swap, swap)
+        self._push(self.tr("Move folder"), swap, swap)
 
     def delete(self, bookmark_ids: Sequence[int] = (), folder_ids: Sequence[int] = ()) -> None:
         """Delete bookmarks and whole folders; undo puts everything back exactly."""
@@ -246,9 +256,12 @@ class BookmarkService(QObject):
             return
         count = len(removed.bookmarks)
         if removed.folders:
-            text = f"Delete folder “{removed.folders[0].name}”" if len(fids) == 1 else "Delete folders"
+            if len(fids) == 1:
+                text = self.tr("Delete folder “{name}”").format(name=removed.folders[0].name)
+            else:
+                text = self.tr("Delete %n folder(s)", "", len(fids))
         else:
-            text = "Delete bookmark" if count == 1 else f"Delete {count} bookmarks"
+            text = self.tr("Delete %n bookmark(s)", "", count)
 
         def redo() -> None:
             state["removed"] = self._store.delete(ids, fids)

@@ -1,0 +1,893 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BookmarkDialog</name>
+    <message>
+        <source>Bookmark This Page</source>
+        <translation>Ajouter un signet à cette page</translation>
+    </message>
+    <message>
+        <source>Bookmark this page</source>
+        <translation>Ajouter un signet à cette page</translation>
+    </message>
+    <message>
+        <source>Page title</source>
+        <translation>Titre de la page</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Choose a folder, or type a new name to create one</source>
+        <translation>Choisissez un dossier, ou tapez un nouveau nom pour le créer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Optional note, e.g. what to discuss</source>
+        <translation>Note facultative, par ex. ce dont il faut discuter</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Signet</translation>
+    </message>
+    <message>
+        <source>Save bookmark</source>
+        <translation>Enregistrer le signet</translation>
+    </message>
+    <message>
+        <source>Remove Bookmark</source>
+        <translation>Retirer le signet</translation>
+    </message>
+    <message>
+        <source>Remove bookmark</source>
+        <translation>Retirer le signet</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Page&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkService</name>
+    <message>
+        <source>Bookmark “{title}”</source>
+        <translation>Signet «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <source>Rename bookmark</source>
+        <translation>Renommer le signet</translation>
+    </message>
+    <message>
+        <source>New folder “{name}”</source>
+        <translation>Nouveau dossier «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>Renommer le dossier</translation>
+    </message>
+    <message>
+        <source>Edit folder notes</source>
+        <translation>Modifier les notes du dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n bookmark(s)</source>
+        <translation>
+            <numerusform>Déplacer %n signet</numerusform>
+            <numerusform>Déplacer %n signets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move folder</source>
+        <translation>Déplacer le dossier</translation>
+    </message>
+    <message>
+        <source>Delete folder “{name}”</source>
+        <translation>Supprimer le dossier «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n folder(s)</source>
+        <translation>
+            <numerusform>Supprimer %n dossier</numerusform>
+            <numerusform>Supprimer %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n bookmark(s)</source>
+        <translation>
+            <numerusform>Supprimer %n signet</numerusform>
+            <numerusform>Supprimer %n signets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksModel</name>
+    <message numerus="yes">
+        <source>{name}: %n bookmark(s)</source>
+        <translation>
+            <numerusform>{name}&#xa0;: %n signet</numerusform>
+            <numerusform>{name}&#xa0;: %n signets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Folder, %n bookmark(s)</source>
+        <translation>
+            <numerusform>Dossier, %n signet</numerusform>
+            <numerusform>Dossier, %n signets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{title} (missing)</source>
+        <translation>{title} (absent)</translation>
+    </message>
+    <message>
+        <source>This page is no longer in the report. You can remove this bookmark.</source>
+        <translation>Cette page ne figure plus dans le rapport. Vous pouvez retirer ce signet.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <source>Missing: no longer in the report</source>
+        <translation>Absent&#xa0;: ne figure plus dans le rapport</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Signet</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>Bookmarks notice</source>
+        <translation>Avis sur les signets</translation>
+    </message>
+    <message>
+        <source>Filter bookmarks</source>
+        <translation>Filtrer les signets</translation>
+    </message>
+    <message>
+        <source>Bookmark folders</source>
+        <translation>Dossiers de signets</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note…</source>
+        <translation>Modifier la &amp;note…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>New &amp;Folder…</source>
+        <translation>Nouveau &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Folder…</source>
+        <translation>&amp;Exporter le dossier…</translation>
+    </message>
+    <message>
+        <source>Export &amp;All Bookmarks…</source>
+        <translation>Exporter &amp;tous les signets…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Bookmarks…</source>
+        <translation>&amp;Importer des signets…</translation>
+    </message>
+    <message>
+        <source>Edit Folder &amp;Notes (Handout Cover)…</source>
+        <translation>Modifier les &amp;notes du dossier (couverture du document)…</translation>
+    </message>
+    <message>
+        <source>Bookmarks message</source>
+        <translation>Message des signets</translation>
+    </message>
+    <message>
+        <source>The bookmarks folder {folder} is read-only: bookmarks can be opened but not changed.</source>
+        <translation>Le dossier des signets {folder} est en lecture seule&#xa0;: les signets peuvent être ouverts, mais pas modifiés.</translation>
+    </message>
+    <message>
+        <source>“{title}” is no longer in the report, so it cannot be opened. You can delete this bookmark.</source>
+        <translation>«&#xa0;{title}&#xa0;» ne figure plus dans le rapport et ne peut donc pas être ouvert. Vous pouvez supprimer ce signet.</translation>
+    </message>
+    <message>
+        <source>Bookmark Note</source>
+        <translation>Note du signet</translation>
+    </message>
+    <message>
+        <source>Note for “{title}”:</source>
+        <translation>Note pour «&#xa0;{title}&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Folder Notes</source>
+        <translation>Notes du dossier</translation>
+    </message>
+    <message>
+        <source>Notes for “{name}” (printed on the handout&apos;s cover):</source>
+        <translation>Notes pour «&#xa0;{name}&#xa0;» (imprimées sur la couverture du document)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>Nom du dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export Bookmarks</source>
+        <translation>Exporter les signets</translation>
+    </message>
+    <message>
+        <source>Import Bookmarks</source>
+        <translation>Importer des signets</translation>
+    </message>
+    <message>
+        <source>{bookmarks} and {folders}</source>
+        <translation>{bookmarks} et {folders}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n bookmark(s)</source>
+        <translation>
+            <numerusform>%n signet importé</numerusform>
+            <numerusform>%n signets importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new folder(s)</source>
+        <translation>
+            <numerusform>%n nouveau dossier</numerusform>
+            <numerusform>%n nouveaux dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{imported}, {present}</source>
+        <translation>{imported}, {present}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{message}.</source>
+        <translation>{message}.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Countries to compare</source>
+        <translation>Pays à comparer</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Dimensions to show</source>
+        <translation>Dimensions à afficher</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Comparison status</source>
+        <translation>État de la comparaison</translation>
+    </message>
+    <message>
+        <source>Country comparison</source>
+        <translation>Comparaison des pays</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Countries ({MIN_COUNTRIES}–{MAX_COUNTRIES}; drag to reorder columns)</source>
+        <translation>Pays ({MIN_COUNTRIES} à {MAX_COUNTRIES}&#x202f;; faites glisser pour réordonner les colonnes)</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>A sheet compares at most {MAX_COUNTRIES} countries: untick one first.</source>
+        <translation>Une fiche compare au plus {MAX_COUNTRIES} pays&#xa0;: décochez-en un d’abord.</translation>
+    </message>
+    <message>
+        <source>Tick {MIN_COUNTRIES} to {MAX_COUNTRIES} countries to compare them side by side.</source>
+        <translation>Cochez de {MIN_COUNTRIES} à {MAX_COUNTRIES} pays pour les comparer côte à côte.</translation>
+    </message>
+    <message>
+        <source>Print comparison</source>
+        <translation>Imprimer la comparaison</translation>
+    </message>
+    <message>
+        <source>Export comparison as PDF</source>
+        <translation>Exporter la comparaison en PDF</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} enregistré.</translation>
+    </message>
+    <message>
+        <source>Export comparison as CSV</source>
+        <translation>Exporter la comparaison en CSV</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in page</source>
+        <translation>Rechercher dans la page</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Correspondances</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Rechercher&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n correspondance</numerusform>
+            <numerusform>%n correspondances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Print a handout</source>
+        <translation>Imprimer un document à distribuer</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n page(s))</source>
+        <translation>
+            <numerusform>{name} (%n page)</numerusform>
+            <numerusform>{name} (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Include my notes (the trainer&apos;s copy)</source>
+        <translation>Inclure mes notes (l’exemplaire du formateur)</translation>
+    </message>
+    <message>
+        <source>One record per page</source>
+        <translation>Une fiche par page</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>Aperçu et impression…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Save as ODT…</source>
+        <translation>Enregistrer en ODT…</translation>
+    </message>
+    <message>
+        <source>OpenDocument text, to adapt in a word processor</source>
+        <translation>Texte OpenDocument, à adapter dans un traitement de texte</translation>
+    </message>
+    <message>
+        <source>No bookmark folders yet: bookmark pages with Ctrl+D and file them in a folder.</source>
+        <translation>Aucun dossier de signets pour l’instant&#xa0;: ajoutez des signets avec Ctrl+D et classez-les dans un dossier.</translation>
+    </message>
+    <message>
+        <source>Save handout as PDF</source>
+        <translation>Enregistrer le document en PDF</translation>
+    </message>
+    <message>
+        <source>Could not save the handout</source>
+        <translation>Impossible d’enregistrer le document</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({pages} pages).</source>
+        <translation>{name} enregistré ({pages} pages).</translation>
+    </message>
+    <message>
+        <source>Save handout as OpenDocument text</source>
+        <translation>Enregistrer le document en texte OpenDocument</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} enregistré.</translation>
+    </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimer le document</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>HT Desk</source>
+        <translation>HT Desk</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <source>Filter contents</source>
+        <translation>Filtrer le sommaire</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Panneau latéral</translation>
+    </message>
+    <message>
+        <source>Bookmarks are unavailable.</source>
+        <translation>Les signets ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <source>Undo {text}</source>
+        <translation>Annuler «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo {text}</source>
+        <translation>Rétablir «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Revenir en arrière</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Aller en avant</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>The start page</source>
+        <translation>La page d’accueil</translation>
+    </message>
+    <message>
+        <source>Bookmark this page…</source>
+        <translation>Ajouter un signet à cette page…</translation>
+    </message>
+    <message>
+        <source>Bookmark the open page</source>
+        <translation>Ajouter un signet à la page ouverte</translation>
+    </message>
+    <message>
+        <source>Compare countries</source>
+        <translation>Comparer des pays</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print the open page</source>
+        <translation>Imprimer la page ouverte</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>Copier la référence</translation>
+    </message>
+    <message>
+        <source>Find in page…</source>
+        <translation>Rechercher dans la page…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Rechercher…</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Taille réelle</translation>
+    </message>
+    <message>
+        <source>About HT Desk</source>
+        <translation>À propos de HT Desk</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar</source>
+        <translation>Afficher ou masquer le panneau latéral</translation>
+    </message>
+    <message>
+        <source>The report&apos;s contents</source>
+        <translation>Le sommaire du rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Signets</translation>
+    </message>
+    <message>
+        <source>Show bookmarks</source>
+        <translation>Afficher les signets</translation>
+    </message>
+    <message>
+        <source>Your bookmarks</source>
+        <translation>Vos signets</translation>
+    </message>
+    <message>
+        <source>Print a folder as a handout…</source>
+        <translation>Imprimer un dossier comme document à distribuer…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>☆ Bookmark</source>
+        <translation>☆ Signet</translation>
+    </message>
+    <message>
+        <source>Not in the report database: {target}</source>
+        <translation>Absent de la base du rapport&#xa0;: {target}</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Comparer avec…</translation>
+    </message>
+    <message>
+        <source>No title matches. Search the whole report with Ctrl+K.</source>
+        <translation>Aucun titre ne correspond. Cherchez dans tout le rapport avec Ctrl+K.</translation>
+    </message>
+    <message>
+        <source>No matching titles</source>
+        <translation>Aucun titre correspondant</translation>
+    </message>
+    <message>
+        <source>Citation copied.</source>
+        <translation>Référence copiée.</translation>
+    </message>
+    <message>
+        <source>★ Bookmarked</source>
+        <translation>★ Signet ajouté</translation>
+    </message>
+    <message>
+        <source>Only report pages can be bookmarked.</source>
+        <translation>Seules les pages du rapport peuvent recevoir un signet.</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Could not save the PDF</source>
+        <translation>Impossible d’enregistrer le PDF</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({pages} pages).</source>
+        <translation>{name} enregistré ({pages} pages).</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Handouts</source>
+        <translation>Documents à distribuer</translation>
+    </message>
+    <message>
+        <source>Bookmarks are unavailable, so there is no folder to print.</source>
+        <translation>Les signets ne sont pas disponibles&#xa0;: il n’y a donc aucun dossier à imprimer.</translation>
+    </message>
+    <message>
+        <source>An offline reference to the ICPC report on human trafficking prevention policies.</source>
+        <translation>Une référence hors ligne du rapport du CIPC sur les politiques de prévention de la traite des personnes.</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Rapport&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Data build:</source>
+        <translation>Données construites&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{built} (content {hash})</source>
+        <translation>{built} (contenu {hash})</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the report dates from 2014. Later developments (new GRETA reports, new national action plans, new laws) are not covered.</source>
+        <translation>le rapport date de 2014. Les évolutions ultérieures (nouveaux rapports du GRETA, nouveaux plans d’action nationaux, nouvelles lois) n’y sont pas traitées.</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>Licence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>HT Desk is free software under the MIT licence. The report&apos;s text belongs to the International Centre for the Prevention of Crime. The DejaVu fonts are free fonts (Bitstream Vera licence).</source>
+        <translation>HT Desk est un logiciel libre sous licence MIT. Le texte du rapport appartient au Centre international pour la prévention de la criminalité. Les polices DejaVu sont des polices libres (licence Bitstream Vera).</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>The open page of the report</source>
+        <translation>La page ouverte du rapport</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the report (Ctrl+K)</source>
+        <translation>Rechercher dans le rapport (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the report</source>
+        <translation>Rechercher dans le rapport</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>Filtrer par type</translation>
+    </message>
+    <message>
+        <source>Filter by country</source>
+        <translation>Filtrer par pays</translation>
+    </message>
+    <message>
+        <source>Did you mean:</source>
+        <translation>Vouliez-vous dire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Search for the suggested spelling</source>
+        <translation>Rechercher l’orthographe suggérée</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>État de la recherche</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{results} (first {shown} shown)</source>
+        <translation>{results} ({shown} premiers affichés)</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+</context>
+<context>
+    <name>mainwindow</name>
+    <message>
+        <source>Open in your web browser?</source>
+        <translation>Ouvrir dans votre navigateur&#x202f;?</translation>
+    </message>
+    <message>
+        <source>This link leads outside HT Desk and needs an internet connection:
+
+{url}
+
+Open it in your web browser?</source>
+        <translation>Ce lien mène hors de HT Desk et nécessite une connexion Internet&#xa0;:
+
+{url}
+
+L’ouvrir dans votre navigateur&#x202f;?</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>Could not print to the file</source>
+        <translation>Impossible d’imprimer dans le fichier</translation>
+    </message>
+</context>
+</TS>
