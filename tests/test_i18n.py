@@ -70,6 +70,14 @@ VISIBLE_CALLS: dict[str, tuple[int, ...] | None] = {
 VISIBLE_KEYWORDS = {"tip", "text", "title", "caption", "label"}
 
 
+HOW_TO = (
+    'Interface text goes through self.tr("...") (or QCoreApplication.translate(context, ...); format with '
+    '.format(name=...) after tr(), plurals as tr("%n page(s)", "", n)); then run `python build/i18n.py` '
+    'and write the French of each new message in resources/i18n/htdesk_fr.ts (no type="unfinished" left), '
+    "and run `python build/i18n.py release` again."
+)
+
+
 def _is_text(node: ast.AST) -> bool:
     """A literal a person would read: has a letter in it (an f-string counts if its fixed parts do)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -102,7 +110,7 @@ def untranslated(path: Path) -> list[str]:
 
 def test_no_interface_text_escapes_translation() -> None:
     offenders = [line for f in sorted((SRC / "ui").rglob("*.py")) for line in untranslated(f)]
-    assert offenders == [], "\n".join(offenders)
+    assert offenders == [], "\n".join([HOW_TO, *offenders])
 
 
 def test_the_checker_finds_a_bare_string(tmp_path: Path) -> None:
@@ -134,7 +142,7 @@ def _finished(tr: ET.Element | None) -> bool:
 
 def test_every_french_message_is_finished() -> None:
     problems = [f"{ctx}: {src!r}" for (ctx, src), tr in _messages(TS).items() if not _finished(tr)]
-    assert problems == [], "\n".join(problems[:40])
+    assert problems == [], "\n".join([HOW_TO, *problems[:40]])
 
 
 def _tool(name: str) -> str:
@@ -152,13 +160,13 @@ def test_the_catalogue_holds_every_message_of_the_sources(tmp_path: Path) -> Non
     subprocess.run(
         [_tool("pyside6-lupdate"), *files, "-no-obsolete", "-ts", str(fresh)], check=True, capture_output=True
     )
-    assert set(_messages(fresh)) == set(_messages(TS))
+    assert set(_messages(fresh)) == set(_messages(TS)), HOW_TO
 
 
 def test_the_compiled_catalogue_is_current(tmp_path: Path) -> None:
     out = tmp_path / "htdesk_fr.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(out)], check=True, capture_output=True)
-    assert out.read_bytes() == QM.read_bytes()
+    assert out.read_bytes() == QM.read_bytes(), HOW_TO
 
 
 @pytest.mark.parametrize(
