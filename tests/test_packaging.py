@@ -216,6 +216,49 @@ def test_inno_setup_script_installs_per_user_with_a_start_menu_entry() -> None:
     assert "OutputBaseFilename=htdesk-{#AppVersion}-setup" in iss
 
 
+def _validators_say(tmp: Path) -> tuple[str, str]:
+    """What desktop-file-validate and appstreamcli validate print about the shipped entry and metainfo."""
+    desktop = subprocess.run(["desktop-file-validate", str(tmp / "htdesk.desktop")], capture_output=True, text=True)
+    appstream = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", "--pedantic", "--strict", str(tmp / make.METAINFO)],
+        capture_output=True,
+        text=True,
+    )
+    # appstreamcli always closes with "✔ Validation was successful." (or its failure): the issues are above it.
+    issues = [line for line in appstream.stdout.splitlines() if line.strip() and "Validation was" not in line]
+    assert appstream.returncode == 0, appstream.stdout + appstream.stderr
+    return desktop.stdout + desktop.stderr, "\n".join(issues) + appstream.stderr
+
+
+def test_desktop_entry_and_metainfo_pass_their_validators_silently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Debian 12's and Ubuntu 22.04's validators: Version=1.5 was an error there, two main categories a hint."""
+    _need("desktop-file-validate")
+    _need("appstreamcli")
+    monkeypatch.setenv("HTDESK_SCREENSHOTS_URL", "https://raw.githubusercontent.com/o/htdesk/0abc/docs/screenshots")
+    shutil.copy2(BUILD / "linux" / "htdesk.desktop", tmp_path / "htdesk.desktop")
+    (tmp_path / make.METAINFO).write_text(make.appstream_metainfo("1.2.3"), encoding="utf-8")
+    assert _validators_say(tmp_path) == ("", "")
+
+
+def test_metainfo_lists_the_screenshots_of_the_commit_it_was_built_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    import xml.etree.ElementTree as ET
+
+    monkeypatch.setenv("HTDESK_SCREENSHOTS_URL", "https://example.org/shots/")
+    root = ET.fromstring(make.appstream_metainfo("1.2.3"))
+    images = [e.text for e in root.iter("image")]
+    assert images and all(i.startswith("https://example.org/shots/") for i in images)
+    for image in images:
+        assert (ROOT / "docs" / "screenshots" / image.rsplit("/", 1)[1]).is_file()
+    assert root.find("launchable").text == "htdesk.desktop"
+    assert root.find("releases/release").get("version") == "1.2.3"
+    # Unpublished (no remote, no URL given): no screenshots rather than addresses that lead nowhere.
+    monkeypatch.setenv("HTDESK_SCREENSHOTS_URL", "")
+    monkeypatch.setattr(make, "_git", lambda *args: "")
+    assert ET.fromstring(make.appstream_metainfo("1.2.3")).find("screenshots") is None
+
+
 def test_info_plist_template_fills_in_version_and_identifier() -> None:
     text = (BUILD / "macos" / "Info.plist").read_text(encoding="utf-8")
     info = plistlib.loads(text.replace("@VERSION@", "9.8.7").replace("@BUNDLE_ID@", "org.x.y").encode())
@@ -224,16 +267,149 @@ def test_info_plist_template_fills_in_version_and_identifier() -> None:
     assert info["CFBundleIconFile"] == "htdesk.icns"
 
 
+# ----------------------------------------------------------------------------------------- workflow
+
+WORKFLOW = ROOT / ".github" / "workflows" / "installers.yml"
+
+
+def test_workflow_builds_from_the_constraints_with_actions_pinned_by_commit() -> None:
+    import re
+
+    text = WORKFLOW.read_text(encoding="utf-8")
+    installs = re.findall(r"pip install (.*)", text)
+    assert installs and all("-c constraints.txt" in i for i in installs), installs
+    uses = re.findall(r"uses: (\S+)", text)
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    paths = text.split("pull_request:", 1)[1].split("workflow_dispatch:", 1)[0]
+    for needed in ("data/**", "constraints.txt", "src/**", "build/**"):
+        assert f'"{needed}"' in paths
+    # Each OS runs the tests before it packages.
+    assert text.index("run: python -m pytest") < text.index("run: python build/make.py")
+
+
+def test_workflow_builds_both_macos_architectures_and_releases_tags_with_sums() -> None:
+    import re
+
+    text = WORKFLOW.read_text(encoding="utf-8")
+    macos_arches = re.findall(r"target: macos\n\s+arch: (\w+)", text)
+    assert sorted(macos_arches) == ["arm64", "x86_64"]
+    release = text.split("\n  release:\n", 1)[1]
+    assert "if: startsWith(github.ref, 'refs/tags/v')" in release and "needs: build" in release
+    assert "sha256sum -- * > SHA256SUMS" in release and "gh release create" in release
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        ["actionlint", str(WORKFLOW)],
+        ["zizmor", "--offline", "--no-progress", "-q", str(WORKFLOW)],
+    ],
+    ids=["actionlint", "zizmor"],
+)
+def test_workflow_passes_its_linters(cmd: list[str]) -> None:
+    """The `lint` extra installs both (.ci/run does); elsewhere the test says what is missing."""
+    tool = shutil.which(cmd[0]) or shutil.which(cmd[0], path=str(Path(sys.executable).parent))
+    if tool is None:
+        _skip_or_fail(f"{cmd[0]} is not installed: pip install -c constraints.txt -e '.[lint]'")
+    proc = subprocess.run([tool, *cmd[1:]], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# ------------------------------------------------------------------------------------------- macOS
+
+# `vtool -show-build` of a universal binary: a slice with LC_BUILD_VERSION (whose tool has a "version" of
+# its own) and an old one with LC_VERSION_MIN_MACOSX.
+VTOOL_SAMPLE = """\
+QtCore (architecture x86_64):
+Load command 9
+      cmd LC_VERSION_MIN_MACOSX
+  cmdsize 16
+  version 10.15
+      sdk 14.2
+QtCore (architecture arm64):
+Load command 10
+      cmd LC_BUILD_VERSION
+  cmdsize 32
+ platform MACOS
+    minos 13.0
+      sdk 14.2
+   ntools 1
+     tool LD
+  version 1053.12
+Load command 11
+      cmd LC_BUILD_VERSION
+  cmdsize 32
+ platform IOS
+    minos 17.0
+      sdk 17.2
+"""
+
+
+def test_the_binaries_minimum_macos_is_read_per_slice() -> None:
+    assert make.macho_minimums(VTOOL_SAMPLE) == [(10, 15), (13, 0)]
+
+
+def _plist_minimum() -> tuple[int, ...]:
+    text = (BUILD / "macos" / "Info.plist").read_text(encoding="utf-8")
+    info = plistlib.loads(text.replace("@VERSION@", "1").replace("@BUNDLE_ID@", "x").encode())
+    return tuple(int(p) for p in info["LSMinimumSystemVersion"].split("."))
+
+
+def test_info_plist_and_install_md_agree_on_the_macos_minimum() -> None:
+    """PySide6's wheels are macosx_13_0: the plist may not promise less, and INSTALL.md says what it says."""
+    import re
+
+    minimum = _plist_minimum()
+    assert minimum >= (13, 0)
+    install = (ROOT / "docs" / "INSTALL.md").read_text(encoding="utf-8")
+    stated = re.findall(r"^## macOS \((\d+) \w+ or later\)$", install, re.M)
+    assert stated == [str(minimum[0])], stated
+
+
+def test_plist_claiming_less_than_the_binaries_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = tmp_path / "HT Desk.app"
+    (app / "Contents" / "MacOS").mkdir(parents=True)
+    (app / "Contents" / "MacOS" / "htdesk").write_bytes(b"\xcf\xfa\xed\xfe" + bytes(60))
+    monkeypatch.setattr(make.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, VTOOL_SAMPLE, ""))
+    for claimed, ok in (("11.0", False), ("13.0", True)):
+        with (app / "Contents" / "Info.plist").open("wb") as fh:
+            plistlib.dump({"LSMinimumSystemVersion": claimed}, fh)
+        if ok:
+            assert make.check_macos_minimum(app) == "13.0"
+        else:
+            with pytest.raises(make.BuildError, match=r"needs 13\.0"):
+                make.check_macos_minimum(app)
+
+
+def test_hdiutil_create_is_tried_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def busy_twice(cmd, **kwargs):
+        calls.append(cmd)
+        if len(calls) < 3:
+            raise subprocess.CalledProcessError(1, cmd, "hdiutil: create failed - Resource busy")
+        return subprocess.CompletedProcess(cmd, 0)
+
+    monkeypatch.setattr(make, "run", busy_twice)
+    monkeypatch.setattr(make.time, "sleep", lambda s: None)
+    make.hdiutil_create("HT Desk", tmp_path, tmp_path / "x.dmg")
+    assert len(calls) == 3 and calls[0][:2] == ["hdiutil", "create"]
+
+
 # --------------------------------------------------------------------- slow: the real Linux build
 
 
+def _skip_or_fail(message: str) -> None:
+    """Skip (locally) or fail (in CI, where .ci/run installs everything) for lack of something installed."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def _need(tool: str) -> None:
-    """Skip (locally) or fail (in CI, where .ci/run installs it) when a build tool is missing."""
+    """Skip (locally) or fail (in CI) when a build tool is missing."""
     if shutil.which(tool) is None:
-        message = f"{tool} is not installed (see docs/INSTALL.md, 'Building')"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        _skip_or_fail(f"{tool} is not installed (see docs/INSTALL.md, 'What each system needs')")
 
 
 @pytest.fixture(scope="module")
@@ -246,8 +422,11 @@ def linux_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         pytest.skip("the Linux installers build on Linux")
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed: pip install -e '.[package]'")
-    for tool in ("objdump", "dpkg-deb", "Xvfb"):
+    for tool in ("objdump", "readelf", "dpkg-deb", "Xvfb", "desktop-file-validate", "appstreamcli"):
         _need(tool)
+    missing = make.missing_build_packages()
+    if missing:
+        _skip_or_fail(f"the bundle copies libraries of packages not installed: apt-get install {' '.join(missing)}")
     dist, work = tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("pyinstaller")
     proc = subprocess.run(
         [sys.executable, str(BUILD / "make.py"), "linux", "--dist", str(dist), "--work", str(work)],
@@ -255,6 +434,10 @@ def linux_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         text=True,
         timeout=1800,
         cwd=ROOT,
+        env={
+            **os.environ,
+            "HTDESK_SCREENSHOTS_URL": "https://raw.githubusercontent.com/o/htdesk/0abc/docs/screenshots",
+        },
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     version = make.version()
@@ -346,6 +529,37 @@ def test_deb_installs_under_opt_with_menu_entry_icons_and_depends(linux_build: d
     for size in make.HICOLOR_SIZES:
         assert (deb_root / f"usr/share/icons/hicolor/{size}x{size}/apps/htdesk.png").is_file()
     assert (deb_root / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps" / "htdesk.svg").is_file()
+
+
+@pytest.mark.slow
+def test_deb_carries_a_menu_entry_and_metainfo_its_validators_accept(deb_root: Path, tmp_path: Path) -> None:
+    share = deb_root / "usr" / "share"
+    shutil.copy2(share / "applications" / "htdesk.desktop", tmp_path / "htdesk.desktop")
+    shutil.copy2(share / "metainfo" / make.METAINFO, tmp_path / make.METAINFO)
+    assert _validators_say(tmp_path) == ("", "")
+    assert "/docs/screenshots/home-light.png</image>" in (tmp_path / make.METAINFO).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_no_bundled_binary_looks_for_libraries_on_the_build_machine(linux_build: dict[str, Path]) -> None:
+    assert make.foreign_runpaths(linux_build["bundle"]) == {}
+    # The $ORIGIN ones stay: the Qt libraries find each other through them.
+    qt_core = next((linux_build["bundle"] / "_internal").rglob("libQt6Core.so.6"))
+    assert make._dynamic_paths(qt_core) == ("RUNPATH", ["$ORIGIN"])
+
+
+@pytest.mark.slow
+def test_deb_is_xz_compressed(linux_build: dict[str, Path]) -> None:
+    members = subprocess.run(["ar", "t", str(linux_build["deb"])], check=True, capture_output=True, text=True)
+    assert "data.tar.xz" in members.stdout.split()
+
+
+@pytest.mark.slow
+def test_installed_htdesk_without_a_display_says_so(deb_root: Path, home: Path) -> None:
+    env = {k: v for k, v in _frozen_env(home).items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = _run([deb_root / "usr" / "bin" / "htdesk"], env)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("htdesk: no display:") and "xcb" not in proc.stderr, proc.stderr
 
 
 @pytest.mark.slow
