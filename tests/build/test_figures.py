@@ -30,7 +30,7 @@ def _notes_near(content: Content, missing: int) -> str:
     numbers = [f.number for f in figures]
     before = max(i for i, n in enumerate(numbers) if n is not None and n < missing)
     after = min(i for i, n in enumerate(numbers) if n is not None and n > missing)
-    return " ".join(note for f in figures[before : after + 1] for note in f.notes)
+    return " ".join(note for f in figures[before : after + 1] for note in (n.text for n in f.notes))
 
 
 def test_captions_in_the_report_are_the_figures() -> None:
@@ -62,8 +62,8 @@ def test_the_two_figures_numbered_25(content: Content) -> None:
     assert second.title in LINES[2489 - 1]
     assert first.section == "section/3-2-2"
     assert second.section == "section/3-3-1"
-    assert any("25" in note for note in first.notes)
-    assert any("25" in note for note in second.notes)
+    assert any("25" in note for note in (n.text for n in first.notes))
+    assert any("25" in note for note in (n.text for n in second.notes))
 
 
 def _table(figure: Figure) -> Table:

@@ -215,7 +215,7 @@ def test_miprof_french_name_is_completed_from_appendix_3(content: Content) -> No
     assert entry.expansion_fr.endswith("êtres humains")
     appendix_3 = "\n".join(REPORT.split("\n")[5095:5659])
     assert "êtres humains" in appendix_3 or "êtres" in appendix_3
-    assert any("Appendix 3" in n or "p. 10" in n for n in entry.notes)
+    assert any("Appendix 3" in n or "p. 10" in n for n in (x.text for x in entry.notes))
 
 
 def test_acronyms_are_unique(content: Content) -> None:

@@ -697,7 +697,7 @@ def test_no_word_split_by_a_line_break(content: Content) -> None:
     bad = [
         f"{inst.id} {field}: {' '.join(p)!r} in {text!r}"
         for inst in content.institutions
-        for field, text in [*_report_text_items(inst), *(("notes", n) for n in inst.notes)]
+        for field, text in [*_report_text_items(inst), *(("notes", n.text) for n in inst.notes)]
         for p in _split_pairs(text)
     ]
     assert not bad, "\n".join(bad)
@@ -718,7 +718,7 @@ def test_no_orphan_footnote_number(content: Content) -> None:
     bad = [
         f"{inst.id} {field}: {hits} in {text!r}"
         for inst in content.institutions
-        for field, text in [*_report_text_items(inst), *(("notes", n) for n in inst.notes)]
+        for field, text in [*_report_text_items(inst), *(("notes", n.text) for n in inst.notes)]
         if (hits := _orphan_footnotes(text))
     ]
     assert not bad, "\n".join(bad)

@@ -131,16 +131,15 @@ def test_hit_has_title_place_and_a_one_line_highlighted_snippet(store: ReportSto
         assert "\n" not in h.snippet and "\r" not in h.snippet
 
 
-def test_a_note_that_a_name_is_missing_is_shown_but_not_searched(store: ReportStore) -> None:
-    # 73 glossary entries note "French name not in the text": our words on the report, not its
-    # own. Searching "French" must not list them for it; their pages still say it.
-    assert search(store, '"name not in the text"').total == 0
+def test_editorial_notes_are_shown_but_not_searched(store: ReportStore) -> None:
+    # HT Desk's remarks on the report ("The report's table is ambiguous here: ...") are not the
+    # report's words: no search finds a record by them; the page still shows them.
+    assert search(store, '"table is ambiguous here"').total == 0
+    assert search(store, '"HT Desk takes the acronym"').total == 0
     french = search(store, "French", limit=200)
-    assert french.hits
-    for hit in french.hits:
-        assert f"{HL_START}French{HL_END} name not in the text" not in hit.snippet
-    page = store.page("glossary/un")
-    assert page is not None and "French name not in the text" in page
+    assert french.hits and all("name not in the text" not in h.snippet for h in french.hits)
+    page = store.page("institution/gb/police")
+    assert page is not None and '<p class="editorial">' in page and "table is ambiguous here" in page
 
 
 def test_grouped_puts_the_best_hit_first_and_counts_add_up(store: ReportStore) -> None:

@@ -60,6 +60,13 @@ def lines_to_pages(text: str, page_of: PageOf) -> str:
     return LINE_REF_RE.sub(repl, text)
 
 
+def _note(raw: Any, page_of: PageOf) -> Any:
+    """A note's line citations become pages; a note without a kind is left for the model to refuse."""
+    if isinstance(raw, dict) and isinstance(raw.get("text"), str):
+        return {**raw, "text": lines_to_pages(raw["text"], page_of)}
+    return raw
+
+
 def _sources_inside(obj: Any, page_of: PageOf, where: str) -> Any:
     """Resolve every nested ``source`` table (statements carry their own) and line citations in notes."""
     if isinstance(obj, dict):
@@ -70,7 +77,7 @@ def _sources_inside(obj: Any, page_of: PageOf, where: str) -> Any:
             elif k == "see_also" and isinstance(v, list):  # a summary's second citations
                 out[k] = [_source(s, page_of, where) for s in v]
             elif k == "notes" and isinstance(v, list):
-                out[k] = [lines_to_pages(n, page_of) if isinstance(n, str) else n for n in v]
+                out[k] = [_note(n, page_of) for n in v]
             else:
                 out[k] = _sources_inside(v, page_of, where)
         return out

@@ -33,6 +33,13 @@ EXPORT_KEYS: dict[Kind, str] = {
 }
 
 
+class NoteKind(StrEnum):
+    """Whose words a note is: the report's, or HT Desk's to a trainer about the report."""
+
+    REPORT = "report"  # the report's words (a cross-reference, a footnote): indexed, printed, cited
+    EDITORIAL = "editorial"  # a remark for a trainer in plain words: shown apart, not indexed, printed on request
+
+
 class Dimension(StrEnum):
     """The fixed comparison dimensions of a country profile, in display order."""
 

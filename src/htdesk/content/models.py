@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from htdesk.content.kinds import DIMENSION_LABELS, EXPORT_KEYS, NOT_COVERED, Dimension, Kind
+from htdesk.content.kinds import DIMENSION_LABELS, EXPORT_KEYS, NOT_COVERED, Dimension, Kind, NoteKind
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -88,6 +88,23 @@ class Footnote(Strict):
     text: Text
 
 
+# Words a trainer should never meet in an editorial note: how the text was got, and where in a file.
+NOT_FOR_TRAINERS = re.compile(r"\bextract|\blines? \d|\bl\. ?\d|\bflattened\b", re.IGNORECASE)
+
+
+class Note(Strict):
+    """A note on a record, of one of two kinds (NoteKind): the report's words, or HT Desk's remark."""
+
+    kind: NoteKind
+    text: Text
+
+    @model_validator(mode="after")
+    def _plain_words(self) -> Note:
+        if self.kind is NoteKind.EDITORIAL and (m := NOT_FOR_TRAINERS.search(self.text)):
+            raise ValueError(f"an editorial note speaks to a trainer: no {m.group(0)!r} (say it in plain words)")
+        return self
+
+
 class Record(Strict):
     """Fields every record shares."""
 
@@ -118,9 +135,10 @@ class Figure(Record):
     label: Text  # "Figure 22", "Figure 25 (second of that number)", "Comparison table"
     title: Text
     section: RecordId
-    body: list[Block] = Field(min_length=1)
+    # Empty only for a picture whose content the report's text does not hold (an editorial note says so).
+    body: list[Block] = Field(default_factory=list)
     source_line: str | None = None  # the report's own "Source: ..." line
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
 
 
 class GlossaryEntry(Record):
@@ -135,7 +153,7 @@ class GlossaryEntry(Record):
     # The countries whose body this meaning names, where the acronym means different bodies in
     # different countries (NRM: the UK's referral mechanism, the Dutch rapporteur); [] = unbound.
     countries: list[CountryCode] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _some_expansion(self) -> GlossaryEntry:
@@ -154,7 +172,7 @@ class Institution(Record):
     established: str | None = None
     composition: list[Text] = Field(default_factory=list)
     mission: list[Text] = Field(default_factory=list)
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
     parent: RecordId | None = None
     glossary: list[RecordId] = Field(default_factory=list)
     sections: list[RecordId] = Field(default_factory=list)
@@ -312,4 +330,5 @@ __all__ = [
     "NOT_COVERED_SUMMARY",
     "Dimension",
     "Kind",
+    "NoteKind",
 ]

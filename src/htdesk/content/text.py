@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from htdesk.content.models import (
@@ -12,14 +11,17 @@ from htdesk.content.models import (
     Figure,
     GlossaryEntry,
     Institution,
+    Note,
+    NoteKind,
     Practice,
     Record,
     Section,
 )
 
-# A glossary note that only says a name is missing ("French name not in the text") is our word on
-# the report, not the report's own: indexed, "French" listed 80 glossary entries, 71 only for it.
-ABSENT_NAME_NOTE = re.compile(r"(French|English) name not in the text\b")
+
+def report_notes(notes: Iterable[Note]) -> list[str]:
+    """The texts of the notes that are the report's words: editorial notes are HT Desk's, never searched."""
+    return [n.text for n in notes if n.kind is NoteKind.REPORT]
 
 
 def title_of(rec: Record) -> str:
@@ -81,18 +83,18 @@ def keywords_of(rec: Record) -> str:
 def body_text_of(rec: Record) -> str:
     """All the text of a record a reader can see, for full-text search and snippets.
 
-    Except glossary notes that only say a name is missing (ABSENT_NAME_NOTE): shown, not searched.
+    Editorial notes are left out: they are HT Desk's words to a trainer, not the report's (shown, not searched).
     """
     match rec:
         case Section():
             parts = [*block_text(rec.body), *(f.text for f in rec.footnotes)]
         case Figure():
-            parts = [*block_text(rec.body), rec.source_line or "", *rec.notes]
+            parts = [*block_text(rec.body), rec.source_line or "", *report_notes(rec.notes)]
         case GlossaryEntry():
             parts = [rec.expansion_en or "", rec.expansion_fr or ""]
-            parts += [n for n in rec.notes if not ABSENT_NAME_NOTE.match(n)]
+            parts += report_notes(rec.notes)
         case Institution():
-            parts = [rec.name, rec.name_national or "", *rec.composition, *rec.mission, *rec.notes]
+            parts = [rec.name, rec.name_national or "", *rec.composition, *rec.mission, *report_notes(rec.notes)]
         case Country():
             parts = [rec.summary or ""]
             for dim, statements in rec.dimensions.items():

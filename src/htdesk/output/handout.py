@@ -51,7 +51,11 @@ def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
 
 
 def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool = False) -> list[HandoutItem]:
-    """Each bookmark rendered for paper; the trainer's note only when ``notes`` (the trainer's copy)."""
+    """Each bookmark rendered for paper; the trainer's note only when ``notes`` (the trainer's copy).
+
+    The trainer's copy also carries HT Desk's editorial notes on the report's text: written for the
+    trainer, they are printed only on that request.
+    """
     links = link_index(store)
     items = []
     for b in marks:
@@ -75,7 +79,9 @@ def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool 
             missing = missing_html(b.record_id, b.title)
             items.append(HandoutItem(b.title, "not in this version of the report", missing))
             continue
-        items.append(HandoutItem(data_.title, data_.record.source.cite(), handout_item_html(data_, links, note)))
+        items.append(
+            HandoutItem(data_.title, data_.record.source.cite(), handout_item_html(data_, links, note, editorial=notes))
+        )
     return items
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, SourceRef
+from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, NoteKind, SourceRef
 from htdesk.render.theme import Theme
 from htdesk.store.report import Summary
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from htdesk.content.models import (
         Block,
         Country,
+        Note,
         Source,
     )
 
@@ -152,6 +153,20 @@ def _list(items: Sequence[str], link: Linker, empty: str = "") -> str:
     return "<ul>" + "".join(f"<li>{link.html(i)}</li>" for i in items) + "</ul>"
 
 
+EDITORIAL_LABEL = "HT Desk note:"
+
+
+def _notes(notes: Sequence[Note], link: Linker, heading: str, *, editorial: bool) -> str:
+    """The report's notes as a list, then HT Desk's editorial notes set apart (left out unless ``editorial``)."""
+    said = _list([n.text for n in notes if n.kind is NoteKind.REPORT], link)
+    ours = "".join(
+        f'<p class="editorial"><b>{EDITORIAL_LABEL}</b> {link.html(n.text)}</p>'
+        for n in notes
+        if editorial and n.kind is NoteKind.EDITORIAL
+    )
+    return f"{heading}{said}{ours}" if said or ours else ""
+
+
 def _record_link(s: Summary) -> str:
     return f'<a href="{record_url(s.id)}">{escape(s.title)}</a>'
 
@@ -192,7 +207,7 @@ def badges(country: Country | ComparedCountry) -> list[str]:
     return out
 
 
-def _body(data: PageData, link: Linker) -> str:
+def _body(data: PageData, link: Linker, *, editorial: bool = True) -> str:
     rec: Any = data.record
     # Dispatch on the kind, not the class: the renderer must not need pydantic to load.
     match rec.kind:
@@ -210,8 +225,8 @@ def _body(data: PageData, link: Linker) -> str:
             return body + notes
         case Kind.FIGURE:
             extra = f'<p class="cite">{escape(rec.source_line)}</p>' if rec.source_line else ""
-            notes = _list(rec.notes, link)
-            return _blocks(rec.body, link) + extra + (f'<h3 class="notes">Notes</h3>{notes}' if notes else "")
+            notes = _notes(rec.notes, link, '<h3 class="notes">Notes</h3>', editorial=editorial)
+            return _blocks(rec.body, link) + extra + notes
         case Kind.GLOSSARY:
             rows = [
                 _field("English", escape(rec.expansion_en) if rec.expansion_en else _not_given()),
@@ -222,7 +237,7 @@ def _body(data: PageData, link: Linker) -> str:
                 rows.append(_field("Also written", escape(", ".join(rec.variants))))
             if rec.from_body:
                 rows.append(_field("Found in", "the report's text (not in its list of acronyms)"))
-            return _fields_table(rows) + _list(rec.notes, link)
+            return _fields_table(rows) + _notes(rec.notes, link, "", editorial=editorial)
         case Kind.INSTITUTION:
             rows = []
             if rec.acronym:
@@ -236,7 +251,7 @@ def _body(data: PageData, link: Linker) -> str:
                 + _list(rec.composition, link, NOT_COVERED.capitalize() + ".")
                 + "<h2>Mission</h2>"
                 + _list(rec.mission, link, NOT_COVERED.capitalize() + ".")
-                + (f"<h2>Notes</h2>{_list(rec.notes, link)}" if rec.notes else "")
+                + _notes(rec.notes, link, "<h2>Notes</h2>", editorial=editorial)
             )
         case Kind.COUNTRY:
             parts = []
@@ -294,23 +309,26 @@ def _heading(kind: str, title: str, source: str) -> str:
     return f'<p class="kind">{escape(kind)}</p><h1>{escape(title)}</h1><p class="source">Source: {escape(source)}</p>'
 
 
-def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False) -> str:
+def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False, editorial: bool | None = None) -> str:
     """A record as a page: title, breadcrumbs, body, related records and its source line.
 
     ``for_print``: for paper, without what only a screen can use (breadcrumbs, related records,
-    links to other records, buttons); web addresses stay links.
+    links to other records, buttons); web addresses stay links. HT Desk's editorial notes show on
+    screen and go on paper only when asked for (``editorial``).
     """
+    if editorial is None:
+        editorial = not for_print
     rec = data.record
     link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=for_print)
     head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source))
     if for_print:
-        return head + _body(data, link)
+        return head + _body(data, link, editorial=editorial)
     crumbs = " › ".join(
         [f'<a href="{SCHEME}:home">Home</a>']
         + [f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in data.breadcrumbs]
     )
     related = "".join(f"<h2>{escape(h)}</h2>{_summary_links(items)}" for h, items in data.related)
-    return f'<p class="crumbs">{crumbs}</p>{head}{_body(data, link)}{related}'
+    return f'<p class="crumbs">{crumbs}</p>{head}{_body(data, link, editorial=editorial)}{related}'
 
 
 def home_html(
@@ -332,7 +350,8 @@ offline: its text, figures, country profiles, institutional frameworks, glossary
 <ul>
 <li><a href="{SCHEME}:section/executive-summary">Executive summary</a> and
 <a href="{SCHEME}:section/introduction">Introduction</a></li>
-<li><a href="{SCHEME}:glossary">Glossary of acronyms</a> ({n.get("glossary", 0)} entries, English and French)</li>
+<li><a href="{SCHEME}:glossary">Glossary of acronyms</a> ({n.get("glossary", 0)} entries,
+{n.get("glossary_fr", 0)} of them with the French name the report gives)</li>
 <li><a href="{SCHEME}:figure/comparison-table">The comparison table of the eight countries</a></li>
 <li>{n.get("institution", 0)} institutions, {n.get("practice", 0)} practices,
 {n.get("figure", 0)} figures and tables</li>
@@ -455,12 +474,15 @@ def handout_cover_html(
     )
 
 
-def handout_item_html(data: PageData, links: LinkIndex, note: str | None = None) -> str:
-    """A record in a handout: its heading, the trainer's note if asked for, the record for paper."""
+def handout_item_html(data: PageData, links: LinkIndex, note: str | None = None, *, editorial: bool = False) -> str:
+    """A record in a handout: its heading, the trainer's note if asked for, the record for paper.
+
+    HT Desk's editorial notes on the report's text only if asked for (``editorial``).
+    """
     rec = data.record
     link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=True)
     head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source))
-    return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + _body(data, link)
+    return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + _body(data, link, editorial=editorial)
 
 
 def handout_comparison_html(names: Sequence[str], sheet_html: str, note: str | None = None) -> str:
@@ -516,4 +538,5 @@ table.data, table.compare {{ border-color: {t.rule}; border-style: solid; }}
 td {{ vertical-align: top; }}
 blockquote.quote {{ margin-left: 18px; font-style: italic; }}
 ul.footnotes {{ font-size: 9pt; color: {t.muted}; }}
+p.editorial {{ font-size: 9pt; color: {t.muted}; font-style: italic; background-color: {t.panel}; padding: 4px; }}
 """

@@ -114,6 +114,11 @@ class ReportStore:
     def counts(self) -> dict[str, int]:
         return {r["kind"]: r["n"] for r in self.query("SELECT kind, count(*) AS n FROM records GROUP BY kind")}
 
+    def home_counts(self) -> dict[str, int]:
+        """counts(), and under "glossary_fr" the glossary entries that give a French name (the home page says so)."""
+        french = self.rows("SELECT count(*) FROM glossary WHERE expansion_fr IS NOT NULL")[0][0]
+        return {**self.counts(), "glossary_fr": french}
+
     # -- records -------------------------------------------------------------------------
     def record(self, record_id: str) -> Record | None:
         # The content model (pydantic) loads on the first record, not at start-up.

@@ -663,7 +663,7 @@ class MainWindow(QMainWindow):
 
     def _home_html(self) -> str:
         countries = self.store.summaries(Kind.COUNTRY)
-        return render.home_html(self._meta, countries, self.store.theme_sections(), self.store.counts())
+        return render.home_html(self._meta, countries, self.store.theme_sections(), self.store.home_counts())
 
     def go_back(self) -> None:
         if self.history.can_back():
