@@ -13,6 +13,7 @@ from htdesk.content.curated import (
     figure_line_ranges,
     load_country,
     load_figures,
+    load_french_terms,
     load_glossary,
     load_institutions,
     load_practices,
@@ -20,6 +21,7 @@ from htdesk.content.curated import (
 from htdesk.content.models import (
     Country,
     Figure,
+    FrenchTerm,
     GlossaryEntry,
     Institution,
     Kind,
@@ -40,6 +42,8 @@ class Content:
     countries: list[Country] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
     practices: list[Practice] = field(default_factory=list)
+    # French search terms (a search aid: never shown as the report's content).
+    french_terms: list[FrenchTerm] = field(default_factory=list)
     # The report's text by printed page: what summaries are held to (content.trace) when built and checked.
     report_pages: dict[int, str] = field(default_factory=dict)
 
@@ -77,6 +81,8 @@ def load_content(report: Path, content_dir: Path) -> Content:
         c.institutions.extend(load_institutions(p, page_of))
     if (pr := content_dir / "practices.toml").exists():
         c.practices = load_practices(pr, page_of)
+    if (ft := content_dir / "french_terms.toml").exists():
+        c.french_terms = load_french_terms(ft)
     check_unique(c.all())
     return c
 

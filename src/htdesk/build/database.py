@@ -90,6 +90,30 @@ def export_document(content: Content, meta: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def french_term_rows(content: Content) -> list[tuple[str, list[str]]]:
+    """Each French form (folded) and its English: the curated terms, then the glossary's own pairs."""
+    from htdesk.store.crosslang import term_key
+
+    pairs: dict[str, list[str]] = {}
+
+    def add(french: str, english: list[str]) -> None:
+        key = term_key(french)
+        if key and english:
+            known = pairs.setdefault(key, [])
+            known += [e for e in english if e not in known]
+
+    for term in content.french_terms:
+        for form in term.fr:
+            add(form, list(term.en))
+    for entry in content.glossary:
+        # The report's own bilingual pairs: "Gendarmerie royale du Canada" finds the RCMP's records.
+        if entry.expansion_fr and entry.expansion_en:
+            add(entry.expansion_fr, [entry.expansion_en])
+        if entry.acronym_fr and entry.acronym_fr.casefold() != entry.acronym.casefold():
+            add(entry.acronym_fr, [entry.acronym])
+    return sorted(pairs.items())
+
+
 def content_hash(content: Content) -> str:
     doc = export_document(content, {})
     blob = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -130,6 +154,8 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     # The report's text page by page, so that `htdesk check` can hold summaries to the pages they
     # cite where the report itself is not installed.
     db["report_pages"].create({"page": int, "text": str}, pk="page", not_null={"text"})
+    # French forms a trainer may type, folded, and the report's English for them (store.crosslang).
+    db["french_terms"].create({"form": str, "en": str}, pk="form", not_null={"en"})
     # The app's contents tree as it shows it, so that start-up reads it rather than shapes it.
     db["contents"].create(
         {"node": int, "parent": int, "title": str, "record_id": str, "tooltip": str},
@@ -179,6 +205,9 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     db["links"].insert_all(links, ignore=True)
     db["search_index"].insert_all(index)
     db["contents"].insert_all(row._asdict() for row in contents_rows(content))
+    db["french_terms"].insert_all(
+        {"form": form, "en": json.dumps(en, ensure_ascii=False)} for form, en in french_term_rows(content)
+    )
     db["report_pages"].insert_all({"page": page, "text": text} for page, text in sorted(content.report_pages.items()))
 
     cols = ", ".join(FTS_COLUMNS)

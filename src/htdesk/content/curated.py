@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from htdesk.content.models import (
     Country,
     Figure,
+    FrenchTerm,
     GlossaryEntry,
     Institution,
     Practice,
@@ -100,6 +101,15 @@ def _read(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"{path.name}: not valid TOML: {exc}") from None
+
+
+def load_french_terms(path: Path) -> list[FrenchTerm]:
+    """The French search terms (french_terms.toml): each French form and the report's English for it."""
+    out: list[FrenchTerm] = []
+    for i, raw in enumerate(_read(path).get("term", [])):
+        where = f"{path.name} term {i + 1} ({(raw.get('fr') or ['?'])[0]})"
+        out.append(_validate(FrenchTerm, raw, where))  # type: ignore[arg-type]
+    return out
 
 
 def load_glossary(path: Path, page_of: PageOf) -> list[GlossaryEntry]:

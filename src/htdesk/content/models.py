@@ -315,6 +315,13 @@ MODEL_OF: dict[Kind, type[Record]] = {
 }
 
 
+class FrenchTerm(Strict):
+    """French words a trainer may type, and the English the report uses for them (a search aid, not content)."""
+
+    fr: list[Text] = Field(min_length=1)
+    en: list[Text] = Field(min_length=1)
+
+
 def slugify(text: str) -> str:
     """A stable, readable slug: lower-case ASCII words joined by hyphens."""
     import unicodedata
