@@ -523,6 +523,14 @@
         <translation>Panneau latéral</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
         <source>Bookmarks are unavailable.</source>
         <translation>Les signets ne sont pas disponibles.</translation>
     </message>
@@ -862,6 +870,57 @@
     <message>
         <source>All countries</source>
         <translation>Tous les pays</translation>
+    </message>
+</context>
+<context>
+    <name>contents</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>The report&apos;s text, in its order</source>
+        <translation>Le texte du rapport, dans son ordre</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Country profiles, institutions and practices</source>
+        <translation>Profils de pays, institutions et pratiques</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Institutional framework</source>
+        <translation>Cadre institutionnel</translation>
+    </message>
+    <message>
+        <source>Practices</source>
+        <translation>Pratiques</translation>
+    </message>
+    <message>
+        <source>Prevention practices, by theme</source>
+        <translation>Pratiques de prévention, par thème</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossaire</translation>
+    </message>
+    <message>
+        <source>Acronyms, English and French</source>
+        <translation>Acronymes, en anglais et en français</translation>
+    </message>
+    <message>
+        <source>Figures &amp; tables</source>
+        <translation>Figures et tableaux</translation>
+    </message>
+    <message>
+        <source>Every figure and table of the report</source>
+        <translation>Toutes les figures et tous les tableaux du rapport</translation>
     </message>
 </context>
 <context>

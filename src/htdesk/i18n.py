@@ -92,6 +92,11 @@ def translate(context: str, text: str) -> str:
     return _catalogue.get((context, text), text)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogue where it is written, to be translated where it is shown."""
+    return text
+
+
 def install_qt(app: QCoreApplication, lang: str) -> None:
     """Install HT Desk's and Qt's own translations (print dialog, file dialogs, standard buttons)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator

@@ -32,6 +32,10 @@ def test_the_window_speaks_french(french: None, qtbot: QtBot, store: ReportStore
     qtbot.addWidget(w)
     assert _menu_titles(w) == ["&Fichier", "&Édition", "&Affichage", "A&ller", "&Signets", "&Aide"]
     assert w.actions_by_name["compare"].text() == "Comparer des pays"
+    assert [w.sidebar.tabText(i) for i in range(w.sidebar.count())] == ["Sommaire", "Recherche", "Signets"]
+    model = w.nav_model
+    heads = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert heads == ["Rapport", "Pays", "Pratiques", "Glossaire", "Figures et tableaux"]
     # Qt's own words come from Qt's French catalogue (qtbase_fr).
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"

@@ -12,6 +12,7 @@ from htdesk.build.assemble import Content
 from htdesk.content.kinds import THEMES_CONCLUSION, THEMES_SECTION
 from htdesk.content.models import Institution, Practice, Section
 from htdesk.content.text import title_of
+from htdesk.i18n import QT_TRANSLATE_NOOP
 
 
 class ContentsRow(NamedTuple):
@@ -38,7 +39,13 @@ class _Node:
 
 def _tree(content: Content) -> _Node:
     root = _Node("root")
-    report = root.add(_Node("Report", "section/introduction", "The report's text, in its order"))
+    report = root.add(
+        _Node(
+            QT_TRANSLATE_NOOP("contents", "Report"),
+            "section/introduction",
+            QT_TRANSLATE_NOOP("contents", "The report's text, in its order"),
+        )
+    )
     sections: list[Section] = sorted(content.sections, key=lambda s: s.order)
     by_id: dict[str, _Node] = {}
     for s in sections:
@@ -46,23 +53,37 @@ def _tree(content: Content) -> _Node:
         (by_id[s.parent] if s.parent else report).add(node)
         by_id[s.id] = node
 
-    countries = root.add(_Node("Countries", None, "Country profiles, institutions and practices"))
+    countries = root.add(
+        _Node(
+            QT_TRANSLATE_NOOP("contents", "Countries"),
+            None,
+            QT_TRANSLATE_NOOP("contents", "Country profiles, institutions and practices"),
+        )
+    )
     for c in content.countries:
         node = countries.add(_Node(title_of(c), c.id, c.source.cite()))
-        node.add(_Node("Profile", c.id, c.source.cite()))
+        node.add(_Node(QT_TRANSLATE_NOOP("contents", "Profile"), c.id, c.source.cite()))
         bodies: list[Institution] = [i for i in content.institutions if i.country == c.code]
         if bodies:
-            frame = node.add(_Node("Institutional framework", None, f"{len(bodies)} bodies"))
+            frame = node.add(
+                _Node(QT_TRANSLATE_NOOP("contents", "Institutional framework"), None, f"{len(bodies)} bodies")
+            )
             nodes = {i.id: _Node(title_of(i), i.id, i.source.cite()) for i in bodies}
             for i in bodies:  # a body inside another (France's ministries) sits under it
                 nodes.get(i.parent or "", frame).add(nodes[i.id])
         own: list[Practice] = [p for p in content.practices if c.code in p.countries]
         if own:
-            practices = node.add(_Node("Practices", None, f"{len(own)} practices"))
+            practices = node.add(_Node(QT_TRANSLATE_NOOP("contents", "Practices"), None, f"{len(own)} practices"))
             for p in own:
                 practices.add(_Node(title_of(p), p.id, p.source.cite()))
 
-    themes = root.add(_Node("Practices", THEMES_SECTION, "Prevention practices, by theme"))
+    themes = root.add(
+        _Node(
+            QT_TRANSLATE_NOOP("contents", "Practices"),
+            THEMES_SECTION,
+            QT_TRANSLATE_NOOP("contents", "Prevention practices, by theme"),
+        )
+    )
     theme_nodes = {
         s.id: themes.add(_Node(title_of(s), s.id, "Chapter III"))
         for s in sections
@@ -71,7 +92,13 @@ def _tree(content: Content) -> _Node:
     for p in content.practices:
         (theme_nodes.get(p.theme) or themes).add(_Node(title_of(p), p.id, p.source.cite()))
 
-    glossary = root.add(_Node("Glossary", "glossary", "Acronyms, English and French"))
+    glossary = root.add(
+        _Node(
+            QT_TRANSLATE_NOOP("contents", "Glossary"),
+            "glossary",
+            QT_TRANSLATE_NOOP("contents", "Acronyms, English and French"),
+        )
+    )
     letters: dict[str, _Node] = {}
     for g in content.glossary:
         title = title_of(g)
@@ -80,7 +107,13 @@ def _tree(content: Content) -> _Node:
             letters[letter] = glossary.add(_Node(letter))
         letters[letter].add(_Node(title, g.id, g.source.cite()))
 
-    figures = root.add(_Node("Figures & tables", None, "Every figure and table of the report"))
+    figures = root.add(
+        _Node(
+            QT_TRANSLATE_NOOP("contents", "Figures & tables"),
+            None,
+            QT_TRANSLATE_NOOP("contents", "Every figure and table of the report"),
+        )
+    )
     for f in content.figures:
         figures.add(_Node(title_of(f), f.id, f.source.cite()))
     return root

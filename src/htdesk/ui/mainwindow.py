@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setDocumentMode(True)
         self.sidebar.addTab(nav, self.tr("Contents"))
         self._search_tab, self._bookmarks_tab = QVBoxLayout(), QVBoxLayout()
-        for layout, title in ((self._search_tab, "Search"), (self._bookmarks_tab, "Bookmarks")):
+        for layout, title in ((self._search_tab, self.tr("Search")), (self._bookmarks_tab, self.tr("Bookmarks"))):
             holder = QWidget()
             holder.setLayout(layout)
             layout.setContentsMargins(0, 0, 0, 0)

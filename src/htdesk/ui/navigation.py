@@ -58,10 +58,16 @@ def build_tree(store: ReportStore) -> NavItem:
     Shaped when the database is built (htdesk.build.contents): here, before the first paint,
     it is only read, parents before children and siblings in order.
     """
+    from htdesk.i18n import translate
+
     root = NavItem("root")
     items: dict[int | None, NavItem] = {None: root}
+    # The tree's own headings ("Countries", "Glossary") are in the catalogue; record titles are the
+    # report's words and come back as they are.
     for node, parent, title, record_id, tooltip in store.contents():
-        items[node] = items[parent].add(NavItem(title, record_id, tooltip))
+        items[node] = items[parent].add(
+            NavItem(translate("contents", title), record_id, translate("contents", tooltip))
+        )
     return root
 
 
