@@ -643,6 +643,10 @@
         <translation>À propos de HT Desk</translation>
     </message>
     <message>
+        <source>Preferences…</source>
+        <translation>Préférences…</translation>
+    </message>
+    <message>
         <source>Follow system</source>
         <translation>Comme le système</translation>
     </message>
@@ -801,6 +805,45 @@
     <message>
         <source>HT Desk is free software under the MIT licence. The report&apos;s text belongs to the International Centre for the Prevention of Crime. The DejaVu fonts are free fonts (Bitstream Vera licence).</source>
         <translation>HT Desk est un logiciel libre sous licence MIT. Le texte du rapport appartient au Centre international pour la prévention de la criminalité. Les polices DejaVu sont des polices libres (licence Bitstream Vera).</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Text size of the sidebar and lists</source>
+        <translation>Taille du texte du panneau latéral et des listes</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Page zoom</source>
+        <translation>Zoom de la page</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> crans</translation>
+    </message>
+    <message>
+        <source>Sidebar and lists:</source>
+        <translation>Panneau latéral et listes :</translation>
+    </message>
+    <message>
+        <source>Page zoom:</source>
+        <translation>Zoom de la page :</translation>
+    </message>
+    <message>
+        <source>Ctrl+= and Ctrl+− zoom the page too; Ctrl+0 goes back to its usual size.</source>
+        <translation>Ctrl+= et Ctrl+− agrandissent ou réduisent aussi la page ; Ctrl+0 la remet à sa taille habituelle.</translation>
     </message>
 </context>
 <context>

@@ -643,3 +643,42 @@ def test_in_a_narrow_window_a_page_chosen_in_the_sidebar_takes_the_room_back(win
     qtbot.keyClick(window.tree, Qt.Key.Key_Return)
     assert window.current == "institution/no/kom"
     assert not window.sidebar.isVisible()
+
+
+# -- text sizes -----------------------------------------------------------------------------------
+def test_preferences_set_the_text_size_of_the_sidebar_and_lists(
+    make_window: Callable[..., MainWindow], qtbot: QtBot
+) -> None:
+    from htdesk.ui.preferences import PreferencesDialog
+
+    w = make_window()
+    usual = w.tree.font().pointSizeF()
+    dialog = PreferencesDialog(w)
+    qtbot.addWidget(dialog)
+    dialog.list_size.setValue(16)
+    assert w.tree.font().pointSizeF() == 16 and w.tree_filter.font().pointSizeF() == 16
+    w.open("compare:be,no")
+    assert w.compare.countries.font().pointSizeF() == 16
+    assert w.reader.font().pointSizeF() == usual  # the page has its own zoom
+    dialog.zoom.setValue(3)
+    assert w.reader.zoom == 3
+    w.close()
+    again = make_window()
+    assert again.tree.font().pointSizeF() == 16 and again.reader.zoom == 3
+    again.settings.setValue("view/list_text_size", 0)
+    again.close()
+    assert make_window().tree.font().pointSizeF() == usual  # the value below the range: the system's size
+
+
+@pytest.mark.parametrize("bad", ["abc", "1.5", "99", "-40", ""])
+def test_a_damaged_text_size_or_zoom_setting_falls_back(make_window: Callable[..., MainWindow], bad: str) -> None:
+    first = make_window()
+    usual = first.tree.font().pointSizeF()
+    first.close()
+    s = settings()
+    s.setValue("view/list_text_size", bad)
+    s.setValue("view/zoom", bad)
+    s.sync()
+    w = make_window()
+    assert w.tree.font().pointSizeF() == usual
+    assert w.reader.zoom == 0

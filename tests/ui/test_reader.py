@@ -67,3 +67,45 @@ def test_the_comparison_keeps_its_columns_readable_in_a_small_window(
     assert "Dimension" in doc.toPlainText()
     assert _broken_words(doc) == []
     assert view.view.horizontalScrollBar().maximum() > 0
+
+
+def _sizes(doc: QTextDocument) -> dict[str, float]:
+    """The point size each kind of text is drawn at: body, citation, Source line, badge, title."""
+    found: dict[str, float] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            text, size = frag.text().strip(), frag.charFormat().font().pointSizeF()
+            if text.startswith("ICPC report, Chapter"):
+                found.setdefault("citation", size)
+            elif text.startswith("Source: ICPC report"):
+                found.setdefault("source", size)
+            elif text == "National rapporteur":
+                found.setdefault("badge", size)
+            elif text == "Sweden":
+                found.setdefault("title", size)
+            elif len(text) > 80:
+                found.setdefault("body", size)
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_zoom_scales_citations_the_source_line_and_badges_with_the_text(
+    reader: ReaderView, bundled_store: ReportStore
+) -> None:
+    reader.show_html(bundled_store.page("country/se") or "", stylesheet(LIGHT))
+    at = {}
+    for steps in (-4, 0, 8):
+        reader.set_zoom(steps)
+        at[steps] = _sizes(reader.document())
+        assert set(at[steps]) == {"body", "citation", "source", "badge", "title"}, at[steps]
+        # Small print stays smaller than the text and the title larger, at every zoom.
+        small = ("citation", "source", "badge")
+        assert all(at[steps][k] < at[steps]["body"] < at[steps]["title"] for k in small), at[steps]
+    for kind in at[0]:
+        # Everything grows and shrinks together, in proportion to the text.
+        assert at[8][kind] / at[8]["body"] == pytest.approx(at[0][kind] / at[0]["body"], rel=0.05), kind
+        assert at[-4][kind] / at[-4]["body"] == pytest.approx(at[0][kind] / at[0]["body"], rel=0.05), kind

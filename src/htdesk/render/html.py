@@ -512,31 +512,37 @@ def min_width_ems(html: str) -> float:
     return widest
 
 
-def stylesheet(theme: Theme) -> str:
-    """CSS for QTextDocument (a subset of CSS 2.1)."""
-    t = theme
+# Text sizes relative to the page's own (CSS keywords, QTextDocument's relative sizes: small is
+# 0.8 of the text, large 1.2, x-large 1.5, xx-large 2): zoomed in or out, titles, citations, the
+# Source line and the badges all follow the text, never a fixed point size of their own.
+SMALL, LARGE, X_LARGE, XX_LARGE = "small", "large", "x-large", "xx-large"
+
+
+def stylesheet(theme: Theme, *, small_print: str = SMALL) -> str:
+    """CSS for QTextDocument (a subset of CSS 2.1); paper sets its own ``small_print`` (a point size)."""
+    t, small = theme, small_print
     return f"""
 body {{ color: {t.text}; }}
 a {{ color: {t.link}; text-decoration: none; }}
-h1 {{ font-size: 20pt; font-weight: 600; margin-top: 4px; margin-bottom: 6px; }}
-h2 {{ font-size: 13pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; color: {t.heading}; }}
-h3 {{ font-size: 11pt; font-weight: 600; margin-top: 10px; margin-bottom: 2px; }}
+h1 {{ font-size: {XX_LARGE}; font-weight: 600; margin-top: 4px; margin-bottom: 6px; }}
+h2 {{ font-size: {LARGE}; font-weight: 600; margin-top: 14px; margin-bottom: 4px; color: {t.heading}; }}
+h3 {{ font-size: medium; font-weight: 600; margin-top: 10px; margin-bottom: 2px; }}
 p {{ margin-top: 3px; margin-bottom: 7px; }}
-p.crumbs {{ font-size: 9pt; color: {t.muted}; margin-bottom: 0px; }}
-p.kind {{ font-size: 9pt; color: {t.muted}; text-transform: uppercase; margin-bottom: 0px; }}
-p.source {{ font-size: 9pt; color: {t.muted}; background-color: {t.panel}; padding: 4px; }}
-p.lead {{ font-size: 12pt; }}
+p.crumbs {{ font-size: {small}; color: {t.muted}; margin-bottom: 0px; }}
+p.kind {{ font-size: {small}; color: {t.muted}; text-transform: uppercase; margin-bottom: 0px; }}
+p.source {{ font-size: {small}; color: {t.muted}; background-color: {t.panel}; padding: 4px; }}
+p.lead {{ font-size: {LARGE}; }}
 p.warning {{ background-color: {t.warn_bg}; color: {t.text}; padding: 6px; }}
 p.note {{ background-color: {t.panel}; padding: 6px; }}
 table.note {{ background-color: {t.warn_bg}; border-color: {t.rule}; border-style: solid; }}
-span.cite, p.cite {{ font-size: 8.5pt; color: {t.muted}; }}
+span.cite, p.cite {{ font-size: {small}; color: {t.muted}; }}
 .missing {{ color: {t.muted}; font-style: italic; }}
-span.badge {{ background-color: {t.badge_bg}; color: {t.badge_text}; font-size: 9pt; font-weight: 600; }}
+span.badge {{ background-color: {t.badge_bg}; color: {t.badge_text}; font-size: {small}; font-weight: 600; }}
 td.label {{ font-weight: 600; color: {t.heading}; }}
 table.data th, table.compare th {{ background-color: {t.panel}; font-weight: 600; text-align: left; }}
 table.data, table.compare {{ border-color: {t.rule}; border-style: solid; }}
 td {{ vertical-align: top; }}
 blockquote.quote {{ margin-left: 18px; font-style: italic; }}
-ul.footnotes {{ font-size: 9pt; color: {t.muted}; }}
-p.editorial {{ font-size: 9pt; color: {t.muted}; font-style: italic; background-color: {t.panel}; padding: 4px; }}
+ul.footnotes {{ font-size: {small}; color: {t.muted}; }}
+p.editorial {{ font-size: {small}; color: {t.muted}; font-style: italic; background-color: {t.panel}; padding: 4px; }}
 """

@@ -102,6 +102,7 @@ class CompareView(QWidget):
         self.print_button, self.pdf_button, self.csv_button = print_btn, pdf_btn, csv_btn
 
         side = QWidget()
+        self.choices = side  # the countries, dimensions and options: the sidebar's text size applies
         form = QVBoxLayout(side)
         form.addWidget(
             QLabel(

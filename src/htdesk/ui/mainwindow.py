@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # hundred-odd enums the first time it is touched, about 40 ms of start-up (tests/ui/test_startup.py
 # holds this). Code that runs later imports it where it is used.
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon
+from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -32,7 +32,8 @@ from htdesk.render.theme import Theme
 from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
-from htdesk.ui.reader import ReaderView
+from htdesk.ui.reader import MAX_ZOOM, MIN_ZOOM, ReaderView
+from htdesk.ui.settings import int_value
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QRect, QUrl
@@ -69,6 +70,9 @@ FRAME_ROOM = (16, 48)
 NARROW_WIDTH = 720
 # Sidebar width on a first start: room for the tree's long titles, but never most of a small screen.
 SIDEBAR_WIDTH, SIDEBAR_SHARE = 340, 0.3
+
+# Text size of the sidebar and lists, in points (Edit > Preferences); 0 is the system's size.
+MIN_LIST_TEXT_SIZE, MAX_LIST_TEXT_SIZE = 7, 24
 
 # Qt::ToolButtonTextBesideIcon, set as a property by its key: the enum itself is in the `Qt`
 # namespace (see the note above), and PySide converting a number to it costs over a millisecond.
@@ -229,7 +233,8 @@ class MainWindow(QMainWindow):
         self.theme_choice = str(settings.value("view/theme", "system"))
         self._exact_scheme = False  # until the first paint, see appearance.system_is_dark
         self.apply_theme()
-        self.reader.set_zoom(int(settings.value("view/zoom", 0)))
+        self.reader.set_zoom(int_value(settings, "view/zoom", 0, MIN_ZOOM, MAX_ZOOM))
+        self._apply_list_text_size(int_value(settings, "view/list_text_size", 0, 0, MAX_LIST_TEXT_SIZE))
         self._restore()
         self._ready = True
 
@@ -273,6 +278,7 @@ class MainWindow(QMainWindow):
             view.changed.connect(self._compare_changed)
             view.set_theme(self.theme)
             view.view.set_zoom(self.reader.zoom)
+            view.choices.setFont(self._list_font())
             self.stack.addWidget(view)
             self._compare = view
         return self._compare
@@ -503,6 +509,7 @@ class MainWindow(QMainWindow):
         a["zoom_reset"] = self._action(self.tr("Actual size"), lambda: self.set_zoom(0), "Ctrl+0")
         a["filter_tree"] = self._action(self.tr("Filter contents"), self._focus_tree_filter, "Ctrl+Shift+F")
         a["about"] = self._action(self.tr("About HT Desk"), self.about)
+        a["preferences"] = self._action(self.tr("Preferences…"), self.preferences, [std("Preferences"), "Ctrl+,"])
 
         themes = QActionGroup(self)
         for choice, label in (
@@ -543,6 +550,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for k in ("copy", "copy_citation", "find", "find_next", "find_prev", "search", "filter_tree"):
             m.addAction(a[k])
+        m.addSeparator()
+        m.addAction(a["preferences"])
         m = mb.addMenu(self.tr("&View"))
         for k in ("zoom_in", "zoom_out", "zoom_reset"):
             m.addAction(a[k])
@@ -799,6 +808,34 @@ class MainWindow(QMainWindow):
         if self._compare is not None:
             self._compare.view.set_zoom(steps)
         self.settings.setValue("view/zoom", self.reader.zoom)
+
+    @property
+    def list_text_size(self) -> int:
+        """The sidebar's and lists' text size in points; 0 when it is the system's."""
+        return self._list_text_size
+
+    def set_list_text_size(self, points: int) -> None:
+        """Text size for the sidebar (contents, search, bookmarks) and the comparison's lists."""
+        self._apply_list_text_size(points)
+        self.settings.setValue("view/list_text_size", self._list_text_size)
+
+    def _apply_list_text_size(self, points: int) -> None:
+        self._list_text_size = points if MIN_LIST_TEXT_SIZE <= points <= MAX_LIST_TEXT_SIZE else 0
+        for widget in (self.sidebar, self._compare.choices if self._compare is not None else None):
+            if widget is not None:
+                widget.setFont(self._list_font())
+
+    def _list_font(self) -> QFont:
+        """Only the size is set: the rest (family, hinting) comes from the application's font."""
+        font = QFont()
+        if self._list_text_size:
+            font.setPointSizeF(self._list_text_size)
+        return font
+
+    def preferences(self) -> None:
+        from htdesk.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
 
     @property
     def theme(self) -> Theme:
