@@ -379,6 +379,10 @@ def test_plist_claiming_less_than_the_binaries_fails_the_build(tmp_path: Path, m
         else:
             with pytest.raises(make.BuildError, match=r"needs 13\.0"):
                 make.check_macos_minimum(app)
+    # Nothing readable (no vtool, no otool output) is a failure, not a pass.
+    monkeypatch.setattr(make.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, "", ""))
+    with pytest.raises(make.BuildError, match="could not read"):
+        make.check_macos_minimum(app)
 
 
 def test_hdiutil_create_is_tried_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
