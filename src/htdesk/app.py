@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from htdesk import __version__
+from htdesk import __version__, errorlog
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -131,16 +131,10 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from htdesk.paths import ERROR_LOG_FILE, user_dir
     from htdesk.store.report import StoreError
 
-    # In the user's folder: what went wrong, in full, for whoever helps them.
-    log = user_dir() / ERROR_LOG_FILE
-    with contextlib.suppress(OSError):  # a log that cannot be written must not hide the dialog
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- HT Desk {__version__}, {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-            fh.writelines(traceback.format_exception(exc_type, exc, tb))
+    # A log that cannot be written must not hide the dialog: errorlog.log never raises.
+    log = errorlog.log("".join(traceback.format_exception(exc_type, exc, tb)))
     global _reporting
     if _reporting:
         return
@@ -163,13 +157,16 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
 def run_app(args: Namespace | SimpleNamespace) -> int:
     from htdesk.paths import database_path
     from htdesk.store.report import ReportStore, StoreError
-    from htdesk.ui.settings import reset_settings, settings
+    from htdesk.ui.settings import read_choice, reset_settings, settings
 
     if args.reset_settings:
         reset_settings()
     app = make_application()
     user_settings = settings()
-    choose_language(app, getattr(args, "lang", None), user_settings.value("view/language"))
+    from htdesk.i18n import LANGUAGES
+
+    saved = read_choice(user_settings, "view/language", "", LANGUAGES) or None
+    choose_language(app, getattr(args, "lang", None), saved)
     try:
         store = ReportStore(args.db or database_path())
         store.meta()

@@ -31,6 +31,9 @@ from htdesk.store.pages import comparison_data, country_choices, link_index
 from htdesk.store.report import ReportStore
 from htdesk.ui.printing import print_preview
 from htdesk.ui.reader import ReaderView
+from htdesk.ui.settings import read_choice, read_text
+
+PAPERS = ("a4", "letter")
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -66,8 +69,8 @@ class CompareView(QWidget):
 
         self.dimensions = QListWidget()
         self.dimensions.setAccessibleName(self.tr("Dimensions to show"))
-        saved = settings.value("compare/dimensions", None)
-        shown = set(saved.split(",")) if isinstance(saved, str) and saved else {d.value for d in Dimension}
+        saved = read_text(settings, "compare/dimensions", "")
+        shown = set(saved.split(",")) if saved else {d.value for d in Dimension}
         for d in Dimension:
             item = QListWidgetItem(DIMENSION_LABELS[d])
             item.setData(CodeRole, d.value)
@@ -80,7 +83,7 @@ class CompareView(QWidget):
         self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
-        self.paper.setCurrentIndex(self.paper.findData(settings.value("compare/paper", default_paper())))
+        self.paper.setCurrentIndex(self.paper.findData(read_choice(settings, "compare/paper", default_paper(), PAPERS)))
         self.orientation = QComboBox()
         self.orientation.setAccessibleName(self.tr("Orientation"))
         for label, value in (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape")):

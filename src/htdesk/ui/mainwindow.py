@@ -33,7 +33,7 @@ from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
 from htdesk.ui.reader import MAX_ZOOM, MIN_ZOOM, ReaderView
-from htdesk.ui.settings import int_value
+from htdesk.ui.settings import read_bool, read_choice, read_int, read_state, read_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QRect, QUrl
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from htdesk.ui.findbar import FindBar
 
 HOME = "home"
+THEMES = ("system", "light", "dark")
 GLOSSARY = "glossary"
 COMPARE = "compare"
 
@@ -230,11 +231,11 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.reader.first_painted.connect(self._on_first_paint)
 
-        self.theme_choice = str(settings.value("view/theme", "system"))
+        self.theme_choice = read_choice(settings, "view/theme", "system", THEMES)
         self._exact_scheme = False  # until the first paint, see appearance.system_is_dark
         self.apply_theme()
-        self.reader.set_zoom(int_value(settings, "view/zoom", 0, MIN_ZOOM, MAX_ZOOM))
-        self._apply_list_text_size(int_value(settings, "view/list_text_size", 0, 0, MAX_LIST_TEXT_SIZE))
+        self.reader.set_zoom(read_int(settings, "view/zoom", 0, MIN_ZOOM, MAX_ZOOM))
+        self._apply_list_text_size(read_int(settings, "view/list_text_size", 0, 0, MAX_LIST_TEXT_SIZE))
         self._restore()
         self._ready = True
 
@@ -1026,21 +1027,22 @@ class MainWindow(QMainWindow):
 
     # -- session ---------------------------------------------------------------------------------
     def _restore(self) -> None:
-        geo = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
+        # Every value is checked (ui.settings): a hand-edited or damaged file must not stop a start.
+        s = self.settings
+        geo = read_state(s, "window/geometry")
         # restoreGeometry() itself moves and shrinks a saved window onto the screens there are now.
-        if geo is None or not self.restoreGeometry(geo):  # type: ignore[arg-type]
+        if geo is None or not self.restoreGeometry(geo):
             self._fit_first_window()
+        state = read_state(s, "window/state")
         if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
-        split = self.settings.value("window/splitter")
-        if split is None or not self.splitter.restoreState(split):  # type: ignore[arg-type]
+            self.restoreState(state)
+        split = read_state(s, "window/splitter")
+        if split is None or not self.splitter.restoreState(split):
             side = min(SIDEBAR_WIDTH, int(self.width() * SIDEBAR_SHARE))
             self.splitter.setSizes([side, self.width() - side])
-        self.set_sidebar_visible(self.settings.value("window/sidebar", "true") in (True, "true"))
-        tab = self.settings.value("window/sidebar_tab", CONTENTS_TAB)
-        self.sidebar.setCurrentIndex(int(tab) if str(tab).isdigit() else CONTENTS_TAB)  # type: ignore[arg-type]
-        last = str(self.settings.value("session/last_page", HOME))
+        self.set_sidebar_visible(read_bool(s, "window/sidebar", True))
+        self.sidebar.setCurrentIndex(read_int(s, "window/sidebar_tab", CONTENTS_TAB, 0, self.sidebar.count() - 1))
+        last = read_text(s, "session/last_page", HOME)
         if not self.open(last):
             self.open(HOME)
 
