@@ -64,6 +64,9 @@ VISIBLE_CALLS: dict[str, tuple[int, ...] | None] = {
     "_push": (0,),
     "_guarded": (1,),
     "getMultiLineText": (1, 2),
+    "ask_multiline": (1, 2),
+    "message_box": (2, 3),
+    "label": (0,),
     "print_preview": (4,),
     "about": (1, 2),
 }

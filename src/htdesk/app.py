@@ -95,18 +95,17 @@ def restart(window: object) -> None:
 
 def open_bookmarks(parent: object):
     """The user's bookmarks; a damaged file is set aside and the user told where it went."""
-    from PySide6.QtWidgets import QMessageBox
-
     from htdesk.store.bookmarks import BookmarkError, BookmarkStore
+    from htdesk.ui import plain
     from htdesk.ui.bookmarks.service import BookmarkService
 
     try:
         store = BookmarkStore.open_default()
     except BookmarkError as exc:
-        QMessageBox.warning(parent, "Bookmarks unavailable", f"{exc}\n\nHT Desk will run without bookmarks.")  # type: ignore[arg-type]
+        plain.warning(parent, "Bookmarks unavailable", f"{exc}\n\nHT Desk will run without bookmarks.")  # type: ignore[arg-type]
         return None
     if store.recovered_from is not None:
-        QMessageBox.information(
+        plain.information(
             parent,  # type: ignore[arg-type]
             "Bookmarks recovered",
             f"Your bookmarks file was damaged. It was kept as:\n{store.recovered_from}\n\n"
@@ -129,9 +128,10 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         return
     import traceback
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from htdesk.store.report import StoreError
+    from htdesk.ui import plain
 
     # A log that cannot be written must not hide the dialog: errorlog.log never raises.
     log = errorlog.log("".join(traceback.format_exception(exc_type, exc, tb)))
@@ -149,7 +149,7 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         )
     _reporting = True
     try:
-        QMessageBox.critical(QApplication.activeWindow(), title, text)  # type: ignore[arg-type]
+        plain.critical(QApplication.activeWindow(), title, text)
     finally:
         _reporting = False
 
@@ -171,9 +171,9 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
         store = ReportStore(args.db or database_path())
         store.meta()
     except StoreError as exc:
-        from PySide6.QtWidgets import QMessageBox  # not before: its class costs a start some 5 ms
+        from htdesk.ui import plain  # not before: QMessageBox's class costs a start some 5 ms
 
-        QMessageBox.critical(
+        plain.critical(
             None,
             "HT Desk cannot open the report",
             f"{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept.",

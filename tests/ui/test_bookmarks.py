@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.bookmarks import BookmarkStore
+from htdesk.ui import plain
 from htdesk.ui.bookmarks.dialog import BookmarkDialog
 from htdesk.ui.bookmarks.model import MIME_TYPE, BookmarkRole, BookmarksModel
 from htdesk.ui.bookmarks.panel import BookmarksPanel
@@ -210,7 +211,7 @@ def test_edit_note_from_the_panel_and_undo(
     service = panel.model.service
     mark = service.bookmarks_of("institution/be/myria")[0]
     panel.select_bookmark(mark.id)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Ask about funding", True))
+    monkeypatch.setattr(plain, "ask_multiline", lambda *a, **k: ("Ask about funding", True))
     with reloaded(qtbot, panel.model):
         panel.note_action.trigger()
     assert service.store.bookmark(mark.id).note == "Ask about funding"  # type: ignore[union-attr]
@@ -225,7 +226,7 @@ def test_folder_notes_for_the_handout_cover(
     service = panel.model.service
     fid = folder_id(service, "Session 1")
     panel.tree.setCurrentIndex(panel.proxy.mapFromSource(panel.model.folder_index(fid)))
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Bring flip chart", True))
+    monkeypatch.setattr(plain, "ask_multiline", lambda *a, **k: ("Bring flip chart", True))
     panel.note_action.trigger()
     assert service.folder(fid).notes == "Bring flip chart"  # type: ignore[union-attr]
 

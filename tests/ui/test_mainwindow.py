@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolBar
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.report import ReportStore
+from htdesk.ui import plain
 from htdesk.ui.mainwindow import MainWindow
 from htdesk.ui.navigation import NavigationModel, RecordIdRole, build_tree
 from htdesk.ui.settings import settings
@@ -267,7 +268,7 @@ def test_broken_database_gives_a_dialog(tmp_path: Path, monkeypatch: pytest.Monk
     from htdesk.app import run_app
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(plain, "critical", lambda *a, **k: shown.append(a[2]))
     bad = tmp_path / "ht.sqlite"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     args = Namespace(db=bad, reset_settings=False, quit_after_show=True)
@@ -544,7 +545,7 @@ def test_an_error_in_the_window_is_a_dialog_and_a_log(
         shown.append((title, text))
         app.report_error(*_raise(RuntimeError("while the dialog is up")))  # type: ignore[arg-type]
 
-    monkeypatch.setattr(QMessageBox, "critical", critical)
+    monkeypatch.setattr(plain, "critical", critical)
     app.report_error(*_raise(ValueError("no such dimension")))  # type: ignore[arg-type]
     app.report_error(*_raise(DatabaseCorrupt("The report database is damaged")))  # type: ignore[arg-type]
     # One dialog each, in plain words; the one raised while a dialog was up is only logged.
@@ -561,9 +562,11 @@ def test_an_error_in_the_window_is_a_dialog_and_a_log(
 FAILING_SLOT_PROBE = r"""
 import sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-QMessageBox.critical = staticmethod(lambda parent, title, text: print("DIALOG:", title))
+from htdesk.ui import plain
+
+plain.critical = lambda parent, title, text: print("DIALOG:", title)
 from htdesk.ui import mainwindow
 
 original = mainwindow.MainWindow._late_init

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from htdesk.render.html import comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.pages import comparison_data, country_choices, link_index
 from htdesk.store.report import ReportStore
+from htdesk.ui import plain
 from htdesk.ui.printing import print_preview
 from htdesk.ui.reader import ReaderView
 from htdesk.ui.settings import read_choice, read_text
@@ -89,7 +89,7 @@ class CompareView(QWidget):
         for label, value in (("Automatic", "auto"), ("Portrait", "portrait"), ("Landscape", "landscape")):
             self.orientation.addItem(label, value)
 
-        self.message = QLabel()
+        self.message = plain.label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Comparison status"))
         self.view = ReaderView()
@@ -276,7 +276,7 @@ class CompareView(QWidget):
         try:
             action()  # type: ignore[operator]
         except OutputError as exc:
-            QMessageBox.warning(self, self.tr("Could not save"), str(exc))
+            plain.warning(self, self.tr("Could not save"), str(exc))
             return
         if done:
             self.message.setText(done)

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -22,6 +20,8 @@ from htdesk.output.files import OutputError
 from htdesk.output.handout import Handout, HandoutError, make_handout, write_handout_odt, write_handout_pdf
 from htdesk.output.printing import SheetPrinter, default_paper
 from htdesk.store.report import ReportStore
+from htdesk.ui import plain
+from htdesk.ui.bookmarks.panel import safe_file_name
 from htdesk.ui.printing import preview_printer, print_preview
 
 
@@ -46,7 +46,7 @@ class HandoutDialog(QDialog):
         # Notes are the trainer's: a handout leaves them out unless asked (the trainer's copy).
         self.notes = QCheckBox(self.tr("Include my notes (the trainer's copy)"))
         self.one_per_page = QCheckBox(self.tr("One record per page"))
-        self.status = QLabel()
+        self.status = plain.label()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Folder"), self.folder)
@@ -81,7 +81,8 @@ class HandoutDialog(QDialog):
         folder = self._folder()
         if folder is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save handout as PDF"), f"{folder.name}.pdf", "PDF (*.pdf)")  # type: ignore[attr-defined]
+        suggested = f"{safe_file_name(folder.name)}.pdf"  # type: ignore[attr-defined]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save handout as PDF"), suggested, "PDF (*.pdf)")
         if path:
             self.write_pdf(Path(path))
 
@@ -98,7 +99,7 @@ class HandoutDialog(QDialog):
                 one_per_page=self.one_per_page.isChecked(),
             )
         except (OutputError, HandoutError) as exc:
-            QMessageBox.warning(self, self.tr("Could not save the handout"), str(exc))
+            plain.warning(self, self.tr("Could not save the handout"), str(exc))
             return
         self.status.setText(self.tr("Saved {name} ({pages} pages).").format(name=path.name, pages=pages))
 
@@ -109,7 +110,7 @@ class HandoutDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save handout as OpenDocument text"),
-            f"{folder.name}.odt",  # type: ignore[attr-defined]
+            f"{safe_file_name(folder.name)}.odt",  # type: ignore[attr-defined]
             "OpenDocument text (*.odt)",
         )
         if not path:
@@ -117,7 +118,7 @@ class HandoutDialog(QDialog):
         try:
             write_handout_odt(self._store, self._service.store, folder, Path(path), notes=self.notes.isChecked())  # type: ignore[attr-defined, arg-type]
         except (OutputError, HandoutError) as exc:
-            QMessageBox.warning(self, self.tr("Could not save the handout"), str(exc))
+            plain.warning(self, self.tr("Could not save the handout"), str(exc))
             return
         self.status.setText(self.tr("Saved {name}.").format(name=Path(path).name))
 

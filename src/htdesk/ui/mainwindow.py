@@ -88,9 +88,9 @@ def _today() -> str:
 
 def confirm_external(parent: QWidget, url: QUrl) -> bool:
     """Ask before leaving the app: HT Desk itself never goes online."""
-    from PySide6.QtWidgets import QMessageBox
+    from htdesk.ui import plain
 
-    answer = QMessageBox.question(
+    answer = plain.question(
         parent,
         QCoreApplication.translate("mainwindow", "Open in your web browser?"),
         QCoreApplication.translate(
@@ -98,10 +98,10 @@ def confirm_external(parent: QWidget, url: QUrl) -> bool:
             "This link leads outside HT Desk and needs an internet connection:\n\n{url}\n\n"
             "Open it in your web browser?",
         ).format(url=url.toString()),
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        plain.Buttons.Open | plain.Buttons.Cancel,
+        plain.Buttons.Cancel,
     )
-    return answer == QMessageBox.StandardButton.Open
+    return answer == plain.Buttons.Open
 
 
 def first_geometry(free: QRect) -> QRect:
@@ -944,7 +944,9 @@ class MainWindow(QMainWindow):
         return self.printer.to_pdf(html, path, opts)
 
     def export_pdf_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
+
+        from htdesk.ui import plain
 
         name = self.current.replace("/", "-").replace(":", "-")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), f"{name}.pdf", "PDF (*.pdf)")
@@ -955,7 +957,7 @@ class MainWindow(QMainWindow):
         try:
             pages = self.export_pdf(Path(path))
         except OutputError as exc:
-            QMessageBox.warning(self, self.tr("Could not save the PDF"), str(exc))
+            plain.warning(self, self.tr("Could not save the PDF"), str(exc))
             return
         self.statusBar().showMessage(
             self.tr("Saved {name} ({pages} pages).").format(name=Path(path).name, pages=pages), 5000
@@ -971,13 +973,12 @@ class MainWindow(QMainWindow):
         print_preview(self, self.printer, lambda: html, opts, self.tr("Print"))
 
     def print_handout_dialog(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
+        from htdesk.ui import plain
         from htdesk.ui.handout import HandoutDialog
 
         self._install_bookmarks()
         if self.bookmarks is None:
-            QMessageBox.information(
+            plain.information(
                 self, self.tr("Handouts"), self.tr("Bookmarks are unavailable, so there is no folder to print.")
             )
             return

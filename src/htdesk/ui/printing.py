@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from htdesk.output.files import OutputError
 from htdesk.output.printing import PDF_DPI, Composed, SheetOptions, SheetPrinter, page_layout
+from htdesk.ui import plain
 
 
 def preview_printer(opts: SheetOptions) -> QPrinter:
@@ -34,7 +35,7 @@ def print_preview(
         try:
             sheet.print_to(printer, html(), opts)
         except OutputError as exc:
-            QMessageBox.warning(parent, QCoreApplication.translate("printing", "Could not print to the file"), str(exc))
+            plain.warning(parent, QCoreApplication.translate("printing", "Could not print to the file"), str(exc))
 
     dialog.paintRequested.connect(paint)
     dialog.exec()

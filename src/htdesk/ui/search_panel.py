@@ -45,6 +45,7 @@ from htdesk.store.search import (
     prepare,
     search,
 )
+from htdesk.ui import plain
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 30  # a screenful and a half; the filters narrow further
@@ -91,7 +92,7 @@ class SearchResultsModel(QStandardItemModel):
                         _DISPLAY: hit.title,
                         HitRole: hit,
                         KindRole: hit.kind,
-                        _TOOLTIP: f"{hit.title}\n{hit.where}",
+                        _TOOLTIP: plain.tooltip(f"{hit.title}\n{hit.where}"),
                         _ACCESSIBLE_TEXT: f"{hit.title}, {hit.where}: {hit.snippet_text}",
                     }
                     if size is not None:

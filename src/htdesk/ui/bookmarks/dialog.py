@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -23,6 +23,7 @@ from htdesk.store.bookmarks import (
     BookmarkError,
     Folder,
 )
+from htdesk.ui import plain
 from htdesk.ui.bookmarks.service import BookmarkService
 
 
@@ -42,7 +43,7 @@ class BookmarkDialog(QDialog):
         self.bookmark: Bookmark | None = None
 
         existing = self._existing_any()
-        self.title_label = QLabel(title, self)
+        self.title_label = plain.label(title, self)
         self.title_label.setWordWrap(True)
         self.title_label.setAccessibleName(self.tr("Page title"))
         self.folder_box = QComboBox(self)
@@ -105,7 +106,9 @@ class BookmarkDialog(QDialog):
         return next((b for b in self._service.bookmarks_of(self._record_id) if b.folder_id == folder.id), None)
 
     def _error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Bookmarks", message, QMessageBox.StandardButton.Ok, self)
+        # The panel's word for the same title, translated once.
+        title = QCoreApplication.translate("BookmarksPanel", "Bookmarks")
+        box = plain.message_box(self, QMessageBox.Icon.Warning, title, message)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

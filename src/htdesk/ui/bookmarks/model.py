@@ -24,6 +24,7 @@ from htdesk.store.bookmarks import (
     BookmarkError,
     Folder,
 )
+from htdesk.ui import plain
 from htdesk.ui.bookmarks.service import BookmarkService
 
 MIME_TYPE = "application/x-htdesk-bookmarks"
@@ -199,7 +200,7 @@ class BookmarksModel(QAbstractItemModel):
             return f.name
         if role == Qt.ItemDataRole.ToolTipRole:
             head = self.tr("{name}: %n bookmark(s)", "", len(item.children)).format(name=f.name)
-            return f"{head}\n{f.notes}" if f.notes else head
+            return plain.tooltip(f"{head}\n{f.notes}" if f.notes else head)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self.tr("Folder, %n bookmark(s)", "", len(item.children))
         if role == BookmarkRole.FOLDER_ID:
@@ -222,7 +223,7 @@ class BookmarksModel(QAbstractItemModel):
                 lines.append(self.tr("This page is no longer in the report. You can remove this bookmark."))
             if b.note:
                 lines.append(self.tr("Note: {note}").format(note=b.note))
-            return "\n".join(lines)
+            return plain.tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self.tr("Missing: no longer in the report") if item.missing else (b.note or self.tr("Bookmark"))
         if role == Qt.ItemDataRole.FontRole and item.missing:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from htdesk.store.bookmarks import (
     BookmarkError,
 )
+from htdesk.ui import plain
 from htdesk.ui.bookmarks.model import BookmarkRole, BookmarksModel
 from htdesk.ui.bookmarks.service import BookmarkService
 
@@ -44,7 +44,8 @@ def filter_pattern(text: str) -> str:
     return "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in words)
 
 
-def _safe_file_name(name: str) -> str:
+def safe_file_name(name: str) -> str:
+    """A folder's name as a file name: no path separators, no characters Windows refuses."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
     return (cleaned or "bookmarks")[:80]
 
@@ -75,7 +76,7 @@ class BookmarksPanel(QWidget):
         self.proxy.setAutoAcceptChildRows(True)  # a folder that matches shows all its bookmarks
         self.proxy.setFilterRole(BookmarkRole.FILTER_TEXT)
 
-        self.notice = QLabel(self)
+        self.notice = plain.label(parent=self)
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName(self.tr("Bookmarks notice"))
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -173,7 +174,8 @@ class BookmarksPanel(QWidget):
     # -- messages --------------------------------------------------------------------
     def _message(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         # open(), not exec(): a message never blocks the app (or a test) in a nested event loop.
-        box = QMessageBox(icon, "Bookmarks", text, QMessageBox.StandardButton.Ok, self)
+        # Plain text: titles, notes and folder names come from users and from imported files.
+        box = plain.message_box(self, icon, self.tr("Bookmarks"), text)
         box.setAccessibleName(self.tr("Bookmarks message"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -345,7 +347,7 @@ class BookmarksPanel(QWidget):
         source = self.proxy.mapToSource(self.tree.currentIndex())
         bookmark = self.model.bookmark_at(source)
         if bookmark is not None:
-            text, ok = QInputDialog.getMultiLineText(
+            text, ok = plain.ask_multiline(
                 self,
                 self.tr("Bookmark Note"),
                 self.tr("Note for “{title}”:").format(title=bookmark.title),
@@ -356,7 +358,7 @@ class BookmarksPanel(QWidget):
             return
         folder = self.model.folder_at(source)
         if folder is not None:
-            text, ok = QInputDialog.getMultiLineText(
+            text, ok = plain.ask_multiline(
                 self,
                 self.tr("Folder Notes"),
                 self.tr("Notes for “{name}” (printed on the handout's cover):").format(name=folder.name),
@@ -384,7 +386,7 @@ class BookmarksPanel(QWidget):
         folder = self.model.folder_at(self.proxy.mapToSource(self.tree.currentIndex()))
         if folder is None:
             return
-        path = self._ask_save_path(f"{_safe_file_name(folder.name)}.json")
+        path = self._ask_save_path(f"{safe_file_name(folder.name)}.json")
         if path is not None:
             self._run(lambda: self._service.export_to(path, folder.id))
 
