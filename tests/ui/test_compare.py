@@ -208,7 +208,7 @@ def test_saving_over_the_settings_file_is_refused_with_a_message(
     before = own.read_bytes()
     warnings: list[str] = []
     monkeypatch.setattr("htdesk.ui.compare.QFileDialog.getSaveFileName", lambda *a, **k: (str(own), ""))
-    monkeypatch.setattr("htdesk.ui.compare.QMessageBox.warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr("htdesk.ui.plain.warning", lambda _p, _t, text: warnings.append(text))
     view._ask_pdf()
     view._ask_csv()
     assert len(warnings) == 2 and all("own files" in w for w in warnings)
