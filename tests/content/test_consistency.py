@@ -85,3 +85,29 @@ def test_htdesk_check_reports_a_record_that_contradicts_another(content: Content
     finally:
         store.close()
     assert any("glossary/minteh" in p and "leaves words out" in p for p in problems)
+
+
+def test_dutch_nrm_is_the_national_rapporteur_and_the_uk_nrm_the_referral_mechanism(store: ReportStore) -> None:
+    # Appendix 5 (lines 6108-6116): "National Rapporteur on Trafficking in Human Beings (NRM)";
+    # Chapter III, 3.2 (line 2657): "The United Kingdom makes use of a National Referral Mechanism (NRM)".
+    dutch = store.page("institution/nl/nrm") or ""
+    assert 'href="ht:glossary/nrm-nl"' in dutch and 'href="ht:glossary/nrm"' not in dutch
+    for uk in ("country/gb", "section/3-3-2", "institution/gb/nrm-oversight-group"):
+        page = store.page(uk) or ""
+        assert 'href="ht:glossary/nrm"' in page and "glossary/nrm-nl" not in page, uk
+    rapporteur = store.record("glossary/nrm-nl")
+    assert rapporteur is not None and rapporteur.expansion_en == "National Rapporteur on Trafficking in Human Beings"  # type: ignore[attr-defined]
+
+
+def test_rule_catches_an_institution_linking_another_countrys_meaning(content: Content) -> None:
+    dutch = next(i for i in content.institutions if i.id == "institution/nl/nrm")
+    wrong = dutch.model_copy(update={"glossary": ["glossary/nrm"]})
+    institutions = [wrong if i.id == dutch.id else i for i in content.institutions]
+    problems = glossary_problems(content.glossary, institutions)
+    assert problems == ["institution/nl/nrm links glossary/nrm, the meaning of NRM in gb, not in nl"]
+
+
+def test_rule_catches_an_acronym_with_two_meanings_not_bound_to_countries(content: Content) -> None:
+    unbound = [g.model_copy(update={"countries": []}) if g.acronym == "NRM" else g for g in content.glossary]
+    problems = glossary_problems(unbound, content.institutions)
+    assert any("glossary/nrm: NRM has 2 meanings" in p for p in problems)

@@ -63,7 +63,8 @@ def _named_before(acronyms: Sequence[str], texts: Iterable[str]) -> list[str]:
 def glossary_problems(glossary: Sequence[GlossaryEntry], institutions: Sequence[Institution]) -> list[str]:
     """An institution's acronym links to its country's meaning, whose expansion is the name the institution gives.
 
-    - a glossary entry bound to countries (``countries``) may be linked only from their institutions;
+    - an acronym with several meanings has each bound to the countries that use it (``countries``);
+    - a glossary entry bound to countries may be linked only from their institutions;
     - where an acronym has a meaning for the institution's country, the institution links that one;
     - an expansion must not be the institution's name with words left out.
     """
@@ -71,7 +72,13 @@ def glossary_problems(glossary: Sequence[GlossaryEntry], institutions: Sequence[
     meanings: dict[str, list[GlossaryEntry]] = {}
     for g in glossary:
         meanings.setdefault(g.acronym, []).append(g)
-    problems = []
+    problems = [
+        f"{g.id}: {acronym} has {len(same)} meanings; each needs the countries it is used for"
+        for acronym, same in meanings.items()
+        if len(same) > 1
+        for g in same
+        if not g.countries
+    ]
     for inst in institutions:
         for gid in inst.glossary:
             g = by_id.get(gid)

@@ -70,8 +70,11 @@ class Linker:
         self.country = country  # the page's country: only its bodies' names are linked
         self.for_print = for_print
         self._names = dict(self.index.names)
+        self._acronyms = self.index.acronyms
         if self.country:
             self._names.update(self.index.bodies.get(self.country, {}))
+            if own := self.index.country_acronyms.get(self.country):
+                self._acronyms = {**self.index.acronyms, **own}  # the page's country's meaning
         cached = self.index.patterns.get(self.country)
         if cached is None:
             keys: list[str] = [k for k in self.index.acronyms if len(k) >= 2]
@@ -99,8 +102,8 @@ class Linker:
                 out.append(self._a(target, whole) if target else escape(whole))
                 continue
             key = m.group(3)
-            if key in self.index.acronyms:
-                gid, tip = self.index.acronyms[key]
+            if key in self._acronyms:
+                gid, tip = self._acronyms[key]
                 out.append(self._a(gid, whole, tip))
             else:
                 target = self._names[key]

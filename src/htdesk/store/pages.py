@@ -20,6 +20,8 @@ class LinkIndex:
     names: dict[str, str]  # country name -> record id
     appendices: dict[int, str]  # appendix number -> section id
     bodies: dict[str, dict[str, str]] = field(default_factory=dict)  # country code -> body name -> id
+    # country code -> acronym -> (glossary id, tooltip): that country's meaning of an acronym with several
+    country_acronyms: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     # Compiled link patterns per page country, filled by the renderer: one regex of every
     # acronym and name costs more to compile than to render a page.
     patterns: dict[str | None, object] = field(default_factory=dict, compare=False, repr=False)
@@ -89,7 +91,9 @@ def link_index(store: ReportStore) -> LinkIndex:
     for sid, _parent, _title in store.section_tree():
         if sid.startswith("section/appendix-"):
             appendices[int(sid.rsplit("-", 1)[1])] = sid
-    return LinkIndex(store.glossary_index(), store.name_index(), appendices, store.body_names())
+    return LinkIndex(
+        store.glossary_index(), store.name_index(), appendices, store.body_names(), store.country_glossary_index()
+    )
 
 
 def rendered_pages(store: ReportStore) -> list[dict[str, str]]:

@@ -252,6 +252,24 @@ class ReportStore:
                     out[name] = (row["id"], tip)
         return out
 
+    def country_glossary_index(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Per country code, acronym -> (glossary id, tooltip) of the meanings bound to that country.
+
+        An acronym can name different bodies in different countries (NRM: the UK's National Referral
+        Mechanism, the Dutch National Rapporteur): a page about a country links that country's meaning.
+        """
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        rows = self.query(
+            "SELECT g.id, g.acronym, g.acronym_fr, g.expansion_en, g.expansion_fr, c.value AS country "
+            "FROM glossary g JOIN records r ON r.id = g.id, json_each(r.data, '$.countries') c ORDER BY r.rowid"
+        )
+        for row in rows:
+            tip = " / ".join(x for x in (row["expansion_en"], row["expansion_fr"]) if x)
+            for name in (row["acronym"], row["acronym_fr"]):
+                if name:
+                    out.setdefault(row["country"], {}).setdefault(name, (row["id"], tip))
+        return out
+
     def name_index(self) -> dict[str, str]:
         """Country names -> their record id, for linking mentions."""
         return {row["name"]: row["id"] for row in self.query("SELECT id, name FROM countries")}
