@@ -250,7 +250,7 @@ def test_a_long_lead_in_leaves_the_first_match_in_view(qtbot: QtBot, panel: Sear
 
 
 def test_row_texts_are_kept_per_shown_text_and_width(qtbot: QtBot, panel: SearchPanel) -> None:
-    type_and_wait(qtbot, panel, "national coordinat")
+    type_and_wait(qtbot, panel, "national coordinati")
     hit = panel.model.hit_indexes()[0].data(HitRole)
     delegate, font = panel.delegate, panel.view.font()
     wide = delegate.row_text(hit, font, 400)
@@ -260,7 +260,7 @@ def test_row_texts_are_kept_per_shown_text_and_width(qtbot: QtBot, panel: Search
     assert narrow.runs[-1][0] + narrow.runs[-1][2] <= 120 and narrow.runs[-1][1].endswith("…")
     assert len(narrow.title) <= len(wide.title)
     # Typing on within the word gives the same hit with the same snippet: its texts are reused.
-    type_and_wait(qtbot, panel, "national coordinati")
+    type_and_wait(qtbot, panel, "national coordinatio")
     again = next(ix.data(HitRole) for ix in panel.model.hit_indexes() if ix.data(HitRole).id == hit.id)
     assert again is not hit and again.snippet == hit.snippet
     assert delegate.row_text(again, font, 400) is wide

@@ -73,7 +73,7 @@ def load_content(report: Path, content_dir: Path) -> Content:
     if figures_file.exists():
         c.figures = load_figures(figures_file, page_of)
     if (g := content_dir / "glossary.toml").exists():
-        c.glossary = sorted(load_glossary(g, page_of), key=lambda e: (e.acronym.casefold(), e.id))
+        c.glossary = sorted(load_glossary(g, page_of), key=lambda e: (e.name.casefold(), e.id))
     for p in sorted((content_dir / "countries").glob("*.toml")):
         c.countries.append(load_country(p, page_of))
     c.countries.sort(key=lambda x: x.name)

@@ -444,6 +444,7 @@ def parse_sections(
     footnote_lines = set().union(*(b.lines for b in footnotes)) if footnotes else set()
     calls = find_calls(lines, footnotes)
     texts = {num: text for b in footnotes for num, text in b.notes.items()}
+    printed_at = {num: min(b.lines) for b in footnotes for num in b.notes}  # a footnote is on its block's page
     in_figure = {n for a, b in figure_ranges for n in range(a, b + 1)}
     heads = sorted(spec.headings, key=lambda h: h.line)
     spans = [(head, (nxt.line - 1) if nxt else len(lines)) for head, nxt in zip(heads, [*heads[1:], None], strict=True)]
@@ -492,7 +493,10 @@ def parse_sections(
                 order=order,
                 level=min(level, 4),
                 body=blocks,
-                footnotes=[Footnote(number=k, text=clean_inline(texts[k], spec.fixes)) for k in notes],
+                footnotes=[
+                    Footnote(number=k, text=clean_inline(texts[k], spec.fixes), page=pm.page_of(printed_at[k]))
+                    for k in notes
+                ],
                 source=Source(ref=head.ref, page=pm.page_of(head.line)),
             )
         )

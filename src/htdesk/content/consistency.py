@@ -71,7 +71,8 @@ def glossary_problems(glossary: Sequence[GlossaryEntry], institutions: Sequence[
     by_id = {g.id: g for g in glossary}
     meanings: dict[str, list[GlossaryEntry]] = {}
     for g in glossary:
-        meanings.setdefault(g.acronym, []).append(g)
+        if g.acronym:
+            meanings.setdefault(g.acronym, []).append(g)
     problems = [
         f"{g.id}: {acronym} has {len(same)} meanings; each needs the countries it is used for"
         for acronym, same in meanings.items()

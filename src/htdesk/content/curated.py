@@ -117,7 +117,7 @@ def load_glossary(path: Path, page_of: PageOf) -> list[GlossaryEntry]:
     for i, raw in enumerate(_read(path).get("entry", [])):
         where = f"{path.name} entry {i + 1} ({raw.get('acronym', '?')})"
         data = _sources_inside(dict(raw), page_of, where)
-        data.setdefault("id", f"glossary/{slugify(raw.get('acronym', ''))}")
+        data.setdefault("id", f"glossary/{slugify(raw.get('acronym') or raw.get('expansion_en') or '')}")
         out.append(_validate(GlossaryEntry, data, where))  # type: ignore[arg-type]
     return out
 

@@ -10,6 +10,9 @@ NOT_COVERED = "not covered in the report"
 # prevention practices are filed under (the contents tree and the home page list them).
 THEMES_SECTION = "section/3-6"
 THEMES_CONCLUSION = "section/3-6-conclusion"
+# The appendices' divider page: its footnote warns that the institutional data may be outdated, and
+# every appendix and institution page repeats that warning.
+APPENDICES = "section/appendices"
 
 
 class Kind(StrEnum):

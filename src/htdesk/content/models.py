@@ -86,6 +86,7 @@ class Footnote(Strict):
 
     number: int = Field(ge=1)
     text: Text
+    page: int | None = Field(default=None, ge=1, le=200)  # where the footnote is printed
 
 
 # Words a trainer should never meet in an editorial note: how the text was got, and where in a file.
@@ -142,9 +143,13 @@ class Figure(Record):
 
 
 class GlossaryEntry(Record):
-    """An acronym with its English and French forms."""
+    """An acronym with its English and French forms.
 
-    acronym: Text
+    A row of the report's list of acronyms whose acronym is not legible has none (``acronym`` None):
+    it is listed by its name, never given a made-up acronym.
+    """
+
+    acronym: Text | None = None
     expansion_en: str | None = None
     acronym_fr: str | None = None
     expansion_fr: str | None = None
@@ -160,6 +165,11 @@ class GlossaryEntry(Record):
         if not (self.expansion_en or self.expansion_fr):
             raise ValueError("an acronym needs an English or a French expansion")
         return self
+
+    @property
+    def name(self) -> str:
+        """How lists name the entry: its acronym, or its name where the report gives no acronym."""
+        return self.acronym or self.expansion_en or self.expansion_fr or ""
 
 
 class Institution(Record):

@@ -34,8 +34,8 @@ def title_of(rec: Record) -> str:
                 # Unnumbered figures go by their title alone, not "Unnumbered figure. ...".
                 return t if rec.number is None and rec.label.startswith("Unnumbered") else f"{rec.label}. {t}"
             return t
-        case GlossaryEntry(acronym=a):
-            return a
+        case GlossaryEntry():
+            return rec.name
         case Institution(name=n, acronym=a):
             return f"{n} ({a})" if a and a not in n else n
         case Country(name=n) | Practice(name=n):
@@ -61,7 +61,7 @@ def keywords_of(rec: Record) -> str:
     match rec:
         case GlossaryEntry():
             parts = [
-                rec.acronym,
+                rec.acronym or "",
                 rec.acronym_fr or "",
                 *rec.variants,
                 rec.expansion_en or "",

@@ -170,6 +170,14 @@ def _notes(notes: Sequence[Note], link: Linker, heading: str, *, editorial: bool
     return f"{heading}{said}{ours}" if said or ours else ""
 
 
+def _caveats(data: PageData, link: Linker) -> str:
+    """The report's own warnings on a record (the appendices' note that its data may be outdated), cited."""
+    return "".join(
+        f'<p class="warning">{link.html(text)} <span class="cite">({escape(citation_line(source))})</span></p>'
+        for text, source in data.caveats
+    )
+
+
 def _record_link(s: Summary) -> str:
     return f'<a href="{record_url(s.id)}">{escape(s.title)}</a>'
 
@@ -323,7 +331,7 @@ def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False, edit
         editorial = not for_print
     rec = data.record
     link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=for_print)
-    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source))
+    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source)) + _caveats(data, link)
     if for_print:
         return head + _body(data, link, editorial=editorial)
     crumbs = " › ".join(
@@ -484,7 +492,7 @@ def handout_item_html(data: PageData, links: LinkIndex, note: str | None = None,
     """
     rec = data.record
     link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=True)
-    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source))
+    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source)) + _caveats(data, link)
     return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + _body(data, link, editorial=editorial)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from htdesk.content.kinds import Dimension, Kind, SourceRef
+from htdesk.content.kinds import APPENDICES, Dimension, Kind, SourceRef
 from htdesk.store.report import DatabaseCorrupt, ReportStore, Summary
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class PageData:
     title: str
     breadcrumbs: list[Summary] = field(default_factory=list)
     related: list[tuple[str, list[Summary]]] = field(default_factory=list)  # (heading, records)
+    # The report's own warnings that bear on the record (the appendices' footnote 57), with their source.
+    caveats: list[tuple[str, SourceRef]] = field(default_factory=list)
 
 
 class ComparedStatement(NamedTuple):
@@ -188,7 +190,17 @@ def page_data(store: ReportStore, record_id: str) -> PageData | None:
         case Kind.FIGURE:
             rel.append(("Practices", store.linked_from(rec.id, "figure")))
     data.related = [(h, items) for h, items in rel if items]
+    if r.kind is Kind.INSTITUTION or rec.id.startswith("section/appendix-"):
+        data.caveats = _appendix_caveats(store)
     return data
+
+
+def _appendix_caveats(store: ReportStore) -> list[tuple[str, SourceRef]]:
+    """The footnotes of the appendices' divider page, cited: the report's warning about its institutional data."""
+    divider: Any = store.record(APPENDICES)
+    if divider is None:
+        return []
+    return [(f.text, SourceRef(f"{divider.source.ref}, note {f.number}", f.page)) for f in divider.footnotes]
 
 
 def _appendix_country(store: ReportStore, rec: Section) -> str | None:
