@@ -33,11 +33,19 @@ def test_filters(capsys: pytest.CaptureFixture[str], built_db: Path) -> None:
     assert rows and all(r["kind"] == "institution" and r["id"].startswith("institution/no/") for r in rows)
 
 
-def test_text_output_says_no_results_and_did_you_mean(capsys: pytest.CaptureFixture[str], built_db: Path) -> None:
+def test_text_output_says_what_it_corrected_and_no_results(capsys: pytest.CaptureFixture[str], built_db: Path) -> None:
     code, out, _ = run(capsys, built_db, "rapoteur")
     assert code == 0
-    assert "No results." in out
-    assert "Did you mean: rapporteur?" in out
+    assert out.startswith("No results for rapoteur; showing results for rapporteur.\n[")
+    code, out, _ = run(capsys, built_db, "zzqqxx")
+    assert code == 0 and out == "No results.\n"
+
+
+def test_text_output_lists_records_with_some_of_the_words(capsys: pytest.CaptureFixture[str], built_db: Path) -> None:
+    code, out, _ = run(capsys, built_db, "supply chains disclosure California")
+    assert code == 0
+    assert "Results with some of your words (" in out
+    assert "Transparency in Supply Chains Act" in out.partition("Results with some of your words")[2]
 
 
 def test_unknown_kind_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str], built_db: Path) -> None:

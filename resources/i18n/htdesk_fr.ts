@@ -892,8 +892,24 @@
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
+        <source>Showing results for {corrected};</source>
+        <translation>Résultats pour {corrected} ;</translation>
+    </message>
+    <message>
+        <source>search for {typed} instead</source>
+        <translation>rechercher plutôt {typed}</translation>
+    </message>
+    <message>
+        <source>Search for the text as typed</source>
+        <translation>Rechercher le texte tel que saisi</translation>
+    </message>
+    <message>
         <source>No results</source>
         <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>No result has all your words</source>
+        <translation>Aucun résultat ne contient tous vos mots</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
@@ -903,16 +919,19 @@
         </translation>
     </message>
     <message>
-        <source>{results} (first {shown} shown)</source>
-        <translation>{results} ({shown} premiers affichés)</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>
     <message>
         <source>All countries</source>
         <translation>Tous les pays</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Results with some of your words ({count})</source>
+        <translation>Résultats avec une partie de vos mots ({count})</translation>
     </message>
 </context>
 <context>

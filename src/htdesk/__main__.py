@@ -133,9 +133,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return 0
-    if not result.hits:
+    if result.corrected:
+        print(f"No results for {result.query.strip()}; showing results for {result.corrected}.")
+    if not result.hits and not result.partial:
         print("No results.")
     for h in result.hits:
+        print(f"[{h.kind.value}] {h.title} — {h.where}")
+        print(f"    {h.snippet_text}")
+    if result.partial:
+        print(f"Results with some of your words ({result.partial_total}):")
+    for h in result.partial:
         print(f"[{h.kind.value}] {h.title} — {h.where}")
         print(f"    {h.snippet_text}")
     if result.suggestion:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from htdesk.content.models import Kind
 from htdesk.store import search as search_module
-from htdesk.store.query import fold_same_length, match_pattern, matcher, parse_query
+from htdesk.store.query import fold_same_length, highlight_spans, match_pattern, matcher, parse_query
 from htdesk.store.report import ReportStore
 from htdesk.store.search import HL_END, HL_START, LINE_BREAK_RE, SearchError, make_snippet, search
 
@@ -58,7 +58,8 @@ def test_french_glossary_forms_are_found(store: ReportStore) -> None:
 def test_prefixes_match_while_typing(store: ReportStore, prefix: str) -> None:
     result = search(store, prefix)
     assert result.total > 0
-    assert all(prefix in h.snippet_text.lower() or prefix in h.title.lower() for h in result.hits[:5])
+    # "co-ordination" is "coordination" written apart: the same word.
+    assert all(prefix in (h.snippet_text + h.title).lower().replace("-", "") for h in result.hits[:5])
 
 
 def test_word_forms_coordinate_finds_coordination_and_coordinating(store: ReportStore) -> None:
@@ -108,9 +109,13 @@ def test_exact_acronym_puts_its_entry_then_its_body_first(store: ReportStore, ac
     ("typo", "fix"), [("rapoteur", "rapporteur"), ("lover boy", "loverboy"), ("trafficing", "trafficking")]
 )
 def test_did_you_mean(store: ReportStore, typo: str, fix: str) -> None:
-    result = search(store, typo)
-    assert result.suggestion == fix
-    assert search(store, fix).total > result.total
+    as_typed = search(store, typo, correct=False)
+    assert as_typed.suggestion == fix
+    assert search(store, fix).total > as_typed.total
+    # Nothing found as typed: the corrected spelling's results are shown, and say so.
+    shown = search(store, typo)
+    assert shown.corrected == fix and shown.query == typo
+    assert [h.id for h in shown.hits] == ids(store, fix)
 
 
 def test_no_suggestion_for_a_good_query(store: ReportStore) -> None:
@@ -272,3 +277,71 @@ def test_any_text_gives_results_or_none(store: ReportStore, text: str) -> None:
 def test_ten_thousand_character_paste(store: ReportStore) -> None:
     paste = ("victims of trafficking " * 500)[:10_000]
     assert search(store, paste).total > 0
+
+
+# -- what trainers type (issue 21) ------------------------------------------------------
+
+
+def test_short_words_of_a_longer_query_are_whole_words(store: ReportStore) -> None:
+    result = search(store, "Awareness campaign in Australia")
+    assert "in" not in result.matches.prefixes and "in" in result.matches.words
+    assert result.hits[0].id == "practice/awareness-campaign-australia"
+    spans = highlight_spans(result.matches, "Following the guidelines in Institutions")
+    assert spans == [(25, 27)]  # "in", not the "in" of Following, guidelines, Institutions
+    assert "tr" in search(store, "tr").matches.prefixes  # a lone short word is still typed on
+
+
+@pytest.mark.parametrize(
+    ("typed", "other", "only_other"),
+    [
+        ("labour", "labor", "institution/us/ilab"),
+        ("labor", "labour", "institution/be/labour-inspectorate-services"),
+        ("cooperation", "co-operation", "institution/be/inter-departmental-co-ordination-unit"),
+    ],
+)
+def test_spellings_and_hyphenations_are_one_word(store: ReportStore, typed: str, other: str, only_other: str) -> None:
+    result = search(store, typed, limit=500)
+    assert only_other in [h.id for h in result.hits]
+    assert highlight_spans(result.matches, f"the {other} of")  # marked on the page too
+
+
+def test_both_spellings_find_the_same_records(store: ReportStore) -> None:
+    for a, b in [("labour", "labor"), ("organisation", "organization"), ("anti-trafficking", "antitrafficking")]:
+        assert set(ids(store, a, limit=500)) == set(ids(store, b, limit=500)), (a, b)
+
+
+def test_web_addresses_are_not_words(store: ReportStore) -> None:
+    # "humanrights" and "traffic_NGO" exist only inside footnote addresses.
+    assert search(store, "humanrights", correct=False).total == 0
+    result = search(store, "trafficing")
+    assert result.corrected == "trafficking"
+    assert not any("traffic_NGO" in h.snippet_text for h in result.hits)
+
+
+def test_a_title_outranks_a_mention(store: ReportStore) -> None:
+    top = search(store, "Norway", limit=10).hits
+    assert top[0].id == "country/no"
+    # Every profile mentions Norway somewhere: none of the others comes before Norway's records.
+    assert [h.id for h in top if h.kind is Kind.COUNTRY] == ["country/no"]
+    assert sum("no" in (h.country or "").split(",") for h in top) >= 7
+
+
+def test_the_phrase_outranks_words_far_apart(store: ReportStore) -> None:
+    assert ids(store, "Child Focus", limit=1) == ["institution/be/ngos"]
+
+
+def test_few_results_add_records_with_some_of_the_words(store: ReportStore) -> None:
+    result = search(store, "supply chains disclosure California")
+    assert result.total < 5 and result.partial_total >= len(result.partial) > 0
+    assert "practice/transparency-in-supply-chains-act" in [h.id for h in result.partial[:3]]
+    assert not {h.id for h in result.hits} & {h.id for h in result.partial}
+    assert search(store, "Norway").partial == []  # plenty of results: nothing added
+
+
+def test_result_titles_tell_results_apart(store: ReportStore) -> None:
+    titles = [h.title for h in search(store, "GRETA", limit=10).hits]
+    frameworks = [t for t in titles if "Institutional Framework" in t]
+    assert len(frameworks) == 6 and len(set(frameworks)) == 6
+    assert "Norway: Institutional Framework (Appendix 4)" in frameworks
+    ngos = [h.title for h in search(store, "NGOs", limit=60).hits if "NGO" in h.title and h.kind is Kind.INSTITUTION]
+    assert len(ngos) == len(set(ngos)) and any(t.startswith("Norway: ") for t in ngos)

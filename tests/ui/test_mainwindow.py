@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolBar
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.report import ReportStore
+from htdesk.store.search import search
 from htdesk.ui import plain
 from htdesk.ui.mainwindow import MainWindow
 from htdesk.ui.navigation import NavigationModel, RecordIdRole, build_tree
@@ -331,7 +332,7 @@ def test_bookmarks_panel_opens_pages(bookmarked_window: MainWindow, qtbot: QtBot
 def test_search_panel_opens_and_highlights(window: MainWindow, qtbot: QtBot) -> None:
     window.actions_by_name["search"].trigger()
     assert window.search_panel is not None
-    window.search_panel.open_requested.emit("country/se", ["rapporteur"])
+    window.search_panel.open_requested.emit("country/se", search(window.store, "rapporteur").matches)
     assert window.current == "country/se"
     assert len(window.reader.extraSelections()) >= 2  # the matches are highlighted on the page
 
@@ -685,3 +686,20 @@ def test_a_damaged_text_size_or_zoom_setting_falls_back(make_window: Callable[..
     w = make_window()
     assert w.tree.font().pointSizeF() == usual
     assert w.reader.zoom == 0
+
+
+def test_opened_page_marks_whole_words_only(window: MainWindow) -> None:
+    # "in" of "Awareness campaign in Australia" is the word, never the "in" of "Following".
+    window.actions_by_name["search"].trigger()
+    assert window.search_panel is not None
+    result = search(window.store, "Awareness campaign in Australia")
+    window.search_panel.open_requested.emit("practice/awareness-campaign-australia", result.matches)
+    marked = [sel.cursor.selectedText() for sel in window.reader.extraSelections()]
+    assert "in" in {m.lower() for m in marked}
+    text = window.reader.document().toPlainText()
+    for sel in window.reader.extraSelections():
+        a, b = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
+        assert not (a and text[a - 1].isalnum()) and not (b < len(text) and text[b].isalnum())
+    # "labor" is marked on a page that says "labour".
+    window.search_panel.open_requested.emit("country/be", search(window.store, "labor").matches)
+    assert any(sel.cursor.selectedText().lower() == "labour" for sel in window.reader.extraSelections())

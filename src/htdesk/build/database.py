@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import tempfile
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,9 @@ from htdesk import __version__
 from htdesk.build.assemble import Content
 from htdesk.build.contents import contents_rows
 from htdesk.content.models import EXPORT_KEYS, Kind, Record
-from htdesk.content.text import body_text_of, keywords_of, references_of, title_of
+from htdesk.content.text import keywords_of, references_of, search_text_of, title_of
 from htdesk.store.pages import rendered_pages
+from htdesk.store.query import fold
 from htdesk.store.report import SCHEMA_VERSION, ReportStore
 
 CITATION = (
@@ -33,7 +36,11 @@ CITATION = (
 FTS_TOKENIZERS = {
     "search_fts": "unicode61 remove_diacritics 2",
 }
-FTS_COLUMNS = ("title", "keywords", "body")
+# Weighted apart by the search (store/search.py WEIGHTS): a title counts most, then names and
+# acronyms, headings, the running text, and notes (footnotes, sources) least.
+FTS_COLUMNS = ("title", "keywords", "headings", "body", "notes")
+# A word written with hyphens ("co-operation"): search finds it from "cooperation" too.
+HYPHENATED = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
 
 KIND_COLUMNS: dict[Kind, dict[str, type]] = {
     Kind.SECTION: {"parent": str, "ord": int, "level": int, "number": str},
@@ -146,7 +153,17 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     db["links"].create({"src": str, "rel": str, "dst": str}, pk=("src", "rel", "dst"))
     db["links"].create_index(["dst"])
     db["search_index"].create(
-        {"rowid": int, "id": str, "kind": str, "title": str, "keywords": str, "body": str, "country": str},
+        {
+            "rowid": int,
+            "id": str,
+            "kind": str,
+            "title": str,
+            "keywords": str,
+            "headings": str,
+            "body": str,
+            "notes": str,
+            "country": str,
+        },
         pk="rowid",
     )
     # Every record's page as the reading pane shows it (filled by write_pages once the rest is in).
@@ -166,6 +183,7 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     # Rows are gathered first and written with insert_all: one statement batch per table
     # instead of a commit per record keeps a build to a second.
     records, index, links = [], [], []
+    country_names = {c.code: c.name for c in content.by_kind().get(Kind.COUNTRY, [])}  # type: ignore[attr-defined]
     kind_rows: dict[Kind, list[dict[str, Any]]] = {k: [] for k in KIND_COLUMNS}
     rowid = 0
     for kind, recs in content.by_kind().items():
@@ -188,14 +206,22 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
             )
             kind_rows[kind].append(_kind_row(rec))
             links.extend({"src": rec.id, "rel": rel, "dst": dst} for rel, dst in references_of(rec))
+            text = search_text_of(rec)
+            # A record of a country is found by the country's name as by a name of its own:
+            # "Norway" puts Norway's institutions and practices above profiles that mention it.
+            names = [country_names[c] for c in (country or "").split(",") if c in country_names]
+            if kind is Kind.COUNTRY:
+                names = []  # the profile's title is the name
             index.append(
                 {
                     "rowid": rowid,
                     "id": rec.id,
                     "kind": kind.value,
                     "title": title,
-                    "keywords": keywords_of(rec),
-                    "body": body_text_of(rec),
+                    "keywords": " ".join(p for p in (keywords_of(rec), *names) if p),
+                    "headings": text.headings,
+                    "body": text.body,
+                    "notes": text.notes,
                     "country": country,
                 }
             )
@@ -221,6 +247,11 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
         conn.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
     # The vocabulary of the plain index, for "Did you mean ..." suggestions.
     conn.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')")
+    db["search_compounds"].create({"word": str, "parts": str}, pk="word")
+    db["search_compounds"].insert_all(
+        ({"word": w, "parts": " ".join(p)} for w, p in hyphenated_words(index)),
+        replace=True,
+    )
 
     counts = {EXPORT_KEYS[k]: len(v) for k, v in content.by_kind().items()}
     meta = {
@@ -234,6 +265,16 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
     }
     db["meta"].insert_all(({"key": k, "value": v} for k, v in meta.items()))
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def hyphenated_words(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Words the rows write with hyphens, folded and joined, and their parts: ("cooperation", ("co", "operation"))."""
+    for row in rows:
+        for col in FTS_COLUMNS:
+            for m in HYPHENATED.finditer(row[col] or ""):
+                parts = tuple(fold(p) for p in m.group(0).split("-"))
+                if "_" not in m.group(0):
+                    yield "".join(parts), parts
 
 
 def write_pages(db: sqlite_utils.Database, path: Path) -> None:

@@ -127,25 +127,30 @@ def make_scaled_copy(source: Path, out: Path, scale: int = SCALE, seed: int = 6)
     shutil.copyfile(source, out)
     conn = sqlite3.connect(out)
     try:
-        rows = conn.execute("SELECT rowid, id, kind, title, keywords, body, country FROM search_index").fetchall()
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(search_index)")]
+        body_at = columns.index("body")
+        rows = conn.execute(f"SELECT {', '.join(columns)} FROM search_index").fetchall()
         recs = {r[0]: r for r in conn.execute("SELECT * FROM records")}
         next_rowid = 1 + max(r[0] for r in rows)
         rng = random.Random(seed)
         with conn:
             for n in range(1, scale):
                 new_index, new_records = [], []
-                for rowid, rid, kind, title, keywords, body, country in rows:
+                for row in rows:
+                    rowid, rid, body = row[0], row[1], row[body_at]
                     parts = WORD_RE.split(body or "")
                     words = WORD_RE.findall(body or "")
                     if words:
                         _perturb(words, rng, 0.05)
                     text = "".join(p + w for p, w in zip(parts, [*words, ""], strict=True))
                     new_id = f"{rid}-copy{n}"
-                    new_index.append((next_rowid, new_id, kind, title, keywords, text, country))
+                    new_row = [next_rowid, new_id, *row[2:]]
+                    new_row[body_at] = text
+                    new_index.append(tuple(new_row))
                     rec = recs[rowid]
                     new_records.append((next_rowid, new_id, *rec[2:]))
                     next_rowid += 1
-                conn.executemany("INSERT INTO search_index VALUES (?, ?, ?, ?, ?, ?, ?)", new_index)
+                conn.executemany(f"INSERT INTO search_index VALUES ({', '.join('?' * len(columns))})", new_index)
                 marks = ", ".join("?" * len(new_records[0]))
                 conn.executemany(f"INSERT INTO records VALUES ({marks})", new_records)
             conn.execute(f"INSERT INTO {INDEX}({INDEX}) VALUES('rebuild')")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from htdesk.content.models import (
     DIMENSION_LABELS,
@@ -43,8 +45,11 @@ def title_of(rec: Record) -> str:
     raise TypeError(f"unknown record {rec!r}")
 
 
-def block_text(blocks: Iterable[Block]) -> Iterator[str]:
+def block_text(blocks: Iterable[Block], headings: bool | None = None) -> Iterator[str]:
+    """The text of blocks: all of it, only the headings (``headings=True``) or all but them (False)."""
     for b in blocks:
+        if headings is not None and (b.type == "heading") != headings:
+            continue
         match b.type:
             case "p" | "quote" | "heading":
                 yield b.text  # type: ignore[union-attr]
@@ -80,36 +85,63 @@ def keywords_of(rec: Record) -> str:
     return " ".join(p for p in parts if p)
 
 
-def body_text_of(rec: Record) -> str:
-    """All the text of a record a reader can see, for full-text search and snippets.
+# A web address in the report's footnotes: shown on pages, but its pieces are not words of the
+# report ("traffic_NGO" in a path matched the typo "trafficing"), so search neither finds nor
+# suggests them. The search text keeps an omission mark in its place.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:)\]]", re.IGNORECASE)
+OMITTED_ADDRESS = "[…]"
 
-    Editorial notes are left out: they are HT Desk's words to a trainer, not the report's (shown, not searched).
+
+class SearchText(NamedTuple):
+    """A record's searchable text by field, weighted apart: headings, body, notes (footnotes, sources)."""
+
+    headings: str
+    body: str
+    notes: str
+
+
+def search_text_of(rec: Record) -> SearchText:
+    """All the text of a record a reader can see, by field, for full-text search and snippets.
+
+    Editorial notes are left out: they are HT Desk's words to a trainer, not the report's (shown,
+    not searched); and web addresses (WEB_ADDRESS), which are not words.
     """
+    headings: list[str] = []
+    notes: list[str] = []
     match rec:
         case Section():
-            parts = [*block_text(rec.body), *(f.text for f in rec.footnotes)]
+            headings = [*block_text(rec.body, headings=True)]
+            body = [*block_text(rec.body, headings=False)]
+            notes = [f.text for f in rec.footnotes]
         case Figure():
-            parts = [*block_text(rec.body), rec.source_line or "", *report_notes(rec.notes)]
+            body = [*block_text(rec.body)]
+            notes = [rec.source_line or "", *report_notes(rec.notes)]
         case GlossaryEntry():
-            parts = [rec.expansion_en or "", rec.expansion_fr or ""]
-            parts += report_notes(rec.notes)
+            body = [rec.expansion_en or "", rec.expansion_fr or ""]
+            notes = report_notes(rec.notes)
         case Institution():
-            parts = [rec.name, rec.name_national or "", *rec.composition, *rec.mission, *report_notes(rec.notes)]
+            body = [rec.name, rec.name_national or "", *rec.composition, *rec.mission]
+            notes = report_notes(rec.notes)
         case Country():
-            parts = [rec.summary or ""]
+            body = [rec.summary or ""]
             for dim, statements in rec.dimensions.items():
-                parts.append(DIMENSION_LABELS[dim])
-                parts.extend(s.text for s in statements)
+                body.append(DIMENSION_LABELS[dim])
+                body.extend(s.text for s in statements)
         case Practice():
-            parts = [
-                *block_text(rec.description),
+            headings = [*block_text(rec.description, headings=True)]
+            body = [
+                *block_text(rec.description, headings=False),
                 rec.target_group or "",
                 rec.evaluation or "",
                 *rec.organisations,
             ]
         case _:
-            parts = []
-    return "\n".join(p for p in parts if p)
+            body = []
+
+    def joined(parts: list[str]) -> str:
+        return WEB_ADDRESS.sub(OMITTED_ADDRESS, "\n".join(p for p in parts if p))
+
+    return SearchText(joined(headings), joined(body), joined(notes))
 
 
 def references_of(rec: Record) -> Iterator[tuple[str, str]]:

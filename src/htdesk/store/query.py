@@ -14,7 +14,12 @@ MAX_TERMS = 12
 MAX_FORMS = 24
 MIN_PREFIX = 2  # a single letter is a word ("a", "i"), not a prefix of half the dictionary
 MIN_STEM = 3
+# In a query of several words, a word shorter than this is matched whole: "in" in "Awareness
+# campaign in Australia" is the word "in", not the start of "industry" and "Institutions".
+SHORT_WORD = 4
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Words joined by hyphens ("co-operation", "anti-trafficking"): one word, also written apart.
+HYPHENATED_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)+", re.UNICODE)
 PHRASE_RE = re.compile(r"\"([^\"]*)\"?")
 
 
@@ -24,6 +29,8 @@ class ParsedQuery:
 
     terms: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
+    # Terms typed with hyphens, as one word ("cooperation") -> their parts ("co", "operation").
+    parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -32,6 +39,16 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Every word, for highlighting and suggestions."""
         return [*self.terms, *(w for p in self.phrases for w in p)]
+
+    def prefixed(self, term: str) -> bool:
+        """Whether ``term`` also matches the words it begins (as it does while being typed).
+
+        A lone word does ("traff" finds trafficking); in a query of several words only a word of
+        SHORT_WORD letters or more does, so that "in" or "of" stay the words they are.
+        """
+        if len(term) < MIN_PREFIX:
+            return False
+        return len(term) >= SHORT_WORD or len(self.terms) + len(self.phrases) == 1
 
 
 def fold(word: str) -> str:
@@ -60,6 +77,25 @@ def _words(text: str) -> list[str]:
     return [w for chunk in WORD_RE.findall(text) for w in chunk.split("_") if w]
 
 
+def _loose_words(text: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """The words of ``text``, hyphenated ones joined ("co-operation" -> "cooperation"), and their parts."""
+    words: list[str] = []
+    parts: dict[str, tuple[str, ...]] = {}
+    pos = 0
+    for m in HYPHENATED_RE.finditer(text):
+        words += [fold(w) for w in _words(text[pos : m.start()])]
+        pieces = tuple(fold(w) for w in _words(m.group(0)))
+        if len(pieces) > 1:
+            joined = "".join(pieces)
+            parts[joined] = pieces
+            words.append(joined)
+        else:
+            words += pieces
+        pos = m.end()
+    words += [fold(w) for w in _words(text[pos:])]
+    return words, parts
+
+
 def parse_query(text: str) -> ParsedQuery:
     """Split into quoted phrases and loose words; anything else (operators, *, ^, :) is dropped.
 
@@ -76,9 +112,10 @@ def parse_query(text: str) -> ParsedQuery:
         elif words and words not in phrases:
             phrases.append(words)
     rest = PHRASE_RE.sub(" ", text)
-    terms = [fold(w) for w in _words(rest)]
-    unique = list(dict.fromkeys(terms))
-    return ParsedQuery(tuple(unique[:MAX_TERMS]), tuple(phrases[:MAX_TERMS]))
+    terms, parts = _loose_words(rest)
+    unique = list(dict.fromkeys(terms))[:MAX_TERMS]
+    split = tuple((t, parts[t]) for t in unique if t in parts)
+    return ParsedQuery(tuple(unique), tuple(phrases[:MAX_TERMS]), split)
 
 
 def without_fragment(q: ParsedQuery, text: str) -> ParsedQuery:
@@ -91,7 +128,7 @@ def without_fragment(q: ParsedQuery, text: str) -> ParsedQuery:
         return q
     last = _words(normalise(text))[-1:]
     if last and fold(last[0]) == q.terms[-1] and not text.rstrip().endswith('"'):
-        return ParsedQuery(q.terms[:-1], q.phrases)
+        return ParsedQuery(q.terms[:-1], q.phrases, q.parts)
     return q
 
 
@@ -100,24 +137,71 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+@dataclass(frozen=True)
+class Alternatives:
+    """What a typed word matches: whole words, word beginnings and word sequences; plain text, no FTS syntax.
+
+    A word's other forms, spellings ("labour" -> "labor") and writings ("cooperation" ->
+    "co operation") are all alternatives of it; so could be its translations (see
+    search.EXPANDERS). The union of every word's alternatives is what a page highlights.
+    """
+
+    words: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    def __or__(self, other: Alternatives) -> Alternatives:
+        return Alternatives(
+            tuple(dict.fromkeys([*self.words, *other.words])),
+            tuple(dict.fromkeys([*self.prefixes, *other.prefixes])),
+            tuple(dict.fromkeys([*self.phrases, *other.phrases])),
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.prefixes and not self.phrases
+
+
+def alternatives_of(q: ParsedQuery, term: str, forms: Iterable[str] = ()) -> Alternatives:
+    """A typed word's own alternatives: itself, itself as a prefix where it is one, its forms, its parts."""
+    parts = dict(q.parts).get(term)
+    return Alternatives(
+        tuple(dict.fromkeys([term, *sorted(set(forms) - {term})])),
+        (term,) if q.prefixed(term) else (),
+        (parts,) if parts else (),
+    )
+
+
+def alternatives_expression(alt: Alternatives) -> str:
+    """One typed word as FTS: its first word (the one typed) first, so that bm25 scores it best."""
+    out = [_quote(w) for w in alt.words[:1]]
+    out += [_quote(p) + "*" for p in alt.prefixes]
+    out += [_quote(w) for w in alt.words[1:]]
+    out += [_quote(" ".join(p)) for p in alt.phrases]
+    out = list(dict.fromkeys(out))
+    return out[0] if len(out) == 1 else "(" + " OR ".join(out) + ")"
+
+
 def term_expression(term: str, forms: Iterable[str] = ()) -> str:
     """One typed word: itself, itself as a prefix (while typing), and its other word forms.
 
     The exact word is its own alternative so that bm25 scores a record containing "police"
     above one that only has "policemen".
     """
-    alts = [_quote(term)]
-    if len(term) >= MIN_PREFIX:
-        alts.append(_quote(term) + "*")
-    alts += [_quote(f) for f in sorted(set(forms) - {term})]
-    return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
+    return alternatives_expression(alternatives_of(parse_query(term), term, forms))
+
+
+def query_expression(alternatives: Iterable[Alternatives], phrases: Iterable[tuple[str, ...]] = ()) -> str:
+    """The MATCH expression for every word's alternatives and every typed phrase, all required."""
+    parts = [alternatives_expression(a) for a in alternatives if not a.empty]
+    parts += [_quote(" ".join(p)) for p in phrases]
+    return " AND ".join(parts)
 
 
 def fts_expression(q: ParsedQuery, forms_of: Callable[[str], Iterable[str]] | None = None) -> str:
     """The MATCH expression: every word (with prefixes and word forms) and every phrase."""
-    parts = [term_expression(t, forms_of(t) if forms_of else ()) for t in q.terms]
-    parts += [_quote(" ".join(p)) for p in q.phrases]
-    return " AND ".join(parts)
+    alts = [alternatives_of(q, t, forms_of(t) if forms_of else ()) for t in q.terms]
+    return query_expression(alts, q.phrases)
 
 
 def prefix_expression(q: ParsedQuery) -> str:
@@ -273,15 +357,29 @@ def fold_same_length(text: str) -> str:
     return text.encode("latin-1", "replace").translate(FOLD_BYTES).decode("latin-1")
 
 
-def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] | None:
-    """A regex finding what the query matches in ``fold_same_length(text)``: words (as prefixes), forms, phrases."""
-    alts = [re.escape(t) + (r"\w*" if len(t) >= MIN_PREFIX else r"(?!\w)") for t in q.terms]
-    alts += [re.escape(f) + r"(?!\w)" for f in forms]
-    alts += [r"\W+".join(re.escape(w) for w in p) + r"(?!\w)" for p in q.phrases]
+def spec_of(q: ParsedQuery, forms: Iterable[str] = ()) -> Alternatives:
+    """Everything a query matches in text, for a query without expansion but ``forms``."""
+    spec = Alternatives(phrases=q.phrases)
+    for t in q.terms:
+        spec |= alternatives_of(q, t)
+    return spec | Alternatives(tuple(forms))
+
+
+def pattern_of(spec: Alternatives) -> re.Pattern[str] | None:
+    """A regex finding what ``spec`` matches in ``fold_same_length(text)``: whole words, prefixes, sequences."""
+    alts = [re.escape(p) + r"\w*" for p in spec.prefixes]
+    alts += [re.escape(w) + r"(?!\w)" for w in spec.words]
+    alts += [r"\W+".join(re.escape(w) for w in p) + r"(?!\w)" for p in spec.phrases]
     if not alts:
         return None
+    alts = list(dict.fromkeys(alts))
     alts.sort(key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")
+
+
+def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """A regex finding what the query matches in ``fold_same_length(text)``: words (as prefixes), forms, phrases."""
+    return pattern_of(spec_of(q, forms))
 
 
 _WORD_END = re.compile(r"\w*")
@@ -299,22 +397,25 @@ class Matcher:
     tests check against the regex.
     """
 
-    q: ParsedQuery
-    forms: tuple[str, ...]
+    spec: Alternatives
     literals: tuple[str, ...]  # what every match starts with; none starts with another
-    prefixes: tuple[str, ...]  # typed words matched as prefixes: the whole word is the match
-    exact: frozenset[str]  # words matched whole: word forms, one-letter words
+    prefixes: tuple[str, ...]  # words matched as prefixes: the whole word is the match
+    exact: frozenset[str]  # words matched whole: word forms, short words, other spellings
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
         """The regex itself; only a phrase, which spans several words, needs it."""
-        pattern = match_pattern(self.q, self.forms)
+        pattern = pattern_of(self.spec)
         assert pattern is not None  # a Matcher is only made for a query with words
         return pattern
 
+    @property
+    def phrases(self) -> tuple[tuple[str, ...], ...]:
+        return self.spec.phrases
+
     def end(self, folded: str, i: int, stop: int) -> int:
         """Where the match starting at ``i`` (after a non-word character) ends; -1 for none."""
-        if self.q.phrases:
+        if self.spec.phrases:
             m = self.pattern.match(folded, i, stop)
             return m.end() if m else -1
         # Without phrases every alternative, whichever wins, matches exactly the word at i.
@@ -339,7 +440,7 @@ class Matcher:
 
     def spans(self, folded: str, start: int, stop: int) -> list[tuple[int, int]]:
         """Spans of the matches in ``folded[start:stop]``, as ``pattern.finditer(folded, start, stop)`` gives them."""
-        if self.q.phrases:
+        if self.spec.phrases:
             return [m.span() for m in self.pattern.finditer(folded, start, stop)]
         out: list[tuple[int, int]] = []
         exact, prefixes, word_end = self.exact, self.prefixes, _WORD_END.match
@@ -362,17 +463,26 @@ class Matcher:
         return out
 
 
-@functools.lru_cache(maxsize=1024)
 def matcher(q: ParsedQuery, forms: tuple[str, ...] = ()) -> Matcher | None:
     """The Matcher of a query and its word forms (None for a query without words)."""
-    if q.empty:
+    return None if q.empty else matcher_of(spec_of(q, forms))
+
+
+@functools.lru_cache(maxsize=1024)
+def matcher_of(spec: Alternatives) -> Matcher | None:
+    """The Matcher of everything a query matches (None for nothing)."""
+    if spec.empty:
         return None
     # A literal that starts with another finds no place the other does not. In sorted order every
     # word between a word and one it begins also begins with it: the last kept one is the one to test.
     literals: list[str] = []
-    for w in sorted({*q.terms, *forms, *(p[0] for p in q.phrases)}):
+    for w in sorted({*spec.words, *spec.prefixes, *(p[0] for p in spec.phrases)}):
         if not literals or not w.startswith(literals[-1]):
             literals.append(w)
-    prefixes = tuple(t for t in q.terms if len(t) >= MIN_PREFIX)
-    exact = frozenset([*(t for t in q.terms if len(t) < MIN_PREFIX), *forms])
-    return Matcher(q, forms, tuple(literals), prefixes, exact)
+    return Matcher(spec, tuple(literals), spec.prefixes, frozenset(spec.words))
+
+
+def highlight_spans(spec: Alternatives, text: str) -> list[tuple[int, int]]:
+    """Where ``spec`` matches in ``text`` (any case and accents), as the search's snippets mark it."""
+    found = matcher_of(spec)
+    return found.spans(fold_same_length(text), 0, len(text)) if found else []

@@ -8,6 +8,7 @@ import re
 import threading
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -16,13 +17,16 @@ from htdesk.content.kinds import Kind
 from htdesk.store.query import (
     MAX_FORMS,
     MIN_STEM,
+    Alternatives,
     Matcher,
     ParsedQuery,
+    alternatives_expression,
+    alternatives_of,
     fold,
     fold_same_length,
-    fts_expression,
-    matcher,
+    matcher_of,
     parse_query,
+    query_expression,
     stem,
     without_fragment,
 )
@@ -41,9 +45,10 @@ KIND_LABELS = {
     Kind.FIGURE: "Figures",
 }
 INDEX = "search_fts"
-# bm25 weights for (title, keywords, body): a match in a title or an acronym counts more.
-WEIGHTS = (10.0, 8.0, 1.0)
-SNIPPET_CHARS = 160  # about two dozen words: one line of a results list
+# bm25 weights for (title, keywords, headings, body, notes): a match in a title or an acronym
+# counts most, one in a footnote least ("Norway": Norway's records above those mentioning it).
+WEIGHTS = (10.0, 8.0, 4.0, 1.0, 0.5)
+SNIPPET_CHARS = 240  # about three dozen words: two lines of a results list
 SNIPPET_LEAD = 40  # context kept before the first match
 SNIPPET_SCAN = 800  # how far past the first match to look for a denser window
 FOLD_CHUNK = 1024  # how much of a text is folded first, to find its first match
@@ -57,6 +62,9 @@ HOLD_TEXT_BYTES = 32_000_000
 # and a ranked query for the best few are cheaper (`htdesk bench` at 100x the bundled size).
 ONE_QUERY_ROWS = 5_000
 LINE_BREAK_RE = re.compile(r"\s*\n\s*")
+FRAMEWORK_TITLE = re.compile(
+    r"(?P<appendix>Appendix \d+)\. Institutional Framework of (?:the )?(?P<country>[^(]+?)(?: \(.*)?$"
+)
 
 
 class SearchError(Exception):
@@ -93,8 +101,15 @@ class SearchResult:
     country_counts: dict[str, int] = field(default_factory=dict)
     total: int = 0  # matches within both filters; hits holds at most ``limit`` of them
     suggestion: str | None = None
+    corrected: str | None = None  # the spelling whose results these are, when the typed one found none
+    # Records with some of the words but not all, most words first (only when all find few).
+    partial: list[Hit] = field(default_factory=list)
+    partial_total: int = 0
     words: list[str] = field(default_factory=list)  # typed words, accents and case folded
     forms: list[str] = field(default_factory=list)  # other word forms that were matched
+    # Everything the query matched (words, prefixes, spellings, hyphenations): what an opened
+    # page highlights, with the matcher that marked the snippets.
+    matches: Alternatives = field(default_factory=Alternatives)
 
     def grouped(self) -> list[tuple[Kind, list[Hit]]]:
         """Hits by kind; the group holding the best hit comes first, so the top result stays on top."""
@@ -102,10 +117,6 @@ class SearchResult:
         for h in self.hits:
             groups.setdefault(h.kind, []).append(h)
         return list(groups.items())
-
-    def highlight_words(self) -> list[str]:
-        """Words to highlight on an opened page (typed words match as prefixes)."""
-        return list(dict.fromkeys([*self.words, *self.forms]))
 
 
 # -- what is loaded once per database -----------------------------------------------------
@@ -129,19 +140,45 @@ class _Lexicon:
     classes: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # distinct (kind, country codes)
     class_of: list[int] = field(default_factory=list)  # rowid -> its index in classes (-1: no row)
     vocab_by_initial: dict[str, list[str]] = field(default_factory=dict)  # alphabetic words only
+    # A word the report also writes hyphenated, as one word -> its parts ("cooperation" -> co, operation)
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     forms_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spell_cache: dict[str, str] = field(default_factory=dict)
     where_cache: dict[int, str] = field(default_factory=dict)
+    title_count: Counter[str] = field(default_factory=Counter)
     # rowid -> keywords, body, both folded (fold_same_length); empty when the database is too large
     texts: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
+
+    def display_title(self, rowid: int) -> str:
+        """The title a result shows, told apart from the others': the country first where titles repeat.
+
+        Six appendices read "Appendix N. Institutional Framework of …" and several countries have
+        "Non-Governmental Organizations (NGOs)": cut to a sidebar's width they all looked alike.
+        """
+        _, kind, title, codes = self.shown_as[rowid]
+        m = FRAMEWORK_TITLE.match(title)
+        if m:
+            return f"{m['country']}: Institutional Framework ({m['appendix']})"
+        if codes and kind is not Kind.COUNTRY and self.title_count.get(_title_key(title), 0) > 1:
+            names = ", ".join(self.countries.get(c, c.upper()) for c in codes.split(","))
+            return f"{names}: {title}"
+        return title
 
     def known(self, word: str) -> bool:
         """The word, or a word it begins (while still being typed), is in the index."""
         i = bisect.bisect_left(self.vocab, word)
         return i < len(self.vocab) and self.vocab[i].startswith(word)
 
-    def forms(self, term: str) -> tuple[str, ...]:
-        """Words of the index with the same Porter stem: "coordinate" -> coordination, coordinating."""
+    def forms(self, term: str, prefixed: bool = True) -> tuple[str, ...]:
+        """Words of the index with the same Porter stem: "coordinate" -> coordination, coordinating.
+
+        Words that ``term`` begins are left out when it is matched as a prefix (which finds them).
+        """
+        every = self.all_forms(term)
+        return tuple(w for w in every if not w.startswith(term)) if prefixed else every
+
+    def all_forms(self, term: str) -> tuple[str, ...]:
+        """Every word of the index with ``term``'s Porter stem, the most frequent first."""
         if term in self.forms_cache:
             return self.forms_cache[term]
         out: tuple[str, ...] = ()
@@ -153,8 +190,8 @@ class _Lexicon:
             found = []
             while i < len(self.vocab) and self.vocab[i].startswith(start):
                 w = self.vocab[i]
-                if not w.startswith(term) and stem(w) == s:
-                    found.append(w)  # words the prefix term* matches anyway are left out
+                if w != term and stem(w) == s:
+                    found.append(w)
                 i += 1
             found.sort(key=lambda w: -self.doc_freq.get(w, 0))
             out = tuple(found[:MAX_FORMS])
@@ -211,12 +248,16 @@ def _lexicon(store: ReportStore) -> _Lexicon:
             for rowid, kind in lex.kind_of.items():
                 lex.class_of[rowid] = index.setdefault((kind, lex.countries_of[rowid]), len(index))
             lex.classes = list(index)
+            lex.title_count = Counter(_title_key(title) for _, _, title, _ in lex.shown_as.values())
             for w in lex.vocab:
                 if w.isalpha() and len(w) > 2:
                     lex.vocab_by_initial.setdefault(w[0], []).append(w)
+            if store.query("SELECT 1 FROM sqlite_master WHERE name = 'search_compounds'"):
+                for joined, parts in store.rows("SELECT word, parts FROM search_compounds"):
+                    lex.compounds[joined] = tuple(parts.split())
             if store.path.stat().st_size <= HOLD_TEXT_BYTES:
-                for rowid, keywords, body in store.rows("SELECT rowid, keywords, body FROM search_index"):
-                    keywords, body = keywords or "", body or ""
+                for rowid, keywords, *fields in store.rows(_TEXT_SQL):
+                    keywords, body = keywords or "", _snippet_text(*fields)
                     lex.texts[rowid] = (keywords, body, fold_same_length(keywords), fold_same_length(body))
             _LEXICONS[store] = lex
         return lex
@@ -379,13 +420,103 @@ def _fold_to_first(text: str, pattern: Finder | None, chunk: int = FOLD_CHUNK) -
     ends before the cut (no word continues past it) and the query has no phrase (whose match can
     run on past a cut). Everything else folds the whole text.
     """
-    if isinstance(pattern, Matcher) and not pattern.q.phrases and len(text) > chunk:
+    if isinstance(pattern, Matcher) and not pattern.phrases and len(text) > chunk:
         folded = fold_same_length(text[:chunk])
         first = pattern.first(folded)
         if first != -1 and pattern.end(folded, first, chunk) < chunk:
             return folded, first
     folded = fold_same_length(text)
     return folded, _first(pattern, folded)
+
+
+# -- what a typed word matches -----------------------------------------------------------
+
+# UK and US spellings of one word, each way: labour/labor, organisation/organization,
+# programme/program, centre/center, defence/defense, analyse/analyze, counselling/counseling,
+# paediatric/pediatric. A rule only proposes a spelling; it counts when the report uses it.
+_SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"^(\w{2,})our(s|ed|ing|er|ers|ite|ites|able|ably|ful|less)?$", r"\1or\2"),
+        (r"^(\w{2,}[^o])or(s|ed|ing|er|ers|ite|ites|able|ably|ful|less)?$", r"\1our\2"),
+        (r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$", r"\1iz\2"),
+        (r"^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$", r"\1is\2"),
+        (r"^(\w+)ys(e|es|ed|ing|er|ers)$", r"\1yz\2"),
+        (r"^(\w+)yz(e|es|ed|ing|er|ers)$", r"\1ys\2"),
+        (r"^(\w*(?:cent|theat|fib|spect|lust|somb))re(s)?$", r"\1er\2"),
+        (r"^(\w*(?:cent|theat|fib|spect|lust|somb))er(s)?$", r"\1re\2"),
+        (r"^(\w*(?:defen|offen|licen|preten))ce(s)?$", r"\1se\2"),
+        (r"^(\w*(?:defen|offen|licen|preten))se(s)?$", r"\1ce\2"),
+        (r"^(\w*)programme(s)?$", r"\1program\2"),
+        (r"^(\w*)program(s)?$", r"\1programme\2"),
+        (r"^(\w+e)ll(ing|ed|er|ers|or|ors)$", r"\1l\2"),
+        (r"^(\w+e)l(ing|ed|er|ers|or|ors)$", r"\1ll\2"),
+        (r"^(\w*)paed(\w*)$", r"\1ped\2"),
+        (r"^(\w*)ped(\w+)$", r"\1paed\2"),
+    )
+)
+
+
+def _title_key(title: str) -> str:
+    """A title as its words, case, accents and UK/US spelling aside: "Organisations" and "Organizations" are one."""
+    return " ".join(min([t, *spellings(t)]) for t in parse_query(title).terms)
+
+
+def spellings(word: str) -> list[str]:
+    """The other spellings a rule proposes for ``word`` (UK <-> US), whether or not the report has them."""
+    out = []
+    for pattern, repl in _SPELLINGS:
+        other = pattern.sub(repl, word)
+        if other != word:
+            out.append(other)
+    return out
+
+
+def _word_forms(lex: _Lexicon, q: ParsedQuery, term: str) -> Alternatives:
+    """The word, as a prefix where it is one, its other forms ("coordinate" -> coordination) and parts."""
+    return alternatives_of(q, term, lex.forms(term, q.prefixed(term)))
+
+
+def _other_spellings(lex: _Lexicon, q: ParsedQuery, term: str) -> Alternatives:
+    """The report's other spelling of the word and that spelling's forms ("labour" -> labor, laborers)."""
+    words: list[str] = []
+    prefixes: list[str] = []
+    for other in spellings(term):
+        if other in lex.doc_freq:
+            words += [other, *lex.all_forms(other)]
+            # As a prefix too, where the word is one and the other spelling no shorter ("labor*"
+            # would find "laboratory"): "organisation" -> "organizational".
+            if q.prefixed(term) and len(other) >= len(term):
+                prefixes.append(other)
+    return Alternatives(tuple(dict.fromkeys(words)), tuple(prefixes))
+
+
+def _hyphenations(lex: _Lexicon, q: ParsedQuery, term: str) -> Alternatives:
+    """The word as the report also writes it, hyphenated: "cooperation" -> "co-operation", both ways."""
+    found = [lex.compounds[term]] if term in lex.compounds else []
+    if q.prefixed(term) and len(term) >= MIN_STEM:
+        found += [parts for joined, parts in lex.compounds.items() if joined.startswith(term) and joined != term]
+    return Alternatives(phrases=tuple(dict.fromkeys(found)))
+
+
+# What a typed word matches, each expander adding alternatives (ORed in the MATCH, highlighted
+# on pages): the one place a query grows into other words. A cross-language expander (a French
+# query term -> the report's English terms) is appended here.
+Expander = Callable[[_Lexicon, ParsedQuery, str], Alternatives]
+EXPANDERS: list[Expander] = [_word_forms, _other_spellings, _hyphenations]
+
+
+def expand(lex: _Lexicon, q: ParsedQuery) -> list[Alternatives]:
+    """Every typed word's alternatives, in the order typed."""
+    out = []
+    for term in q.terms:
+        alt = Alternatives()
+        for expander in EXPANDERS:
+            alt |= expander(lex, q, term)
+        # A form or spelling the report also writes hyphenated is matched that way too.
+        more = tuple(lex.compounds[w] for w in alt.words[1:] if w in lex.compounds)
+        out.append(alt | Alternatives(phrases=more) if more else alt)
+    return out
 
 
 # -- the search ---------------------------------------------------------------------------
@@ -434,10 +565,18 @@ def _joined(lex: _Lexicon, q: ParsedQuery) -> str | None:
     return joined if len(words) > 1 and joined in lex.doc_freq else None
 
 
+def _spec(q: ParsedQuery, alternatives: list[Alternatives]) -> Alternatives:
+    """Everything the query matches, in a canonical order (so equal queries share a cached Matcher)."""
+    spec = Alternatives(phrases=q.phrases)
+    for alt in alternatives:
+        spec |= alt
+    return Alternatives(tuple(sorted(spec.words)), tuple(sorted(spec.prefixes)), tuple(sorted(spec.phrases)))
+
+
 def search_expression(store: ReportStore, text: str) -> str:
     """The MATCH expression search() sends for this text ("" for none), for benchmarks."""
     q = without_fragment(parse_query(text), text)
-    return fts_expression(q, _lexicon(store).forms) if not q.empty else ""
+    return query_expression(expand(_lexicon(store), q), q.phrases) if not q.empty else ""
 
 
 def search(
@@ -447,19 +586,39 @@ def search(
     kind: str | Kind | None = None,
     country: str | None = None,
     limit: int = 50,
+    correct: bool = True,
 ) -> SearchResult:
-    """Search every record; any text gives hits or none, never an error (bad filters raise SearchError)."""
+    """Search every record; any text gives hits or none, never an error (bad filters raise SearchError).
+
+    A query that finds nothing while its likely spelling does shows that spelling's results
+    (``corrected`` says so; ``correct=False`` searches for the text as typed). A query of several
+    words that finds few records adds those with some of its words (``partial``).
+    """
     want_kind = resolve_kind(kind)
     want_country = resolve_country(store, country)
+    result = _search(store, text, want_kind, want_country, max(0, limit))
+    if correct and result.total == 0 and result.suggestion:
+        fixed = _search(store, result.suggestion, want_kind, want_country, max(0, limit))
+        if fixed.total:
+            fixed.query, fixed.corrected = text, result.suggestion
+            fixed.suggestion = None
+            return fixed
+    return result
+
+
+def _search(
+    store: ReportStore, text: str, want_kind: Kind | None, want_country: str | None, limit: int
+) -> SearchResult:
     q = without_fragment(parse_query(text), text)
     result = SearchResult(query=text, words=q.words())
     if q.empty:
         return result
     lex = _lexicon(store)
-    forms = {t: lex.forms(t) for t in q.terms}
-    result.forms = sorted({f for fs in forms.values() for f in fs})
-    expr = fts_expression(q, forms.__getitem__)
-    limit = max(0, limit)
+    alternatives = expand(lex, q)
+    result.matches = spec = _spec(q, alternatives)
+    result.forms = sorted(set(spec.words) - set(q.terms))
+    expr = query_expression(alternatives, q.phrases)
+    near = _proximity(store, q)
 
     # An exact acronym ("KOM") puts its glossary entry, then the body itself, first; an exact
     # name ("Sweden", "TruckSTOP") puts what bears it next (those of them that match, below).
@@ -474,11 +633,15 @@ def search(
     best: list[tuple[int, float]] = []
     if len(lex.kind_of) <= ONE_QUERY_ROWS:
         matched = store.rows(_MATCH_SQL, (expr,))
+        if near:
+            matched = _boosted(matched, near)
         rowids = list(map(itemgetter(0), matched))  # C loops from here on
     else:
         # A match can have 30,000 rows here: sorting and passing them all costs more than the
         # MATCH. Rowids come as one string, the best few (as many as can be shown) beside them.
         rowids, best = _match_large(store, expr, want_kind, want_country, 2 * limit + len(named) + 10)
+        if near:
+            best = _boosted(best, near)
     if want_kind is None and want_country is None:
         within, kind_counts, country_counts = rowids, Counter(), Counter()
         # Rows fall into a few dozen classes of kind and countries: counting classes (a list
@@ -528,30 +691,126 @@ def search(
     adjusted = {rid: s * MIRROR_FACTOR if lex.practice_of.get(rid) in ranked else s for rid, s in ranked.items()}
     by_score = sorted(adjusted, key=adjusted.__getitem__)
     order = boosted + [rid for rid in by_score if rid not in boosted]
-    shown = order[:limit]
-    if shown:
-        pattern = matcher(q, tuple(result.forms))
-        texts = _texts(store, lex, shown)
-        lowest = min(adjusted.values(), default=0.0)
-        for rowid in shown:
-            rid, k, title, codes = lex.shown_as[rowid]
-            keywords, body, folded_kw, folded_body = texts[rowid]
-            result.hits.append(
-                Hit(
-                    id=rid,
-                    kind=k,
-                    title=title,
-                    where=_where(lex, rowid),
-                    snippet=_snippet(keywords, body, pattern, folded_kw, folded_body),
-                    score=round(-adjusted.get(rowid, lowest), 4),
-                    country=codes,
-                )
-            )
+    result.hits = _hits(store, lex, order[:limit], adjusted, spec)
     if result.total < FEW_HITS:
         result.suggestion = suggest(store, q)
     else:
         result.suggestion = _joined(lex, q)
+    if result.total < SOME_WORDS_BELOW and len(q.terms) + len(q.phrases) > 1:
+        some, scores = _some_words(store, lex, q, alternatives, set(rowids), want_kind, want_country)
+        result.partial_total = len(some)
+        result.partial = _hits(store, lex, some[:limit], scores, spec)
     return result
+
+
+def _hits(
+    store: ReportStore, lex: _Lexicon, shown: list[int], scores: dict[int, float], spec: Alternatives
+) -> list[Hit]:
+    """The rows ``shown`` as hits: titles, places and snippets with what ``spec`` matches marked."""
+    if not shown:
+        return []
+    pattern = matcher_of(spec)
+    texts = _texts(store, lex, shown)
+    lowest = min(scores.values(), default=0.0)
+    hits = []
+    for rowid in shown:
+        rid, k, _, codes = lex.shown_as[rowid]
+        keywords, body, folded_kw, folded_body = texts[rowid]
+        hits.append(
+            Hit(
+                id=rid,
+                kind=k,
+                title=lex.display_title(rowid),
+                where=_where(lex, rowid),
+                snippet=_snippet(keywords, body, pattern, folded_kw, folded_body),
+                score=round(-scores.get(rowid, lowest), 4),
+                country=codes,
+            )
+        )
+    return hits
+
+
+# A record where the typed words stand together counts this much more (bm25 scores are
+# negative: a factor above 1 moves a record up): as a phrase in its title or names, as a phrase
+# anywhere, or within NEAR_TOKENS words of each other.
+TITLE_PHRASE_BOOST = 3.0
+PHRASE_BOOST = 2.0
+NEAR_BOOST = 1.3
+NEAR_TOKENS = 8
+
+
+def _proximity(store: ReportStore, q: ParsedQuery) -> dict[int, float]:
+    """Rowid -> boost for records holding the typed words as a phrase ("Child Focus") or near each other."""
+    if len(q.terms) < 2 or q.phrases:
+        return {}
+    words = []
+    for t in q.terms:
+        parts = dict(q.parts).get(t, (t,))
+        words += [_quoted(w) for w in parts]
+    if q.prefixed(q.terms[-1]) and q.terms[-1] not in dict(q.parts):
+        words[-1] += "*"  # the last word may still be being typed
+    phrase = " + ".join(words)
+    near = f"NEAR({' '.join(words)}, {NEAR_TOKENS})"
+    rows = store.rows(
+        f"SELECT rowid, {TITLE_PHRASE_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?"
+        f" UNION ALL SELECT rowid, {PHRASE_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?"
+        f" UNION ALL SELECT rowid, {NEAR_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?",
+        (f"{{title keywords}} : ({phrase})", phrase, near),
+    )
+    out: dict[int, float] = {}
+    for rowid, factor in rows:
+        out[rowid] = max(factor, out.get(rowid, 1.0))
+    return out
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _boosted(rows: list[tuple[int, float]], boost: dict[int, float]) -> list[tuple[int, float]]:
+    """``rows`` (rowid, bm25 score) with boosted scores, best first again."""
+    return sorted(((r, s * boost.get(r, 1.0)) for r, s in rows), key=itemgetter(1))
+
+
+SOME_WORDS_BELOW = 5  # all the words in fewer records than this: add records with some of them
+# A word in more than this share of the records says nothing about what is wanted ("in", "of"):
+# a record holding only such words is not one "with some of your words".
+COMMON_SHARE = 0.4
+
+
+def _some_words(
+    store: ReportStore,
+    lex: _Lexicon,
+    q: ParsedQuery,
+    alternatives: list[Alternatives],
+    found: set[int],
+    want_kind: Kind | None,
+    want_country: str | None,
+) -> tuple[list[int], dict[int, float]]:
+    """Records with some of the query's words but not all, most words first, then by score."""
+    rows = max(1, len(lex.kind_of))
+    exprs = [alternatives_expression(a) for a in alternatives if not a.empty]
+    exprs += [_quoted(" ".join(p)) for p in q.phrases]
+    common = [lex.doc_freq.get(t, 0) > COMMON_SHARE * rows for t in q.terms] + [False] * len(q.phrases)
+    telling = [e for e, c in zip(exprs, common, strict=False) if not c]
+    if not telling:
+        return [], {}
+    covered: Counter[int] = Counter()
+    scores: dict[int, float] = {}
+    sql = " UNION ALL ".join(
+        f"SELECT rowid, {i}, bm25({INDEX}, {_WEIGHTS}) FROM {INDEX} WHERE {INDEX} MATCH ?" for i in range(len(telling))
+    )
+    for rowid, _, score in store.rows(sql, tuple(telling)):
+        if rowid in found:
+            continue
+        if want_kind is not None and lex.kind_of[rowid] != want_kind.value:
+            continue
+        if want_country is not None and want_country not in lex.countries_of[rowid]:
+            continue
+        covered[rowid] += 1
+        scores[rowid] = scores.get(rowid, 0.0) + score
+    order = sorted(covered, key=lambda r: (-covered[r], scores[r]))
+    return order, scores
 
 
 # Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
@@ -598,8 +857,16 @@ def _texts(store: ReportStore, lex: _Lexicon, rowids: list[int]) -> dict[int, tu
     if lex.texts:
         return {rowid: lex.texts[rowid] for rowid in rowids}
     marks = ", ".join("?" * len(rowids))
-    rows = store.rows(f"SELECT rowid, keywords, body FROM search_index WHERE rowid IN ({marks})", tuple(rowids))
-    return {r[0]: (r[1] or "", r[2] or "", None, None) for r in rows}
+    rows = store.rows(f"{_TEXT_SQL} WHERE rowid IN ({marks})", tuple(rowids))
+    return {r[0]: (r[1] or "", _snippet_text(*r[2:]), None, None) for r in rows}
+
+
+_TEXT_SQL = "SELECT rowid, keywords, body, notes, headings FROM search_index"
+
+
+def _snippet_text(body: str | None, notes: str | None, headings: str | None) -> str:
+    """The text a snippet is cut from: the running text, then notes, then headings (the likeliest first)."""
+    return "\n".join(p for p in (body, notes, headings) if p)
 
 
 def _where(lex: _Lexicon, rowid: int) -> str:

@@ -29,6 +29,7 @@ from htdesk.history import History
 from htdesk.paths import resources_dir
 from htdesk.render import html as render
 from htdesk.render.theme import Theme
+from htdesk.store.query import Alternatives
 from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self._meta = store.meta()
         self.history = History()
         self.current: str = HOME
-        self._words: list[str] = []
+        self._matches: Alternatives | None = None  # what the search that opened the page matched
         self._printer: SheetPrinter | None = None
         self._compare: CompareView | None = None
         # What is made just after the first paint, a step at a time (see _late_init).
@@ -617,9 +618,9 @@ class MainWindow(QMainWindow):
         self._update_nav_actions()
 
     # -- navigation ------------------------------------------------------------------------------
-    def open(self, target: str, *, push: bool = True, words: list[str] | None = None) -> bool:
-        """Show a record (or home, glossary, compare); False when the record does not exist."""
-        self._words = words or []
+    def open(self, target: str, *, push: bool = True, matches: Alternatives | None = None) -> bool:
+        """Show a record (or home, glossary, compare), ``matches`` of a search marked; False when it does not exist."""
+        self._matches = matches
         if target.startswith(COMPARE):
             codes = [c for c in target.partition(":")[2].split(",") if c]
             if codes:
@@ -644,13 +645,13 @@ class MainWindow(QMainWindow):
                 return False
             html = stored
         self.reader.show_html(html, render.stylesheet(self.theme))
-        if self._words:
-            self.reader.highlight_all(self._words)
+        if self._matches is not None:
+            self.reader.highlight_matches(self._matches)
         self._set_current(target, push)
         return True
 
-    def open_with_matches(self, record_id: str, words: list[str]) -> None:
-        self.open(record_id, words=list(words))
+    def open_with_matches(self, record_id: str, matches: Alternatives) -> None:
+        self.open(record_id, matches=matches)
 
     def _set_current(self, target: str, push: bool) -> None:
         self.current = target
@@ -890,7 +891,7 @@ class MainWindow(QMainWindow):
         if self._compare is not None:
             self._compare.set_theme(self.theme)
         if self.stack.currentIndex() == 0 and getattr(self, "_ready", False):
-            self.open(self.current, push=False, words=self._words)
+            self.open(self.current, push=False, matches=self._matches)
 
     # -- bookmarks -------------------------------------------------------------------------------
     def _update_star(self) -> None:

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from htdesk.render.html import SCHEME, min_width_ems
 from htdesk.render.theme import Theme
+from htdesk.store.query import Alternatives, highlight_spans
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QMouseEvent, QPaintEvent, QTextCursor
 
 # Classes used only once the page is in use (find, highlighting) are imported where they
 # are used: PySide builds each class's enums on first touch, and start-up pays for every one.
@@ -139,17 +140,10 @@ class ReaderView(QTextBrowser):
         self._highlight = QColor(theme.highlight)
 
     def highlight_all(self, words: list[str]) -> int:
-        """Mark every occurrence of the words (search matches, find in page); return the count."""
-        if not any(words):
-            self._find_selections = []
-            self.setExtraSelections([])
-            return 0
-        from PySide6.QtGui import QTextCharFormat, QTextCursor
+        """Mark every occurrence of the words, inside words too (find in page); return the count."""
+        from PySide6.QtGui import QTextCursor
 
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._highlight)
-        fmt.setForeground(QColor("#000000"))
-        selections: list[QTextEdit.ExtraSelection] = []
+        cursors = []
         doc = self.document()
         for word in words:
             if not word:
@@ -159,10 +153,41 @@ class ReaderView(QTextBrowser):
                 cursor = doc.find(word, cursor)
                 if cursor.isNull():
                     break
-                sel = QTextEdit.ExtraSelection()
-                sel.cursor = cursor  # type: ignore[attr-defined]
-                sel.format = fmt  # type: ignore[attr-defined]
-                selections.append(sel)
+                cursors.append(cursor)
+        return self._mark(cursors)
+
+    def highlight_matches(self, matches: Alternatives) -> int:
+        """Mark what a search matched, as its snippets mark it: whole words and their forms; return the count.
+
+        The search's own matcher runs on each paragraph's text, so "in" marks the word "in", not
+        the "in" of "Following", and "labour" marks "labor" too.
+        """
+        from PySide6.QtGui import QTextCursor
+
+        cursors = []
+        block = self.document().begin()
+        while block.isValid():
+            at = block.position()
+            for a, b in highlight_spans(matches, block.text()):
+                cursor = QTextCursor(block)
+                cursor.setPosition(at + a)
+                cursor.setPosition(at + b, QTextCursor.MoveMode.KeepAnchor)
+                cursors.append(cursor)
+            block = block.next()
+        return self._mark(cursors)
+
+    def _mark(self, cursors: list[QTextCursor]) -> int:
+        from PySide6.QtGui import QTextCharFormat
+
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._highlight)
+        fmt.setForeground(QColor("#000000"))
+        selections: list[QTextEdit.ExtraSelection] = []
+        for cursor in cursors:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.format = fmt  # type: ignore[attr-defined]
+            selections.append(sel)
         self._find_selections = selections
         self.setExtraSelections(selections)
         return len(selections)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from htdesk.content.kinds import Kind
 from htdesk.store.report import ReportStore
 from htdesk.store.search import (
     GROUP_ORDER,
@@ -48,11 +49,15 @@ from htdesk.store.search import (
 from htdesk.ui import plain
 
 DEBOUNCE_MS = 150
-RESULT_LIMIT = 30  # a screenful and a half; the filters narrow further
+RESULT_LIMIT = 30  # a screenful and a half; more are loaded as the list scrolls
+MORE_ROWS = 30  # how many more each time the list is scrolled near its end
+PARTIAL = "partial"  # the group of records with some of the words
+PARTIAL_LABEL = "Results with some of your words"  # as the English edition shows it (tr() in the model)
 LEAD_SHARE = 3  # the text before a snippet's first match takes at most this share of a row's width
 ROW_TEXTS_KEPT = 300  # result rows' elided texts kept for painting: ten searches' worth
 HitRole = Qt.ItemDataRole.UserRole + 1  # the Hit of a result row (None on a group row)
 KindRole = Qt.ItemDataRole.UserRole + 2  # the Kind of a group row or a result row
+GroupRole = Qt.ItemDataRole.UserRole + 3  # what a group row gathers: a Kind, or PARTIAL
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -72,35 +77,69 @@ class SearchResultsModel(QStandardItemModel):
         # Filled by index, not with QStandardItem objects made in Python: PySide keeps those
         # alive after the model has deleted them (a leak of every hit shown, and the garbage
         # collector then stalled typing for 100 ms at a time). One reset for the whole fill.
+        self._result, self._height = result, hit_height
         self.beginResetModel()
         self.blockSignals(True)
         try:
             self.removeRows(0, self.rowCount())
-            grouped = result.grouped() if result is not None else []
             self.setColumnCount(1)
-            self.insertRows(0, len(grouped))
-            size = QSize(1, hit_height) if hit_height else None
-            for g, (kind, hits) in enumerate(grouped):
-                group = self.index(g, 0)
-                label = f"{KIND_LABELS[kind]} ({result.counts.get(kind, len(hits))})"  # type: ignore[union-attr]
-                self.setItemData(group, {_DISPLAY: label, _ACCESSIBLE_TEXT: label, KindRole: kind, _FONT: _bold()})
-                self.itemFromIndex(group).setFlags(_GROUP_FLAGS)  # a heading, not a choice
-                self.insertRows(0, len(hits), group)
-                self.insertColumns(0, 1, group)
-                for r, hit in enumerate(hits):
-                    roles = {
-                        _DISPLAY: hit.title,
-                        HitRole: hit,
-                        KindRole: hit.kind,
-                        _TOOLTIP: plain.tooltip(f"{hit.title}\n{hit.where}"),
-                        _ACCESSIBLE_TEXT: f"{hit.title}, {hit.where}: {hit.snippet_text}",
-                    }
-                    if size is not None:
-                        roles[_SIZE_HINT] = size
-                    self.setItemData(self.index(r, 0, group), roles)
+            if result is not None:
+                self._add(result.hits, result.partial)
         finally:
             self.blockSignals(False)
             self.endResetModel()
+
+    def extend(self, hits: list[Hit], partial: list[Hit]) -> None:
+        """Add more of the same result's hits (loaded as the list scrolls) below those shown in each group."""
+        if hits or partial:
+            self._add(hits, partial)
+
+    def _add(self, hits: list[Hit], partial: list[Hit]) -> None:
+        result = self._result
+        assert result is not None
+        groups: dict[object, list[Hit]] = {}
+        for h in hits:
+            groups.setdefault(h.kind, []).append(h)
+        if partial:
+            groups[PARTIAL] = partial
+        size = QSize(1, self._height) if self._height else None
+        for key, new in groups.items():
+            group = self._group(key, result)
+            start = self.rowCount(group)
+            self.insertRows(start, len(new), group)
+            if not start:
+                self.insertColumns(0, 1, group)
+            for r, hit in enumerate(new, start):
+                roles = {
+                    _DISPLAY: hit.title,
+                    HitRole: hit,
+                    KindRole: hit.kind,
+                    _TOOLTIP: plain.tooltip(f"{hit.title}\n{hit.where}"),
+                    _ACCESSIBLE_TEXT: f"{hit.title}, {hit.where}: {hit.snippet_text}",
+                }
+                if size is not None:
+                    roles[_SIZE_HINT] = size
+                self.setItemData(self.index(r, 0, group), roles)
+
+    def _group(self, key: object, result: SearchResult) -> QModelIndex:
+        """The group row of a kind (or of the partial matches), made at the end (before the partial one) if new."""
+        rows = [self.index(g, 0) for g in range(self.rowCount())]
+        for ix in rows:
+            if ix.data(GroupRole) == key:
+                return ix
+        at = len(rows) - (1 if rows and rows[-1].data(GroupRole) == PARTIAL else 0)
+        self.insertRows(at, 1)
+        group = self.index(at, 0)
+        if key == PARTIAL:
+            label = self.tr("Results with some of your words ({count})").format(count=result.partial_total)
+            roles = {_DISPLAY: label, _ACCESSIBLE_TEXT: label, GroupRole: key, _FONT: _bold()}
+        else:
+            assert isinstance(key, Kind)
+            label = f"{KIND_LABELS[key]} ({result.counts.get(key, 0)})"
+            roles = {_DISPLAY: label, _ACCESSIBLE_TEXT: label, KindRole: key, GroupRole: key, _FONT: _bold()}
+        self.setItemData(group, roles)
+        self.itemFromIndex(group).setFlags(_GROUP_FLAGS)  # a heading, not a choice
+        return group
 
     def hit_indexes(self) -> list[QModelIndex]:
         """Every result row, top to bottom (what the arrow keys move through)."""
@@ -147,6 +186,7 @@ class _RowText(NamedTuple):
     title: str
     where: str
     runs: list[tuple[int, str, int, bool]]  # (x from the left edge, text, width or -1 if elided, highlighted)
+    more: list[tuple[int, str, int, bool]]  # the snippet's second line, as runs
 
 
 def _elide(metrics: QFontMetrics, text: str, room: int, cap: int) -> str:
@@ -178,6 +218,19 @@ def _fit(metrics: QFontMetrics, text: str, room: int, cap: int, measure: bool = 
     return shown, metrics.horizontalAdvance(shown) if measure else -1
 
 
+def _break(metrics: QFontMetrics, text: str, room: int, cap: int) -> int:
+    """Where to end a line of ``text`` that does not fit ``room`` pixels: after its last word that fits (0: none)."""
+    spaces = [i + 1 for i, ch in enumerate(text[:cap]) if ch == " "]
+    lo, hi, best = 0, len(spaces) - 1, 0
+    while lo <= hi:  # the advance grows with the length: bisect over the spaces
+        mid = (lo + hi) // 2
+        if metrics.horizontalAdvance(text[: spaces[mid]]) <= room:
+            best, lo = spaces[mid], mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
 def _lead_trimmed(
     segments: list[tuple[str, bool]], metrics: QFontMetrics, room: int, cap: int
 ) -> list[tuple[str, bool]]:
@@ -196,7 +249,7 @@ def _lead_trimmed(
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a result as three lines: the title, where it lives, the snippet with matches marked."""
+    """Draws a result as four lines: the title, where it lives, two lines of snippet with matches marked."""
 
     PAD = 4
 
@@ -232,16 +285,41 @@ class HitDelegate(QStyledItemDelegate):
         cap = 3 * max(0, width) // self._char + 8
         title = _elide(bold_fm, hit.title, width, cap)
         where = _elide(fm, hit.where, width, cap)
-        runs: list[tuple[int, str, int, bool]] = []
-        x, right = 0, width - 1  # as QRect.right(): the last pixel, not one past it
-        for text, highlighted in _lead_trimmed(snippet_segments(hit.snippet), fm, width // LEAD_SHARE, cap):
-            # An elided run ends the line; its width is wanted only for a marked run's fill.
-            shown, w = _fit(bold_fm if highlighted else fm, text, right - x, cap, highlighted)
-            runs.append((x, shown, w, highlighted))
-            if w < 0 or shown != text or x + w >= right:
+        lines: list[list[tuple[int, str, int, bool]]] = [[], []]
+        line, x, right = 0, 0, width - 1  # as QRect.right(): the last pixel, not one past it
+        segments = _lead_trimmed(snippet_segments(hit.snippet), fm, width // LEAD_SHARE, cap)
+        done = False
+        for text, highlighted in segments:
+            metrics = bold_fm if highlighted else fm
+            while text and not done:
+                if line == 0:
+                    # The first line breaks after a word; a word that fits nowhere is elided there.
+                    w = metrics.horizontalAdvance(text[:cap])
+                    if w < right - x and len(text) <= cap:
+                        lines[0].append((x, text, w, highlighted))
+                        x += w
+                        break
+                    cut = _break(metrics, text, right - x, cap)
+                    if cut > 0:
+                        head = text[:cut]
+                        lines[0].append((x, head, metrics.horizontalAdvance(head), highlighted))
+                        text = text[cut:].lstrip(" ")
+                        line, x = 1, 0
+                        continue
+                    if x > 0:
+                        line, x = 1, 0
+                        continue
+                # The last line: an elided run ends it; its width is wanted only for a marked run's fill.
+                shown, w = _fit(metrics, text, right - x, cap, highlighted)
+                lines[line].append((x, shown, w, highlighted))
+                if w < 0 or shown != text or x + w >= right:
+                    done = True
+                    break
+                x += w
                 break
-            x += w
-        row = _RowText(title, where, runs)
+            if done:
+                break
+        row = _RowText(title, where, lines[0], lines[1])
         if len(self._rows) >= ROW_TEXTS_KEPT:
             self._rows.clear()
         self._rows[key] = row
@@ -279,15 +357,18 @@ class HitDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         marked_fill = None if selected else pal.color(QPalette.ColorRole.Highlight).lighter(170)
         top += 2 * line
-        baseline, current = top + ascent, font
-        for x, text, width, highlighted in row.runs:
-            want = bold if highlighted else font
-            if want is not current:
-                painter.setFont(want)
-                current = want
-            if marked_fill is not None and highlighted:
-                painter.fillRect(QRect(left + x, top, width, line), marked_fill)
-            painter.drawText(QPoint(left + x, baseline), text)
+        current = font
+        for runs in (row.runs, row.more):
+            baseline = top + ascent
+            for x, text, width, highlighted in runs:
+                want = bold if highlighted else font
+                if want is not current:
+                    painter.setFont(want)
+                    current = want
+                if marked_fill is not None and highlighted:
+                    painter.fillRect(QRect(left + x, top, width, line), marked_fill)
+                painter.drawText(QPoint(left + x, baseline), text)
+            top += line
         painter.restore()
 
     def _paint_group(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -316,7 +397,7 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def hit_height(self, font: QFont) -> int:
-        """A result row's height: three lines of ``font`` and the padding.
+        """A result row's height: four lines of ``font`` and the padding.
 
         Given to the model as each result row's size hint, so that laying the list out asks
         Python nothing (the delegate has no sizeHint of its own; Qt's reads the hint). It asks for
@@ -324,20 +405,20 @@ class HitDelegate(QStyledItemDelegate):
         have no hint: Qt sizes them from the style, as any item.
         """
         _, fm, _ = self._fonts_for(font)
-        return 3 * fm.height() + 2 * self.PAD
+        return 4 * fm.height() + 2 * self.PAD
 
 
 # -- the panel ----------------------------------------------------------------------------
 
 
 class SearchPanel(QWidget):
-    """Search box, filters and grouped results; emits open_requested(record id, words to highlight).
+    """Search box, filters and grouped results; emits open_requested(record id, what the search matched).
 
     The search runs in the UI thread: at the bundled size it takes a few milliseconds, well under
     a frame after the debounce (`htdesk bench` measures it), so a worker would only add latency.
     """
 
-    open_requested = Signal(str, list)
+    open_requested = Signal(str, object)  # record id, the search's Alternatives (what to mark)
 
     def __init__(self, store: ReportStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -359,10 +440,16 @@ class SearchPanel(QWidget):
         self._fill_filters()
 
         self.suggestion_label = QLabel(self.tr("Did you mean:"), self)
+        self.suggestion_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the user's words
         self.suggestion_button = QPushButton(self)
         self.suggestion_button.setFlat(True)
         self.suggestion_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.suggestion_button.setAccessibleName(self.tr("Search for the suggested spelling"))
+        # A link, as on a web page: underlined in the link colour, and a clear frame when it has
+        # the keyboard focus (Tab from the search box reaches it).
+        self.suggestion_button.setStyleSheet(LINK_STYLE)
+        self._exact: str | None = None  # text to search as typed, not corrected ("search for … instead")
+        self._limit = RESULT_LIMIT
         self.status_label = QLabel(self)
         self.status_label.setAccessibleName(self.tr("Search status"))
 
@@ -378,6 +465,8 @@ class SearchPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # results are read-only
         self.view.setAccessibleName(self.tr("Search results"))
         self.view.activated.connect(self._open_index)
+        self.view.verticalScrollBar().valueChanged.connect(self._maybe_load_more)
+        self.view.verticalScrollBar().rangeChanged.connect(self._maybe_load_more)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -426,15 +515,49 @@ class SearchPanel(QWidget):
         """Search for the box's text within the filters and show the results."""
         self._timer.stop()
         text = self.search_edit.text()
-        kind = self.kind_filter.currentData()
-        country = self.country_filter.currentData()
         result = None
+        self._limit = RESULT_LIMIT
+        if text != self._exact:
+            self._exact = None
         if text.strip():
-            result = search(self._store, text, kind=kind, country=country, limit=RESULT_LIMIT)
+            result = self._search(text, RESULT_LIMIT)
         self._result = result
         self._fill_results()
         self._update_filter_counts()
         self._show_status()
+
+    def _search(self, text: str, limit: int) -> SearchResult:
+        kind = self.kind_filter.currentData()
+        country = self.country_filter.currentData()
+        return search(self._store, text, kind=kind, country=country, limit=limit, correct=self._exact is None)
+
+    def has_more(self) -> bool:
+        """Whether the result has hits not loaded into the list yet."""
+        r = self._result
+        return r is not None and (len(r.hits) < r.total or len(r.partial) < r.partial_total)
+
+    @Slot()
+    def load_more(self) -> None:
+        """Add the next MORE_ROWS hits below those shown (the list scrolled near its end)."""
+        r = self._result
+        if r is None or not self.has_more():
+            return
+        self._limit += MORE_ROWS
+        more = self._search(self.search_edit.text(), self._limit)
+        if more.query != r.query or more.total != r.total:
+            return  # the text changed without a search yet: the debounce will bring a new one
+        new_hits, new_partial = more.hits[len(r.hits) :], more.partial[len(r.partial) :]
+        r.hits, r.partial = more.hits, more.partial
+        self.model.extend(new_hits, new_partial)
+        for row in range(self.model.rowCount()):
+            self.view.expand(self.model.index(row, 0))
+
+    @Slot()
+    def _maybe_load_more(self) -> None:
+        bar = self.view.verticalScrollBar()
+        # Within two screens of the end: rows are there before the user reaches it.
+        if self.has_more() and bar.value() >= bar.maximum() - 2 * max(1, bar.pageStep()):
+            QTimer.singleShot(0, self, self.load_more)
 
     def _fill_results(self) -> None:
         """Put the current result in the list, its rows as high as the view's font needs."""
@@ -453,23 +576,33 @@ class SearchPanel(QWidget):
     def _show_status(self) -> None:
         result = self._result
         suggestion = result.suggestion if result else None
-        self.suggestion_label.setVisible(bool(suggestion))
-        self.suggestion_button.setVisible(bool(suggestion))
-        self.suggestion_button.setText(suggestion or "")
+        corrected = result.corrected if result else None
+        if corrected:
+            self.suggestion_label.setText(self.tr("Showing results for {corrected};").format(corrected=corrected))
+            typed = result.query.strip()  # type: ignore[union-attr]
+            self.suggestion_button.setText(self.tr("search for {typed} instead").format(typed=typed))
+            self.suggestion_button.setAccessibleName(self.tr("Search for the text as typed"))
+        else:
+            self.suggestion_label.setText(self.tr("Did you mean:"))
+            self.suggestion_button.setText(suggestion or "")
+            self.suggestion_button.setAccessibleName(self.tr("Search for the suggested spelling"))
+        self.suggestion_label.setVisible(bool(suggestion or corrected))
+        self.suggestion_button.setVisible(bool(suggestion or corrected))
         if result is None:
             self.status_label.setText("")
-        elif result.total == 0:
+        elif result.total == 0 and not result.partial_total:
             self.status_label.setText(self.tr("No results"))
+        elif result.total == 0:
+            self.status_label.setText(self.tr("No result has all your words"))
         else:
-            shown = len(result.hits)
-            text = self.tr("%n result(s)", "", result.total)
-            if shown < result.total:
-                text = self.tr("{results} (first {shown} shown)").format(results=text, shown=shown)
-            self.status_label.setText(text)
+            self.status_label.setText(self.tr("%n result(s)", "", result.total))
 
     @Slot()
     def _take_suggestion(self) -> None:
-        if self._result and self._result.suggestion:
+        if self._result and self._result.corrected:
+            self._exact = self._result.query
+            self.set_query(self._result.query)
+        elif self._result and self._result.suggestion:
             self.set_query(self._result.suggestion)
 
     # -- filters -----------------------------------------------------------------------
@@ -527,7 +660,15 @@ class SearchPanel(QWidget):
             rows = self.model.hit_indexes()
             hit = rows[0].data(HitRole) if rows else None
         if hit is not None and self._result is not None:
-            self.open_requested.emit(hit.id, self._result.highlight_words())
+            self.open_requested.emit(hit.id, self._result.matches)
+
+
+LINK_STYLE = (
+    "QPushButton { color: palette(link); text-decoration: underline; background: transparent;"
+    " border: 2px solid transparent; border-radius: 3px; padding: 0 2px; }"
+    " QPushButton:focus { border: 2px solid palette(highlight); }"
+    " QPushButton:hover { color: palette(link-visited); }"
+)
 
 
 def _set_item_text(combo: QComboBox, i: int, text: str) -> None:
