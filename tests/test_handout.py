@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -280,3 +281,56 @@ def test_items_keep_the_folder_order(folder_store: BookmarkStore, store: ReportS
     items = handout_items(store, folder_store.bookmarks(folder.id))
     assert [i.title for i in items][:2] == ["Sweden", store.summary("institution/no/kom").title]  # type: ignore[union-attr]
     assert date.today().isoformat() in make_handout(store, folder_store, folder).html()
+
+
+def test_the_issue_session_from_the_command_line(user_dir: Path, tmp_path: Path, store: ReportStore) -> None:
+    """Imported with `htdesk bookmarks import`, printed with `htdesk handout`: as the issue asks."""
+    doc = {
+        "format": "htdesk-bookmarks",
+        "version": 1,
+        "folders": [
+            {
+                "name": "Session 1",
+                "notes": "Keep this part to ninety minutes.",
+                "bookmarks": [{"record_id": rid, "title": rid, "note": note} for rid, note in SESSION],
+            },
+            {
+                "name": "Session 2",
+                "bookmarks": [
+                    {"record_id": "glossary/kom", "title": "KOM"},
+                    {
+                        "record_id": "compare/be,no",
+                        "title": "Comparison: Belgium, Norway",
+                        "comparison": {"countries": ["be", "no"], "dimensions": ["nap", "rapporteur"]},
+                    },
+                ],
+            },
+        ],
+    }
+    src = tmp_path / "sessions.json"
+    src.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["bookmarks", "import", str(src)]) == 0
+    out = tmp_path / "f.pdf"
+    assert main(["handout", "Session 1", "--pdf", str(out)]) == 0
+    reader = PdfReader(str(out))
+    text = _flat(reader)
+    assert len(reader.pages) <= 4
+    assert not [n for _rid, n in SESSION if n in text] and "ninety minutes" not in text
+    assert not [u for u in _links(reader) if u.startswith("ht:")]
+    assert len(reader.outline) == len(SESSION)
+    assert main(["handout", "Session 1", "--pdf", str(out), "--notes"]) == 0
+    text = _flat(PdfReader(str(out)))
+    assert [n for _rid, n in SESSION if n in text] == [n for _rid, n in SESSION]
+    assert "ninety minutes" in text
+    # A folder holding a comparison prints its sheet, on a page of its own.
+    assert main(["handout", "Session 2", "--pdf", str(out)]) == 0
+    reader = PdfReader(str(out))
+    pages = _page_texts(reader)
+    outline = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]  # type: ignore[union-attr]
+    assert outline[1][0] == "Comparison: Belgium, Norway"
+    sheet = " ".join(pages[outline[1][1] :])
+    assert pages[outline[1][1]].count("COUNTRY COMPARISON") == 1
+    for label in ("Belgium", "Norway", "National action plan", "National rapporteur"):
+        assert label in sheet
+    assert "Position on demand" not in sheet  # only the dimensions bookmarked
+    assert outline[1][1] > outline[0][1]

@@ -72,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
     c.add_argument("--orientation", choices=("portrait", "landscape"), help="override the orientation")
 
+    from htdesk.cli.bookmarks import add_arguments as bookmarks_arguments
     from htdesk.cli.handout import add_arguments as handout_arguments
+
+    bookmarks_arguments(sub.add_parser("bookmarks", help="list, export or import your bookmarks"))
 
     handout_arguments(sub.add_parser("handout", help="print a bookmarks folder as a handout"))
 
@@ -196,6 +199,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
     return run_handout(_open_store(args.db), args)
 
 
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from htdesk.cli.bookmarks import run_bookmarks
+
+    return run_bookmarks(args)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from htdesk.cli.bench import run_bench
 
@@ -209,6 +218,7 @@ COMMANDS = {
     "check": cmd_check,
     "compare": cmd_compare,
     "handout": cmd_handout,
+    "bookmarks": cmd_bookmarks,
     "bench": cmd_bench,
 }
 

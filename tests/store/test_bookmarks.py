@@ -756,3 +756,97 @@ def test_errors_share_one_base() -> None:
         assert issubclass(cls, BookmarkError)
     assert not issubclass(BookmarkImportError, BookmarkEnvironmentError)
     assert not issubclass(BookmarkReadOnly, BookmarkInputError)
+
+
+# -- comparisons in folders -----------------------------------------------------------------------
+
+# A file as HT Desk wrote it before comparisons could be bookmarked (no "comparison" anywhere).
+OLD_FILE = """{
+  "format": "htdesk-bookmarks",
+  "version": 1,
+  "exported": "2026-11-20T09:12:40+00:00",
+  "folders": [
+    {"name": "Session 2 — labour exploitation", "notes": "Two hours.",
+     "bookmarks": [
+       {"record_id": "country/se", "title": "Sweden", "note": "Start here", "created": "2026-11-20T09:10:02+00:00"},
+       {"record_id": "glossary/gla", "title": "GLA", "note": "", "created": "2026-11-20T09:11:15+00:00"}
+     ]}
+  ]
+}"""
+
+
+def test_an_old_file_without_comparisons_imports_as_before(bm: BookmarkStore, tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(OLD_FILE, encoding="utf-8")
+    counts = bm.import_file(path)
+    assert (counts.folders_added, counts.bookmarks_added, counts.duplicates) == (1, 2, 0)
+    folder = bm.folder_named("Session 2 — labour exploitation")
+    assert folder is not None and folder.notes == "Two hours."
+    marks = bm.bookmarks(folder.id)
+    assert [(b.record_id, b.title, b.note, b.created) for b in marks] == [
+        ("country/se", "Sweden", "Start here", "2026-11-20T09:10:02+00:00"),
+        ("glossary/gla", "GLA", "", "2026-11-20T09:11:15+00:00"),
+    ]
+    # Exported again, it reads as it did: no comparison key where there is no comparison.
+    again = bm.export_json(folder.id)["folders"][0]["bookmarks"]
+    assert all("comparison" not in b for b in again)
+
+
+def test_a_comparison_is_filed_exported_and_imported(bm: BookmarkStore, tmp_path: Path) -> None:
+    from htdesk.content.comparison import ComparisonRef
+
+    ref = ComparisonRef.make(["be", "no", "se"], ["nap", "coordination"], "sheet")
+    folder = bm.create_folder("Session 4")
+    bm.add(ref.record_id, "Comparison: Belgium, Norway, Sweden", folder.id, "Start with this")
+    bm.add("glossary/kom", "KOM", folder.id)
+    path = tmp_path / "s4.json"
+    bm.export_file(path, folder.id)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    first = doc["folders"][0]["bookmarks"][0]
+    assert first["comparison"] == {
+        "countries": ["be", "no", "se"],
+        "dimensions": ["nap", "coordination"],
+        "layout": "sheet",
+    }
+    other = BookmarkStore(tmp_path / "other.sqlite")
+    try:
+        other.import_file(path)
+        got = other.bookmarks(other.folder_named("Session 4").id)  # type: ignore[union-attr]
+        assert [b.record_id for b in got] == [ref.record_id, "glossary/kom"]
+        assert ComparisonRef.parse(got[0].record_id) == ref
+        assert got[0].note == "Start with this"
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(
+    ("comparison", "why"),
+    [
+        ({"countries": ["be"], "dimensions": ["nap"]}, "2 to 4 countries"),
+        ({"countries": ["be", "no", "se", "fr", "it"], "dimensions": ["nap"]}, "2 to 4 countries"),
+        ({"countries": ["be", "Norway!"], "dimensions": ["nap"]}, "not a country code"),
+        ({"countries": ["be", "no"], "dimensions": ["weather"]}, "unknown dimension"),
+        ({"countries": ["be", "no"], "dimensions": []}, "at least one dimension"),
+        ({"countries": ["be", "no"], "dimensions": ["nap"], "layout": "poster"}, "layout"),
+        ({"countries": "be,no", "dimensions": ["nap"]}, "countries"),
+    ],
+)
+def test_a_bad_comparison_imports_nothing_and_says_why(
+    bm: BookmarkStore, tmp_path: Path, comparison: dict[str, Any], why: str
+) -> None:
+    bm.add("country/se", "Sweden", "Kept")
+    before = bm.export_json()["folders"]
+    doc = json.loads(OLD_FILE)
+    doc["folders"][0]["bookmarks"].append({"record_id": "compare/x", "title": "C", "comparison": comparison})
+    with pytest.raises(BookmarkImportError, match=why) as exc:
+        bm.import_json(doc)
+    assert "\n" not in str(exc.value) and "Nothing was imported" in str(exc.value)
+    assert bm.export_json()["folders"] == before
+
+
+def test_a_malformed_comparison_id_without_its_object_is_refused(bm: BookmarkStore) -> None:
+    doc = json.loads(OLD_FILE)
+    doc["folders"][0]["bookmarks"].append({"record_id": "compare/be?dimensions=nap", "title": "C"})
+    with pytest.raises(BookmarkImportError, match="2 to 4 countries"):
+        bm.import_json(doc)
+    assert bm.folders() == []

@@ -703,3 +703,51 @@ def test_opened_page_marks_whole_words_only(window: MainWindow) -> None:
     # "labor" is marked on a page that says "labour".
     window.search_panel.open_requested.emit("country/be", search(window.store, "labor").matches)
     assert any(sel.cursor.selectedText().lower() == "labour" for sel in window.reader.extraSelections())
+
+
+def test_ctrl_d_in_the_comparison_files_the_comparison(
+    bookmarked_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from htdesk.content.comparison import ComparisonRef
+    from htdesk.content.kinds import Dimension
+    from htdesk.ui.bookmarks.dialog import BookmarkDialog
+
+    def file_it(dialog: BookmarkDialog) -> int:
+        dialog.folder_box.setCurrentText("Session 4")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(BookmarkDialog, "exec", file_it)
+    w = bookmarked_window
+    w.open("compare:be,no,se")
+    w.compare.set_dimensions([Dimension.NAP, Dimension.RAPPORTEUR])
+    star = w.actions_by_name["bookmark"]
+    assert star.shortcut().toString() == "Ctrl+D" and not star.isChecked()
+    star.trigger()
+    service = w.bookmarks
+    folder = service.store.folder_named("Session 4")  # type: ignore[union-attr]
+    assert folder is not None
+    [mark] = service.bookmarks(folder.id)  # type: ignore[union-attr]
+    assert mark.title == "Comparison: Belgium, Norway, Sweden"
+    assert ComparisonRef.parse(mark.record_id) == ComparisonRef.make(["be", "no", "se"], ["nap", "rapporteur"])
+    assert star.isChecked()
+    # Opened from the bookmark, the comparison comes back as filed.
+    w.open("country/fr")
+    assert not star.isChecked()
+    assert w.open(mark.record_id)
+    assert w.compare.selected_countries() == ["be", "no", "se"]
+    assert w.compare.selected_dimensions() == [Dimension.NAP, Dimension.RAPPORTEUR]
+    assert star.isChecked()
+    assert w.bookmarks_panel is not None
+
+
+def test_a_report_page_is_still_bookmarked_as_before(
+    bookmarked_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from htdesk.ui.bookmarks.dialog import BookmarkDialog
+
+    monkeypatch.setattr(BookmarkDialog, "exec", lambda d: (d.accept(), 1)[1])
+    w = bookmarked_window
+    w.open("glossary/kom")
+    w.actions_by_name["bookmark"].trigger()
+    assert w.bookmarks.is_bookmarked("glossary/kom")  # type: ignore[union-attr]

@@ -35,9 +35,12 @@ class HandoutError(ValueError):
 
 @dataclass(frozen=True)
 class HandoutItem:
+    """One entry: its title and source for the contents, its HTML; a sheet begins a page of its own."""
+
     title: str
     cite: str
     html: str
+    own_page: bool = False
 
 
 def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
@@ -71,7 +74,7 @@ def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool 
                 # The sheet layout of #18 replaces the full table here when it lands.
                 sheet = comparison_html(data, ref.dimensions, links=links, for_print=True)
                 html = handout_comparison_html(names, sheet, note)
-                items.append(HandoutItem(f"Comparison: {', '.join(names)}", "country profiles", html))
+                items.append(HandoutItem(f"Comparison: {', '.join(names)}", "country profiles", html, own_page=True))
                 continue
         data_ = None if ref is not None else page_data(store, b.record_id)
         if data_ is None:
@@ -131,12 +134,20 @@ def _break_before(block: QTextBlock) -> None:
     QTextCursor(block).setBlockFormat(fmt)
 
 
-def arrange(doc: QTextDocument, page_height: float, count: int, *, one_per_page: bool = False) -> list[int]:
+def arrange(
+    doc: QTextDocument,
+    page_height: float,
+    count: int,
+    *,
+    one_per_page: bool = False,
+    own_page: Sequence[bool] = (),
+) -> list[int]:
     """Page breaks between a laid-out handout's entries; returns each entry's 0-based page.
 
     The first entry follows the cover on a new page. The others follow one another and begin a new
     page only where they would begin in a page's last quarter, or where a short entry (one that fits
-    on a page) would be split; or every one on its own page with ``one_per_page``.
+    on a page) would be split; or every one on its own page with ``one_per_page``. An entry marked
+    ``own_page`` (a comparison sheet) always begins a page.
     """
     layout = doc.documentLayout()
     # setHtml() lays out lazily, a step at a time; a change made in a part not yet laid out is lost
@@ -145,7 +156,7 @@ def arrange(doc: QTextDocument, page_height: float, count: int, *, one_per_page:
     starts = _record_starts(doc, count)
     pages = []
     for n, block in enumerate(starts):
-        if n == 0 or one_per_page:
+        if n == 0 or one_per_page or (n < len(own_page) and own_page[n]):
             _break_before(block)
         else:
             top = layout.blockBoundingRect(block).top()
@@ -186,7 +197,8 @@ class Handout:
     def document(self, make: Callable[[str], QTextDocument], page_height: float) -> QTextDocument:
         """Lay out once to learn where each entry starts, then write the page numbers in the contents."""
         doc = make(self.html([0] * len(self.items)))  # room for the numbers: the cover keeps its height
-        pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page)
+        own_page = [i.own_page for i in self.items]
+        pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page, own_page=own_page)
         toc = _contents_table(doc, len(pages))
         if toc is not None:
             for n, page in enumerate(pages):

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from htdesk.content.comparison import ComparisonRef
 from htdesk.output.files import OutputError, protect, write_bytes
 from htdesk.paths import BOOKMARKS_FILE, user_dir
 
@@ -127,6 +128,15 @@ class ImportCounts:
     folders_added: int
     bookmarks_added: int
     duplicates: int
+
+    def summary(self) -> str:
+        """What happened, in one sentence for the user (the app's message and the CLI's)."""
+        skipped = f", {self.duplicates} already present" if self.duplicates else ""
+        marks, folders = self.bookmarks_added, self.folders_added
+        return (
+            f"Imported {marks} bookmark{'s' if marks != 1 else ''} "
+            f"and {folders} new folder{'s' if folders != 1 else ''}{skipped}."
+        )
 
 
 # Folder id -> the ids of its bookmarks in order; what ``move`` replaced and ``arrange`` restores.
@@ -817,10 +827,7 @@ class BookmarkStore:
                     {
                         "name": f.name,
                         "notes": f.notes,
-                        "bookmarks": [
-                            {"record_id": b.record_id, "title": b.title, "note": b.note, "created": b.created}
-                            for b in self.bookmarks(f.id)
-                        ],
+                        "bookmarks": [_bookmark_json(b) for b in self.bookmarks(f.id)],
                     }
                     for f in folders
                 ],
@@ -880,6 +887,15 @@ class BookmarkStore:
     def import_file(self, path: Path) -> ImportCounts:
         """Read a file written by ``export_file`` and merge it (see ``import_json``)."""
         return self.import_json(read_import_file(path))
+
+
+def _bookmark_json(b: Bookmark) -> dict[str, Any]:
+    """A bookmark as the export file has it; a comparison also spelled out (countries, dimensions, layout)."""
+    out: dict[str, Any] = {"record_id": b.record_id, "title": b.title, "note": b.note, "created": b.created}
+    with suppress(ValueError):  # a malformed comparison id is exported as it is, like any record id
+        if (ref := ComparisonRef.parse(b.record_id)) is not None:
+            out["comparison"] = ref.as_json()
+    return out
 
 
 def _created(value: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from htdesk.content.comparison import ComparisonRef
 from htdesk.content.kinds import DIMENSION_LABELS, Dimension
 from htdesk.output.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
 from htdesk.output.files import OutputError, write_bytes
@@ -169,6 +171,30 @@ class CompareView(QWidget):
         self.countries.blockSignals(False)
         self.refresh()
 
+    def set_dimensions(self, dims: Sequence[Dimension]) -> None:
+        """Show exactly these dimensions (a bookmarked comparison's)."""
+        self.dimensions.blockSignals(True)
+        for i in range(self.dimensions.count()):
+            item = self.dimensions.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(CodeRole) in dims else Qt.CheckState.Unchecked)
+        self.dimensions.blockSignals(False)
+        self._dimensions_changed(None)
+
+    def reference(self) -> ComparisonRef | None:
+        """What is on screen as a comparison to bookmark, or None if it is not one yet."""
+        try:
+            return ComparisonRef.make(self.selected_countries(), [d.value for d in self.selected_dimensions()])
+        except ValueError:
+            return None
+
+    def bookmark_title(self) -> str:
+        names = [
+            self.countries.item(i).text()
+            for i in range(self.countries.count())
+            if self.countries.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return f"Comparison: {', '.join(names)}"
+
     def set_dimension_shown(self, dim: Dimension, shown: bool) -> None:
         for i in range(self.dimensions.count()):
             item = self.dimensions.item(i)
@@ -188,7 +214,7 @@ class CompareView(QWidget):
             return
         self.refresh()
 
-    def _dimensions_changed(self, _item: QListWidgetItem) -> None:
+    def _dimensions_changed(self, _item: QListWidgetItem | None) -> None:
         self._settings.setValue("compare/dimensions", ",".join(d.value for d in self.selected_dimensions()))
         self.refresh()
 

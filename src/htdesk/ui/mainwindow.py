@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
             return
         from htdesk.ui.bookmarks.panel import BookmarksPanel
 
-        self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=lambda rid: self.store.summary(rid) is not None)
+        self.bookmarks_panel = BookmarksPanel(self.bookmarks, exists=self._exists)
         self.bookmarks_panel.open_requested.connect(self.open)
         self._bookmarks_tab.addWidget(self.bookmarks_panel)
         self.bookmarks.changed.connect(self._update_star)  # type: ignore[attr-defined]
@@ -621,6 +621,21 @@ class MainWindow(QMainWindow):
     def open(self, target: str, *, push: bool = True, matches: Alternatives | None = None) -> bool:
         """Show a record (or home, glossary, compare), ``matches`` of a search marked; False when it does not exist."""
         self._matches = matches
+        if target.startswith(f"{COMPARE}/"):  # a bookmarked comparison (content.comparison.PREFIX)
+            from htdesk.content.comparison import ComparisonRef
+
+            try:
+                ref = ComparisonRef.parse(target)
+            except ValueError:
+                ref = None
+            if ref is None or not self._exists(target):
+                self.statusBar().showMessage(
+                    self.tr("This comparison cannot be shown: a country is not in this report."), 5000
+                )
+                return False
+            self.compare.set_countries(list(ref.countries))
+            self.compare.set_dimensions(ref.dimensions)
+            target = COMPARE
         if target.startswith(COMPARE):
             codes = [c for c in target.partition(":")[2].split(",") if c]
             if codes:
@@ -903,22 +918,44 @@ class MainWindow(QMainWindow):
             from htdesk.store.bookmarks import BookmarkError
 
             try:
-                marked = bool(self.bookmarks.is_bookmarked(self.current))  # type: ignore[attr-defined]
+                marked = bool(self.bookmarks.is_bookmarked(self._bookmark_target()[0]))  # type: ignore[attr-defined]
             except BookmarkError as exc:  # the file went bad mid-session: say so, keep reading
                 self.statusBar().showMessage(str(exc), 8000)
         act.setChecked(marked)
         act.setText(self.tr("★ Bookmarked") if marked else self.tr("☆ Bookmark"))
 
-    def bookmark_current(self) -> None:
+    def _exists(self, record_id: str) -> bool:
+        """Whether a bookmark's target is in this report: a record, or a comparison of its countries."""
+        from htdesk.content.comparison import ComparisonRef
+
+        try:
+            ref = ComparisonRef.parse(record_id)
+        except ValueError:
+            return False
+        if ref is None:
+            return self.store.summary(record_id) is not None
+        return all(self.store.summary(f"country/{c}") is not None for c in ref.countries)
+
+    def _bookmark_target(self) -> tuple[str, str]:
+        """What Ctrl+D bookmarks: the open comparison, or the open record ("" when neither)."""
+        if self._showing_compare():
+            ref = self.compare.reference()
+            return (ref.record_id, self.compare.bookmark_title()) if ref else ("", "")
         summary = self.store.summary(self.current)
+        return (summary.id, summary.title) if summary else ("", "")
+
+    def bookmark_current(self) -> None:
+        record_id, title = self._bookmark_target()
         self._install_bookmarks()
-        if self.bookmarks is None or summary is None:
+        if self.bookmarks is None or not record_id:
             self._update_star()
-            self.statusBar().showMessage(self.tr("Only report pages can be bookmarked."), 4000)
+            self.statusBar().showMessage(
+                self.tr("Only report pages and comparisons of 2 to 4 countries can be bookmarked."), 4000
+            )
             return
         from htdesk.ui.bookmarks.dialog import BookmarkDialog
 
-        dialog = BookmarkDialog(self.bookmarks, summary.id, summary.title, self)
+        dialog = BookmarkDialog(self.bookmarks, record_id, title, self)
         dialog.exec()
         self._update_star()
 
