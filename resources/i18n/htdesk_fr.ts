@@ -356,6 +356,10 @@
         <translation>Papier</translation>
     </message>
     <message>
+        <source>Comparison: {countries}</source>
+        <translation>Comparaison : {countries}</translation>
+    </message>
+    <message>
         <source>A sheet compares at most {MAX_COUNTRIES} countries: untick one first.</source>
         <translation>Une fiche compare au plus {MAX_COUNTRIES} pays&#xa0;: décochez-en un d’abord.</translation>
     </message>
@@ -723,6 +727,10 @@
         <translation>☆ Signet</translation>
     </message>
     <message>
+        <source>This comparison cannot be shown: a country is not in this report.</source>
+        <translation>Cette comparaison ne peut pas être affichée : un pays n’est pas dans ce rapport.</translation>
+    </message>
+    <message>
         <source>Not in the report database: {target}</source>
         <translation>Absent de la base du rapport&#xa0;: {target}</translation>
     </message>
@@ -747,8 +755,8 @@
         <translation>★ Signet ajouté</translation>
     </message>
     <message>
-        <source>Only report pages can be bookmarked.</source>
-        <translation>Seules les pages du rapport peuvent recevoir un signet.</translation>
+        <source>Only report pages and comparisons of 2 to 4 countries can be bookmarked.</source>
+        <translation>Seules les pages du rapport et les comparaisons de 2 à 4 pays peuvent recevoir un signet.</translation>
     </message>
     <message>
         <source>Export as PDF</source>

@@ -193,7 +193,7 @@ class CompareView(QWidget):
             for i in range(self.countries.count())
             if self.countries.item(i).checkState() == Qt.CheckState.Checked
         ]
-        return f"Comparison: {', '.join(names)}"
+        return self.tr("Comparison: {countries}").format(countries=", ".join(names))
 
     def set_dimension_shown(self, dim: Dimension, shown: bool) -> None:
         for i in range(self.dimensions.count()):
