@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,9 @@ def test_ui_timing_keeps_the_offscreen_platforms_note_out_of_the_output(built_db
 
     assert bench.OFFSCREEN_NOTE in run("unfiltered")
     assert bench.OFFSCREEN_NOTE not in run("filtered")
+
+
+def test_sheet_benchmark_gives_the_ratio_to_the_full_layout_in_one_run(store: ReportStore) -> None:
+    (line,) = bench.bench_sheet(store, runs=1)
+    assert re.search(r"Comparison sheet, be fr no se to PDF \(\d+ pages?\): median \d+ ms", line)
+    assert re.search(r"full layout \(\d+ pages\): \d+ ms; ratio \d\.\d\dx", line)

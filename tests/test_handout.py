@@ -101,7 +101,7 @@ def test_handout_pdf_reads_back(folder_store: BookmarkStore, store: ReportStore,
         assert f"ICPC report, {summary.source.cite()}" in text  # each page carries its source
     assert "An office that closed" in text and "not in this version" in text  # kept, not dropped
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
-    assert "Public Safety Canada, 2014" in text
+    assert "Public Safety Canada, National Crime Prevention Centre. Montreal: ICPC, 2014." in text  # the footer
 
 
 def test_notes_stay_out_unless_asked_for(folder_store: BookmarkStore, store: ReportStore, tmp_path: Path) -> None:

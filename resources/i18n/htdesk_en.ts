@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message numerus="yes">
+        <source>This sheet does not fit one page at {size} pt, the smallest legible size: it prints on %n page(s). Untick a dimension or a country to fit one page.</source>
+        <translation>
+            <numerusform>This sheet does not fit one page at {size} pt, the smallest legible size: it prints on %n page. Untick a dimension or a country to fit one page.</numerusform>
+            <numerusform>This sheet does not fit one page at {size} pt, the smallest legible size: it prints on %n pages. Untick a dimension or a country to fit one page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message numerus="yes">
         <source>%n match(es)</source>

@@ -304,6 +304,18 @@
         <translation>Descendre</translation>
     </message>
     <message>
+        <source>Layout</source>
+        <translation>Mise en page</translation>
+    </message>
+    <message>
+        <source>Sheet: one page, short answers</source>
+        <translation>Fiche&#xa0;: une page, réponses courtes</translation>
+    </message>
+    <message>
+        <source>Full: every statement</source>
+        <translation>Complète&#xa0;: tous les énoncés</translation>
+    </message>
+    <message>
         <source>Dimensions to show</source>
         <translation>Dimensions à afficher</translation>
     </message>
@@ -340,6 +352,14 @@
         <translation>Exporter en PDF…</translation>
     </message>
     <message>
+        <source>Export ODT…</source>
+        <translation>Exporter en ODT…</translation>
+    </message>
+    <message>
+        <source>OpenDocument text, to adapt in LibreOffice or Word</source>
+        <translation>Texte OpenDocument, à adapter dans LibreOffice ou Word</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
@@ -368,8 +388,23 @@
         <translation>Cochez de {MIN_COUNTRIES} à {MAX_COUNTRIES} pays pour les comparer côte à côte.</translation>
     </message>
     <message>
+        <source>The sheet prints on one page (text {size} pt).</source>
+        <translation>La fiche s’imprime sur une page (texte de {size}&#xa0;pt).</translation>
+    </message>
+    <message numerus="yes">
+        <source>This sheet does not fit one page at {size} pt, the smallest legible size: it prints on %n page(s). Untick a dimension or a country to fit one page.</source>
+        <translation>
+            <numerusform>Cette fiche ne tient pas sur une page à {size}&#xa0;pt, la plus petite taille lisible&#xa0;: elle s’imprime sur %n page. Décochez une dimension ou un pays pour qu’elle tienne sur une page.</numerusform>
+            <numerusform>Cette fiche ne tient pas sur une page à {size}&#xa0;pt, la plus petite taille lisible&#xa0;: elle s’imprime sur %n pages. Décochez une dimension ou un pays pour qu’elle tienne sur une page.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Print comparison</source>
         <translation>Imprimer la comparaison</translation>
+    </message>
+    <message>
+        <source>Print comparison — does not fit one page at {size} pt</source>
+        <translation>Imprimer la comparaison — ne tient pas sur une page à {size}&#xa0;pt</translation>
     </message>
     <message>
         <source>Export comparison as PDF</source>
@@ -378,6 +413,14 @@
     <message>
         <source>Saved {name}.</source>
         <translation>{name} enregistré.</translation>
+    </message>
+    <message>
+        <source>Export comparison as OpenDocument</source>
+        <translation>Exporter la comparaison en OpenDocument</translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>Texte OpenDocument (*.odt)</translation>
     </message>
     <message>
         <source>Export comparison as CSV</source>

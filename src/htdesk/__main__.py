@@ -66,8 +66,15 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("compare", help="compare countries side by side")
     c.add_argument("countries", nargs="+", help="2 to 4 country codes or names")
-    c.add_argument("--dimensions", help="comma-separated dimensions (default: all)")
-    c.add_argument("--pdf", type=Path, help="write a printable comparison sheet")
+    c.add_argument("--dimensions", help="comma-separated dimensions, institutions, practices (default: all of them)")
+    c.add_argument(
+        "--layout",
+        choices=("sheet", "full"),
+        default="sheet",
+        help="sheet: one page, a short answer per cell (default); full: every statement",
+    )
+    c.add_argument("--pdf", type=Path, help="write the comparison as a PDF")
+    c.add_argument("--odt", type=Path, help="write the comparison as OpenDocument text (LibreOffice, Word)")
     c.add_argument("--csv", type=Path, help="write the comparison as CSV")
     c.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
     c.add_argument("--orientation", choices=("portrait", "landscape"), help="override the orientation")

@@ -193,3 +193,46 @@ def test_paper_has_no_record_links_and_no_screen_controls(store: ReportStore) ->
     data = comparison_data(store, ["be", "no"])
     assert 'href="ht:' not in comparison_html(data, list(Dimension), links=links, for_print=True)
     assert 'href="ht:' in comparison_html(data, list(Dimension), links=links)
+
+
+def test_country_page_gives_each_short_answer_above_its_statements(store: ReportStore) -> None:
+    norway = store.record("country/no")
+    assert isinstance(norway, Country)
+    text = " ".join(_strip_tags(page_html(page_data(store, norway.id), link_index(store))).split())  # type: ignore[arg-type]
+    for dim in Dimension:
+        summary = norway.summaries[dim]
+        if not norway.dimensions[dim]:
+            assert f"In short: {summary.text}" not in text  # "not covered" is said once, below
+            continue
+        short = text.index(f"In short: {' '.join(summary.text.split())}")
+        first = text.index(" ".join(norway.dimensions[dim][0].text.split())[:50])
+        assert short < first
+        assert f"ICPC report, {summary.source.cite()}" in text[short:first]  # type: ignore[union-attr]
+
+
+def test_sheet_cites_every_cell_with_a_numbered_source(store: ReportStore) -> None:
+    from htdesk.content.kinds import ALL_ROWS
+    from htdesk.render.html import SHEET
+
+    data = comparison_data(store, ["be", "no"])
+    html = comparison_html(data, list(ALL_ROWS), layout=SHEET, for_print=True)
+    cells = re.findall(r"<td>(.*?)</td>", html)
+    assert len(cells) == 2 * (len(ALL_ROWS) + 1)  # the badges row, then one row a dimension or listing
+    for cell in cells[2:]:
+        assert "<sup>" in cell or "Not covered in the report" in cell
+    foot = html.rsplit('<p class="sources">', 1)[1]
+    numbers = [int(n) for n in re.findall(r"<b>(\d+)</b>", foot)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert "1 Chapter III, 1.3, p. 36" in " ".join(_strip_tags(foot).split())
+    assert "Norway appears" not in html  # the short answers, not the statements
+
+
+def test_sheet_reference_runs_read_as_ranges() -> None:
+    from htdesk.content.kinds import SourceRef
+    from htdesk.render.html import SourceNumbers
+
+    refs = SourceNumbers()
+    assert refs.sup([SourceRef("Appendix 2", p) for p in (95, 96, 97, 98)]) == "<sup>1–4</sup>"
+    assert refs.sup([SourceRef("Appendix 2", 96), SourceRef("Appendix 3", 100)]) == "<sup>2,5</sup>"
+    assert refs.sup([SourceRef("Appendix 2", 95), SourceRef("Appendix 2", 96)]) == "<sup>1,2</sup>"
+    assert refs.sup([]) == ""

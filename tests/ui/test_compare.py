@@ -10,8 +10,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from htdesk.content.kinds import ROW_LABELS, Listing
 from htdesk.content.models import DIMENSION_LABELS, NOT_COVERED, Country, Dimension
 from htdesk.output.files import OutputError
+from htdesk.render.html import FULL, SHEET
 from htdesk.store.report import ReportStore
 from htdesk.ui.compare import CodeRole, CompareView
 from htdesk.ui.settings import settings
@@ -51,12 +53,20 @@ def test_ticking_countries_builds_the_table(view: CompareView, store: ReportStor
     _tick(view, "no")
     assert view.selected_countries() == ["be", "no"]
     assert view.pdf_button.isEnabled()
+    norway = store.record("country/no")
+    assert isinstance(norway, Country)
+    assert view.layout() == SHEET  # the sheet first: a short answer a cell
     text = view.view.toPlainText()
     for label in DIMENSION_LABELS.values():
         assert label in text
-    norway = store.record("country/no")
-    assert isinstance(norway, Country)
-    assert _norm(norway.dimensions[Dimension.STATUS][0].text)[:60] in _norm(text)
+    assert _norm(norway.summaries[Dimension.STATUS].text) in _norm(text)
+    assert _norm(norway.dimensions[Dimension.STATUS][0].text)[:60] not in _norm(text)
+    assert "prints on one page" in view.message.text()
+    view.set_layout(FULL)  # every statement, each under its dimension's short answer
+    text = _norm(view.view.toPlainText())
+    assert _norm(norway.dimensions[Dimension.STATUS][0].text)[:60] in text
+    assert "In short: " + _norm(norway.summaries[Dimension.STATUS].text) in text
+    assert view.message.text() == ""
 
 
 def test_fifth_country_is_refused(view: CompareView) -> None:
@@ -91,7 +101,8 @@ def test_not_covered_is_visibly_different(view: CompareView, store: ReportStore)
     assert "italic" in html  # shown in italics, not as if it were the report's text
 
 
-def test_pdf_export_reads_back(view: CompareView, tmp_path: Path) -> None:
+def test_full_pdf_export_reads_back(view: CompareView, tmp_path: Path) -> None:
+    view.set_layout(FULL)
     view.set_countries(["be", "no", "se"])
     view.set_dimension_shown(Dimension.VICTIMS, False)
     out = tmp_path / "sheet.pdf"
@@ -103,11 +114,11 @@ def test_pdf_export_reads_back(view: CompareView, tmp_path: Path) -> None:
     for name in ("Belgium", "Norway", "Sweden"):
         assert name in flat
     for dim in view.selected_dimensions():
-        assert _norm(DIMENSION_LABELS[dim]) in flat
+        assert _norm(ROW_LABELS[dim]) in flat
     assert "Victims" not in [line.strip() for line in text.splitlines()]
     assert "ICPC report, Chapter III" in flat
     assert f"Page 1 of {pages}" in flat and f"Page {pages} of {pages}" in flat
-    assert "Public Safety Canada, 2014" in flat  # the report's citation in the footer
+    assert "Public Safety Canada, National Crime Prevention Centre. Montreal: ICPC, 2014." in flat  # the footer
     box = reader.pages[0].mediabox
     assert box.width > box.height  # three countries print landscape
 
@@ -125,7 +136,22 @@ def _font_sizes(reader: PdfReader) -> list[float]:
     return sizes
 
 
+def _heights(reader: PdfReader) -> list[float]:
+    """Text sizes by the glyphs' height (a sheet's text is drawn narrower than the face, not shorter)."""
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            scale = (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+            sizes.append(round(size * scale, 2))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
 def test_four_countries_all_dimensions_stay_legible(view: CompareView, tmp_path: Path) -> None:
+    view.set_layout(FULL)
     view.set_countries(["be", "no", "se", "us"])
     out = tmp_path / "four.pdf"
     view.export_pdf(out)
@@ -148,6 +174,7 @@ def test_four_countries_all_dimensions_stay_legible(view: CompareView, tmp_path:
 
 
 def test_two_countries_print_portrait_on_letter(view: CompareView, tmp_path: Path) -> None:
+    view.set_layout(FULL)
     view.set_countries(["be", "no"])
     view.paper.setCurrentIndex(view.paper.findData("letter"))
     out = tmp_path / "two.pdf"
@@ -166,7 +193,8 @@ def test_csv_round_trips(view: CompareView, tmp_path: Path, store: ReportStore) 
     assert rows[0] == ["Dimension", "Netherlands", "United Kingdom"]
     nl = store.record("country/nl")
     assert isinstance(nl, Country)
-    for row, dim in zip(rows[1:], view.selected_dimensions(), strict=False):
+    dims = [d for d in view.selected_dimensions() if isinstance(d, Dimension)]
+    for row, dim in zip(rows[1:], dims, strict=False):
         assert row[0] == DIMENSION_LABELS[dim]
         statements = nl.dimensions[dim]
         if statements:
@@ -213,3 +241,73 @@ def test_saving_over_the_settings_file_is_refused_with_a_message(
     view._ask_csv()
     assert len(warnings) == 2 and all("own files" in w for w in warnings)
     assert own.read_bytes() == before
+
+
+def test_layout_choice_offers_the_sheet_first_and_is_remembered(
+    view: CompareView, store: ReportStore, qtbot: QtBot
+) -> None:
+    assert [view.layout_choice.itemData(i) for i in range(view.layout_choice.count())] == [SHEET, FULL]
+    view.set_layout(FULL)
+    again = CompareView(store, settings())
+    qtbot.addWidget(again)
+    assert again.layout() == FULL
+
+
+def test_institutions_and_practices_follow_the_choice(view: CompareView) -> None:
+    for layout in (FULL, SHEET):
+        view.set_layout(layout)
+        view.set_countries(["be", "no"])
+        lines = [line.strip() for line in view.view.toPlainText().splitlines()]
+        assert "Institutions" in lines and "Practices" in lines
+        view.set_dimension_shown(Listing.INSTITUTIONS, False)
+        lines = [line.strip() for line in view.view.toPlainText().splitlines()]
+        assert "Institutions" not in lines and "Practices" in lines
+        view.set_dimension_shown(Listing.INSTITUTIONS, True)
+
+
+def test_preview_prints_the_pages_the_pdf_has_at_any_printer_resolution(view: CompareView, tmp_path: Path) -> None:
+    """Pages are laid out at one resolution whatever the printer's.
+
+    A printer that keeps its own 1,200 dpi still gets the PDF's pages (laid out at its resolution, 19 against 20).
+    """
+    from PySide6.QtPrintSupport import QPrinter
+
+    from htdesk.ui.printing import preview_printer
+
+    view.set_layout(FULL)
+    view.set_countries(["be", "fr", "no", "se"])
+    pdf_pages = view.export_pdf(tmp_path / "full.pdf")
+    printer = preview_printer(view.sheet_options())  # what the preview dialog gets
+    printer.setResolution(1200)  # as a physical printer may insist
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert view._printer.render(printer, view.html(for_print=True), view.sheet_options()) == pdf_pages > 5
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == pdf_pages
+
+
+def test_a_sheet_too_long_for_one_page_says_so(
+    view: CompareView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from htdesk.output import printing
+
+    # Four countries do fit at 7.5 pt; at a floor of 8.9 pt they cannot, which shows what a set too
+    # long for one page does: it flows on at the floor, and the view says so before printing.
+    monkeypatch.setattr(printing, "MIN_BODY_PT", 8.9)
+    view.set_countries(["be", "fr", "no", "se"])
+    assert "does not fit one page" in view.message.text() and "on 2 pages" in view.message.text()
+    pages = view.export_pdf(tmp_path / "two.pdf")
+    assert pages == 2
+    sizes = _heights(PdfReader(str(tmp_path / "two.pdf")))
+    body = max(set(sizes), key=sizes.count)  # the size most text is printed at
+    assert 8.9 <= body < 9.0  # at the floor, not below
+
+
+def test_odt_export(view: CompareView, tmp_path: Path) -> None:
+    import zipfile
+
+    view.set_countries(["be", "no"])
+    out = tmp_path / "sheet.odt"
+    view.export_odt(out)
+    with zipfile.ZipFile(out) as z:
+        content = z.read("content.xml").decode("utf-8")
+    assert "Belgium" in content and "Norway" in content and "National rapporteur" in content

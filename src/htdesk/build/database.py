@@ -18,17 +18,12 @@ import sqlite_utils
 from htdesk import __version__
 from htdesk.build.assemble import Content
 from htdesk.build.contents import contents_rows
+from htdesk.content.kinds import REPORT_CITATION
 from htdesk.content.models import EXPORT_KEYS, Kind, Record
 from htdesk.content.text import keywords_of, references_of, search_text_of, title_of
 from htdesk.store.pages import rendered_pages
 from htdesk.store.query import fold
 from htdesk.store.report import SCHEMA_VERSION, ReportStore
-
-CITATION = (
-    "International Centre for the Prevention of Crime (ICPC), Human Trafficking, Other Forms of "
-    "Exploitation and Prevention Policies. Report prepared for Public Safety Canada, National Crime "
-    "Prevention Centre. Montreal: ICPC, 2014."
-)
 
 # One plain index: it answers prefixes as a trainer types ("coordinat*"). A Porter index would
 # store "coordin" and miss that prefix; word forms ("coordinate" ~ "coordination") are found
@@ -259,7 +254,7 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
         "app_version": __version__,
         "build_time": build_time,
         "content_hash": content_hash(content),
-        "citation": CITATION,
+        "citation": REPORT_CITATION,
         "report_date": "2014",
         "counts": json.dumps(counts, sort_keys=True),
     }

@@ -271,13 +271,13 @@ def bench_print(store: ReportStore, runs: int = 5) -> Iterator[str]:
     from htdesk.store.pages import comparison_data, link_index
 
     codes, dims = ["be", "no", "se", "us"], parse_dimensions(None)
-    html = comparison_html(comparison_data(store, codes), dims, links=link_index(store), for_print=True)
+    html = comparison_html(comparison_data(store, codes), dims, links=link_index(store), for_print=True, layout="full")
     ours, bare = [], []
     with tempfile.TemporaryDirectory() as tmp:
         pages = 0
         for i in range(runs + 1):
             t = time.perf_counter()
-            pages = write_comparison_pdf(store, codes, dims, Path(tmp) / f"sheet{i}.pdf")
+            pages = write_comparison_pdf(store, codes, dims, Path(tmp) / f"sheet{i}.pdf", layout="full")
             if i:  # the first run loads fonts and warms caches for both
                 ours.append(time.perf_counter() - t)
             t = time.perf_counter()
@@ -297,8 +297,51 @@ def bench_print(store: ReportStore, runs: int = 5) -> Iterator[str]:
     )
 
 
+SHEET_GOAL_RATIO = 0.5  # the one-page sheet against the full layout, both to PDF
+SHEET_GOAL_MS = 100.0
+
+
+def time_layouts(store: ReportStore, codes: list[str], runs: int) -> tuple[list[float], list[float], int, int]:
+    """Seconds to write the comparison of ``codes`` to PDF as a sheet and in the full layout, interleaved.
+
+    Each run goes through what `htdesk compare --pdf` runs (gathering, rendering, fitting, writing);
+    the first of each is left out: it loads fonts and warms caches for both.
+    """
+    from htdesk.cli.compare import write_comparison_pdf
+    from htdesk.output.compare import parse_dimensions
+
+    rows = parse_dimensions(None)
+    sheet, full = [], []
+    sheet_pages = full_pages = 0
+    with tempfile.TemporaryDirectory(prefix="htdesk-bench-") as tmp:
+        for i in range(runs + 1):
+            t = time.perf_counter()
+            sheet_pages = write_comparison_pdf(store, codes, rows, Path(tmp) / "sheet.pdf", "a4", layout="sheet")
+            t1 = time.perf_counter()
+            full_pages = write_comparison_pdf(store, codes, rows, Path(tmp) / "full.pdf", "a4", layout="full")
+            t2 = time.perf_counter()
+            if i:
+                sheet.append(t1 - t)
+                full.append(t2 - t1)
+    return sheet, full, sheet_pages, full_pages
+
+
+def bench_sheet(store: ReportStore, runs: int = 7) -> Iterator[str]:
+    """The 4-country comparison sheet to PDF against the full layout of the same comparison, in one run."""
+    codes = ["be", "fr", "no", "se"]
+    sheet, full, sheet_pages, full_pages = time_layouts(store, codes, runs)
+    a, b = statistics.median(sheet) * 1000, statistics.median(full) * 1000
+    ratio = a / b
+    verdict = "ok" if ratio <= SHEET_GOAL_RATIO and a < SHEET_GOAL_MS else "above the goal"
+    yield (
+        f"Comparison sheet, {' '.join(codes)} to PDF ({sheet_pages} page): median {a:.0f} ms over {runs} runs; "
+        f"full layout ({full_pages} pages): {b:.0f} ms; ratio {ratio:.2f}x "
+        f"(goal <= {SHEET_GOAL_RATIO}x and < {SHEET_GOAL_MS:.0f} ms: {verdict})"
+    )
+
+
 # Each benchmark takes the store and yields its figures as lines.
-BENCHMARKS: list[Callable[[ReportStore], Iterable[str]]] = [bench_search, bench_print]
+BENCHMARKS: list[Callable[[ReportStore], Iterable[str]]] = [bench_search, bench_print, bench_sheet]
 
 
 def run_bench(store: ReportStore) -> int:

@@ -1,4 +1,4 @@
-"""`htdesk compare`: a comparison sheet from the command line, as text, PDF or CSV."""
+"""`htdesk compare`: a comparison from the command line, as text, PDF, OpenDocument or CSV."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from htdesk.output.compare import CompareError, check_count, comparison_rows, parse_dimensions, to_csv
+from htdesk.output.compare import (
+    CompareError,
+    check_count,
+    comparison_print,
+    comparison_rows,
+    parse_dimensions,
+    to_csv,
+)
 from htdesk.output.files import OutputError, check_target, write_bytes
 from htdesk.store.pages import comparison_data, country_choices, resolve_countries
 from htdesk.store.report import ReportStore
@@ -24,8 +31,10 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
     except CompareError as exc:
         print(f"htdesk: {exc}", file=sys.stderr)
         return 2
+    layout = getattr(args, "layout", None) or "sheet"
+    odt = getattr(args, "odt", None)
     try:
-        for out in (args.pdf, args.csv):
+        for out in (args.pdf, odt, args.csv):
             if out is not None:
                 check_target(out)  # before anything is made: a refused path writes nothing at all
         data = comparison_data(store, codes)
@@ -33,18 +42,40 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
         if args.csv:
             write_bytes(Path(args.csv), to_csv(rows).encode("utf-8"))
             print(f"Wrote {args.csv}")
-        if args.pdf:
-            pages = write_comparison_pdf(store, codes, dims, Path(args.pdf), args.paper, args.orientation)
-            print(f"Wrote {args.pdf} ({pages} pages)")
+        if args.pdf or odt:
+            from htdesk.qtenv import ensure_gui_application
+
+            ensure_gui_application()
+            from htdesk.output.printing import SheetPrinter
+
+            html, opts = comparison_print(
+                store, codes, dims, layout=layout, paper=args.paper, orientation=getattr(args, "orientation", None)
+            )
+            printer = SheetPrinter()
+            if args.pdf:
+                pages = printer.to_pdf(html, Path(args.pdf), opts)
+                print(f"Wrote {args.pdf} ({pages} {'page' if pages == 1 else 'pages'}){_flow_note(layout, pages)}")
+            if odt:
+                printer.to_odt(html, Path(odt), opts)
+                print(f"Wrote {odt}")
     except OutputError as exc:
         print(f"htdesk: {exc}", file=sys.stderr)
         return 1
-    if not args.csv and not args.pdf:
+    if not args.csv and not args.pdf and not odt:
         for row in rows[1:]:
             print(f"== {row[0]}")
             for name, cell in zip(rows[0][1:], row[1:], strict=True):
                 print(f"  {name}: {cell}")
     return 0
+
+
+def _flow_note(layout: str, pages: int) -> str:
+    """What a trainer should know when a sheet did not fit one page."""
+    if layout != "sheet" or pages == 1:
+        return ""
+    from htdesk.output.printing import MIN_BODY_PT
+
+    return f"; the sheet does not fit one page at {MIN_BODY_PT:g} pt, the smallest legible size"
 
 
 def write_comparison_pdf(
@@ -54,16 +85,13 @@ def write_comparison_pdf(
     path: Path,
     paper: str | None = None,
     orientation: str | None = None,
+    layout: str = "sheet",
 ) -> int:
-    """Render the comparison sheet to a PDF with the same renderer and printer as the app."""
+    """Render a comparison to a PDF with the same renderer and printer as the app."""
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from htdesk.output.printing import SheetPrinter, default_paper, sheet_options
-    from htdesk.render.html import comparison_html
-    from htdesk.store.pages import link_index
+    from htdesk.output.printing import SheetPrinter
 
-    data = comparison_data(store, codes)
-    html = comparison_html(data, dims, links=link_index(store), for_print=True)
-    opts = sheet_options([c.name for c in data.countries], paper or default_paper(), orientation or "auto")
+    html, opts = comparison_print(store, codes, dims, layout=layout, paper=paper, orientation=orientation)
     return SheetPrinter().to_pdf(html, path, opts)

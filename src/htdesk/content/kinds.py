@@ -6,6 +6,12 @@ from enum import StrEnum
 from typing import NamedTuple
 
 NOT_COVERED = "not covered in the report"
+# The report's full reference, as the database's meta table and every printout's footer give it.
+REPORT_CITATION = (
+    "International Centre for the Prevention of Crime (ICPC), Human Trafficking, Other Forms of "
+    "Exploitation and Prevention Policies. Report prepared for Public Safety Canada, National Crime "
+    "Prevention Centre. Montreal: ICPC, 2014."
+)
 # Chapter III 6 of the report: its subsections, all but the conclusion, are the themes the
 # prevention practices are filed under (the contents tree and the home page list them).
 THEMES_SECTION = "section/3-6"
@@ -70,6 +76,21 @@ DIMENSION_LABELS: dict[Dimension, str] = {
     Dimension.EVALUATION: "Evaluation",
     Dimension.RELATED_STRATEGIES: "Related strategies",
 }
+
+
+class Listing(StrEnum):
+    """Rows a comparison may show beside the dimensions: the records a country has of a kind."""
+
+    INSTITUTIONS = "institutions"
+    PRACTICES = "practices"
+
+
+LISTING_LABELS: dict[Listing, str] = {Listing.INSTITUTIONS: "Institutions", Listing.PRACTICES: "Practices"}
+
+# A comparison's rows: the ten dimensions, then the listings, each chosen like the others.
+CompareRow = Dimension | Listing
+ROW_LABELS: dict[CompareRow, str] = {**DIMENSION_LABELS, **LISTING_LABELS}
+ALL_ROWS: tuple[CompareRow, ...] = (*Dimension, *Listing)
 
 
 # A NamedTuple rather than a frozen dataclass: defined at start-up, where a dataclass takes 1-2 ms to build.

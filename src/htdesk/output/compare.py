@@ -1,27 +1,32 @@
-"""Country comparison as plain data: dimension choice, rows and CSV; no Qt, no SQL."""
+"""Country comparison as plain data: row choice, rows and CSV, and the printout's HTML and options; no SQL."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from htdesk.content.comparison import MAX_COUNTRIES, MIN_COUNTRIES
-from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension
-from htdesk.store.pages import ComparisonData
+from htdesk.content.kinds import ALL_ROWS, NOT_COVERED, ROW_LABELS, CompareRow, Dimension, Listing
+from htdesk.store.pages import ComparisonData, comparison_data, link_index
+
+if TYPE_CHECKING:
+    from htdesk.output.printing import SheetOptions
+    from htdesk.store.report import ReportStore
 
 
 class CompareError(ValueError):
     """A comparison that cannot be made; the message says what to do instead."""
 
 
-def parse_dimensions(text: str | None) -> list[Dimension]:
-    """Dimensions named in "nap,coordination" order; None or an empty string means all."""
+def parse_dimensions(text: str | None) -> list[CompareRow]:
+    """Rows named in "nap,coordination,practices" order; None or an empty string means all of them."""
     if not text:
-        return list(Dimension)
-    out: list[Dimension] = []
-    valid = {d.value: d for d in Dimension}
-    labels = {v.casefold(): k for k, v in DIMENSION_LABELS.items()}
+        return list(ALL_ROWS)
+    out: list[CompareRow] = []
+    valid: dict[str, CompareRow] = {r.value: r for r in ALL_ROWS}
+    labels = {v.casefold(): k for k, v in ROW_LABELS.items()}
     for raw in text.split(","):
         key = raw.strip().casefold().replace("-", "_").replace(" ", "_")
         if not key:
@@ -31,7 +36,7 @@ def parse_dimensions(text: str | None) -> list[Dimension]:
             raise CompareError(f"unknown dimension {raw.strip()!r}; valid: {', '.join(valid)}")
         if dim not in out:
             out.append(dim)
-    return out or list(Dimension)
+    return out or list(ALL_ROWS)
 
 
 def check_count(n: int) -> None:
@@ -46,15 +51,16 @@ def cell_text(statements: Sequence) -> str:
     return "\n".join(f"{s.text} [{s.source.cite()}]" for s in statements)
 
 
-def comparison_rows(data: ComparisonData, dims: Sequence[Dimension]) -> list[list[str]]:
-    """The table as text: a header row, then one row per dimension, institutions and practices."""
+def comparison_rows(data: ComparisonData, dims: Sequence[CompareRow]) -> list[list[str]]:
+    """The table as text: a header row, then one row per chosen dimension or listing."""
     rows = [["Dimension", *(c.name for c in data.countries)]]
     for d in dims:
-        rows.append([DIMENSION_LABELS[d], *(cell_text(c.dimensions[d]) for c in data.countries)])
-    for label, source in (("Institutions", data.institutions), ("Practices", data.practices)):
-        row = [label]
+        row = [ROW_LABELS[d]]
         for c in data.countries:
-            items = source.get(c.code, [])
+            if isinstance(d, Dimension):
+                row.append(cell_text(c.dimensions[d]))
+                continue
+            items = (data.institutions if d is Listing.INSTITUTIONS else data.practices).get(c.code, [])
             row.append("\n".join(f"{s.title} [{s.cite()}]" for s in items) if items else NOT_COVERED)
         rows.append(row)
     return rows
@@ -64,3 +70,25 @@ def to_csv(rows: Sequence[Sequence[str]]) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
+
+
+def comparison_print(
+    store: ReportStore,
+    codes: Sequence[str],
+    rows: Sequence[CompareRow],
+    *,
+    layout: str = "sheet",
+    paper: str | None = None,
+    orientation: str | None = None,
+) -> tuple[str, SheetOptions]:
+    """A comparison's printable HTML and the options SheetPrinter prints it with (sheet or full layout).
+
+    For anything that prints a comparison: the CLI, and documents that embed a sheet (handouts).
+    """
+    from htdesk.output.printing import default_paper, sheet_options
+    from htdesk.render.html import comparison_html
+
+    data = comparison_data(store, list(codes))
+    html = comparison_html(data, rows, links=link_index(store), for_print=True, layout=layout)
+    names = [c.name for c in data.countries]
+    return html, sheet_options(names, paper or default_paper(), orientation or "auto", layout)

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from htdesk.content.kinds import DIMENSION_LABELS, NOT_COVERED, Dimension, Kind, NoteKind, SourceRef
+from htdesk.content.kinds import (
+    DIMENSION_LABELS,
+    NOT_COVERED,
+    ROW_LABELS,
+    CompareRow,
+    Dimension,
+    Kind,
+    Listing,
+    NoteKind,
+    SourceRef,
+)
 from htdesk.render.theme import Theme
 from htdesk.store.report import Summary
 
@@ -16,12 +26,13 @@ if TYPE_CHECKING:
     from htdesk.content.models import (
         Block,
         Country,
+        DimensionSummary,
         Note,
         Source,
     )
 
     # Only for annotations: store.pages is loaded when the first record page is (the home page needs none).
-    from htdesk.store.pages import ComparedCountry, ComparisonData, LinkIndex, PageData
+    from htdesk.store.pages import ComparedCountry, ComparedSummary, ComparisonData, LinkIndex, PageData
 
 SCHEME = "ht"  # internal links: ht:institution/no/kom
 
@@ -206,6 +217,16 @@ def _statements_html(statements: Sequence, link: Linker) -> str:
     )
 
 
+def _in_short(summary: DimensionSummary | ComparedSummary | None, link: Linker) -> str:
+    """A dimension's short answer above its full statements, with its sources."""
+    if summary is None or not summary.sources:
+        return ""
+    cites = "; ".join(citation_line(x) if i == 0 else f"see also {x.cite()}" for i, x in enumerate(summary.sources))
+    return (
+        f'<p class="summary"><b>In short:</b> {link.html(summary.text)} <span class="cite">({escape(cites)})</span></p>'
+    )
+
+
 def badges(country: Country | ComparedCountry) -> list[str]:
     """Short facts that make differences jump out in a comparison."""
     out = [t.capitalize() for t in country.status_tags]
@@ -281,6 +302,8 @@ def _body(data: PageData, link: Linker, *, editorial: bool = True) -> str:
                 parts.append(f"<p>{link.html(rec.summary)}</p>")
             for dim in Dimension:
                 parts.append(f'<h2 class="dim">{escape(DIMENSION_LABELS[dim])}</h2>')
+                if rec.dimensions[dim]:  # where nothing is said, "not covered" below says it once
+                    parts.append(_in_short(rec.summaries.get(dim), link))
                 parts.append(_statements_html(rec.dimensions[dim], link))
             return "".join(parts)
         case Kind.PRACTICE:
@@ -388,16 +411,29 @@ def glossary_index_html(entries: Sequence[Summary], expansions: dict[str, str]) 
 
 
 COMPARE_TITLE = "HT Desk — country comparison"
+SHEET, FULL = "sheet", "full"  # the comparison's layouts: one short answer a cell, or every statement
+LAYOUTS = (SHEET, FULL)
+
+
+def _badges_html(country: ComparedCountry) -> str:
+    """The badges, each kept on one line."""
+    return (
+        " ".join(f'<span class="badge">&nbsp;{escape(b).replace(" ", "&nbsp;")}&nbsp;</span>' for b in badges(country))
+        or _not_given()
+    )
 
 
 def comparison_html(
     data: ComparisonData,
-    dimensions: Sequence[Dimension],
+    rows: Sequence[CompareRow],
     *,
     links: LinkIndex | None = None,
     for_print: bool = False,
+    layout: str = FULL,
 ) -> str:
-    """Countries in columns, dimensions in rows; every cell with its source."""
+    """Countries in columns, the chosen rows in rows; every cell with its source."""
+    if layout == SHEET:
+        return comparison_sheet_html(data, rows, links=links, for_print=for_print)
     from htdesk.store.pages import LinkIndex
 
     link = Linker(links or LinkIndex({}, {}, {}), for_print=for_print)
@@ -405,38 +441,168 @@ def comparison_html(
     # (the screen view is narrower than a landscape page, so it gets a wider one).
     width = (18 if len(data.countries) <= 2 else 14) if for_print else (24 if len(data.countries) <= 2 else 19)
     head = f'<th width="{width}%">Dimension</th>' + "".join(f"<th>{escape(c.name)}</th>" for c in data.countries)
-    rows = [
+    body = [
         '<tr><td class="label">At a glance</td>'
-        + "".join(
-            "<td>"
-            + (" ".join(f'<span class="badge">&nbsp;{escape(b)}&nbsp;</span>' for b in badges(c)) or _not_given())
-            + "</td>"
-            for c in data.countries
-        )
+        + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
         + "</tr>"
     ]
-    for dim in dimensions:
-        cells = "".join(f"<td>{_statements_html(c.dimensions[dim], link)}</td>" for c in data.countries)
-        rows.append(f'<tr><td class="label">{escape(DIMENSION_LABELS[dim])}</td>{cells}</tr>')
-    for label, source in (("Institutions", data.institutions), ("Practices", data.practices)):
-        cells = ""
-        for c in data.countries:
-            items = source.get(c.code, [])
-            if items:
-                lis = "".join(
-                    f"<li>{escape(s.title) if for_print else _record_link(s)} "
-                    f'<span class="cite">({escape(s.cite())})</span></li>'
-                    for s in items
-                )
-                cells += f"<td><ul>{lis}</ul></td>"
-            else:
-                cells += f"<td>{_not_given()}</td>"
-        rows.append(f'<tr><td class="label">{label}</td>{cells}</tr>')
+    for row in rows:
+        if isinstance(row, Listing):
+            cells = "".join(f"<td>{_listing_full(data, row, c.code, for_print)}</td>" for c in data.countries)
+        else:
+            cells = "".join(
+                f"<td>{_in_short(c.summaries.get(row), link) if c.dimensions[row] else ''}"
+                f"{_statements_html(c.dimensions[row], link)}</td>"
+                for c in data.countries
+            )
+        body.append(f'<tr><td class="label">{escape(ROW_LABELS[row])}</td>{cells}</tr>')
     names = ", ".join(c.name for c in data.countries)
     title = "" if for_print else f'<h1>Country comparison</h1><p class="lead">{escape(names)}</p>'
     return (
         f'{title}<table class="compare" width="100%" cellspacing="0" cellpadding="4" border="1">'
-        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+        f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
+    )
+
+
+def _listing(data: ComparisonData, row: Listing, code: str) -> list[Summary]:
+    return (data.institutions if row is Listing.INSTITUTIONS else data.practices).get(code, [])
+
+
+def _listing_full(data: ComparisonData, row: Listing, code: str, for_print: bool) -> str:
+    items = _listing(data, row, code)
+    if not items:
+        return _not_given()
+    lis = "".join(
+        f'<li>{escape(s.title) if for_print else _record_link(s)} <span class="cite">({escape(s.cite())})</span></li>'
+        for s in items
+    )
+    return f"<ul>{lis}</ul>"
+
+
+class SourceNumbers:
+    """Numbers each source a sheet cites, in order of first citation: superscripts in the cells, a list at the foot."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def sup(self, sources: Iterable[SourceRef | Source | _Span]) -> str:
+        nums = sorted({self.numbers.setdefault(src.cite(), len(self.numbers) + 1) for src in sources})
+        if not nums:
+            return ""
+        # Runs of three or more as ranges: "17–21", not "17,18,19,20,21".
+        runs: list[list[int]] = []
+        for n in nums:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        parts = [f"{r[0]}–{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in runs]
+        return f"<sup>{','.join(parts)}</sup>"
+
+    def foot_html(self) -> str:
+        items = " · ".join(f"<b>{n}</b>&nbsp;{escape(cite).replace(' ', '&nbsp;')}" for cite, n in self.numbers.items())
+        return f'<p class="sources"><b>Sources</b> in the ICPC report (section or appendix, page): {items}</p>'
+
+
+def _sheet_cell(country: ComparedCountry, dim: Dimension, refs: SourceNumbers, link: Linker) -> str:
+    summary = country.summaries.get(dim)
+    if summary is None:
+        if not country.dimensions[dim]:
+            return _not_given().replace(NOT_COVERED, NOT_COVERED.capitalize())
+        # A database from before the short answers: point to the full layout rather than condense here.
+        said = country.dimensions[dim]
+        return (
+            f'<span class="missing">No short answer in this database: {len(said)} statement'
+            f"{'s' if len(said) > 1 else ''} in the full layout</span>{refs.sup(s.source for s in said)}"
+        )
+    if not summary.sources:
+        return f'<span class="missing">{escape(summary.text)}</span>'
+    return link.html(summary.text) + refs.sup(summary.sources)
+
+
+class _Span(NamedTuple):
+    """Where the report has a country's bodies or practices: one part of it over a run of pages."""
+
+    ref: str
+    first: int | None
+    last: int | None
+
+    def cite(self) -> str:
+        if self.first is None:
+            return self.ref
+        if self.first == self.last:
+            return f"{self.ref}, p. {self.first}"
+        return f"{self.ref}, pp. {self.first}–{self.last}"
+
+
+def _span(sources: Sequence[SourceRef]) -> list[_Span] | list[SourceRef]:
+    """The sources as one span ("Chapter III, 6, pp. 76–84") where they share a part, else each."""
+    refs = [s.ref for s in sources]
+    n = 0
+    while all(len(r) > n and r[n] == refs[0][n] for r in refs):
+        n += 1
+    common = refs[0][:n].rstrip(" .,")  # "Chapter III, 6.1.a" and "Chapter III, 6.2.b": "Chapter III, 6"
+    if len(common) < len("Appendix 2"):
+        return list(dict.fromkeys(sources))
+    pages = [s.page for s in sources if s.page]
+    return [_Span(common, min(pages, default=None), max(pages, default=None))]
+
+
+def _sheet_listing(data: ComparisonData, row: Listing, code: str, refs: SourceNumbers) -> str:
+    """How many bodies or practices, and where the report has them: the names are in the full layout."""
+    items = _listing(data, row, code)
+    if not items:
+        return _not_given().replace(NOT_COVERED, NOT_COVERED.capitalize())
+    if row is Listing.INSTITUTIONS:
+        noun = "body" if len(items) == 1 else "bodies"
+    else:
+        noun = "practice" if len(items) == 1 else "practices"
+    return f"{len(items)} {noun}{refs.sup(_span([s.source for s in items]))}"
+
+
+def comparison_sheet_html(
+    data: ComparisonData,
+    rows: Sequence[CompareRow],
+    *,
+    links: LinkIndex | None = None,
+    for_print: bool = False,
+) -> str:
+    """The one-page sheet: a short answer a cell, each with a numbered source listed at the foot."""
+    from htdesk.store.pages import LinkIndex
+
+    link = Linker(links or LinkIndex({}, {}, {}), for_print=for_print)
+    refs = SourceNumbers()
+    n = len(data.countries)
+    col_w = (88 if n >= 3 else 84) // max(1, n)
+    label_w = 100 - n * col_w  # the label column takes what whole percents leave: the row is 100%
+    head = f'<th width="{label_w}%" class="corner"></th>' + "".join(
+        f'<th width="{col_w}%">{escape(c.name)}{refs.sup([c.source])}</th>' for c in data.countries
+    )
+    body = [
+        '<tr class="glance"><td class="label">At a glance</td>'
+        + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
+        + "</tr>"
+    ]
+    for row in rows:
+        if isinstance(row, Listing):
+            cells = "".join(f"<td>{_sheet_listing(data, row, c.code, refs)}</td>" for c in data.countries)
+        else:
+            cells = "".join(f"<td>{_sheet_cell(c, row, refs, link)}</td>" for c in data.countries)
+        body.append(f'<tr><td class="label">{escape(ROW_LABELS[row])}</td>{cells}</tr>')
+    names = ", ".join(c.name for c in data.countries)
+    title = "" if for_print else f'<h1>Country comparison</h1><p class="lead">{escape(names)}</p>'
+    return (
+        f'{title}<table class="sheet" width="100%" cellspacing="0" cellpadding="2" border="1">'
+        f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>{refs.foot_html()}"
+    )
+
+
+def printout_html(body: str, title: str, subtitle: str, date_text: str, footer: str) -> str:
+    """A printout as one document (an editable export): its header lines above, the report's reference below."""
+    sub = f" — {escape(subtitle)}" if subtitle else ""
+    return (
+        f'<p class="kind">{escape(date_text)}</p><h1>{escape(title)}</h1>'
+        f'<p class="lead">{sub.removeprefix(" — ")}</p>{body}<p class="cite">{escape(footer)}</p>'
     )
 
 
@@ -556,4 +722,11 @@ td {{ vertical-align: top; }}
 blockquote.quote {{ margin-left: 18px; font-style: italic; }}
 ul.footnotes {{ font-size: {small}; color: {t.muted}; }}
 p.editorial {{ font-size: {small}; color: {t.muted}; font-style: italic; background-color: {t.panel}; padding: 4px; }}
+p.summary {{ background-color: {t.panel}; padding: 3px; }}
+table.sheet {{ border-color: {t.rule}; border-style: solid; border-collapse: collapse; }}
+table.sheet td {{ line-height: 92%; }}
+table.sheet th {{ background-color: {t.panel}; color: {t.heading}; font-weight: 600; text-align: left; }}
+table.sheet th.corner {{ background-color: {t.background}; }}
+table.sheet tr.glance td {{ background-color: {t.panel}; }}
+p.sources {{ font-size: 8pt; color: {t.text}; margin-top: 6px; }}
 """

@@ -46,6 +46,23 @@ class ComparedStatement(NamedTuple):
     source: SourceRef
 
 
+class ComparedSummary(NamedTuple):
+    """A country's short answer on a dimension (the content model's DimensionSummary), as a comparison reads it."""
+
+    text: str
+    source: SourceRef | None
+    see_also: list[SourceRef]
+
+    @property
+    def sources(self) -> list[SourceRef]:
+        """Every source the summary cites, the main one first."""
+        return ([self.source] if self.source else []) + self.see_also
+
+
+def _source(data: dict[str, Any]) -> SourceRef:
+    return SourceRef(data["ref"], data.get("page"))
+
+
 class ComparedCountry(NamedTuple):
     """What a comparison shows of a country profile (content.models.Country), read from its stored JSON.
 
@@ -60,6 +77,8 @@ class ComparedCountry(NamedTuple):
     first_nap_year: int | None
     has_rapporteur: bool | None
     dimensions: dict[Dimension, list[ComparedStatement]]
+    summaries: dict[Dimension, ComparedSummary]
+    source: SourceRef  # the country's profile in the report
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ComparedCountry:
@@ -71,11 +90,18 @@ class ComparedCountry(NamedTuple):
             first_nap_year=data.get("first_nap_year"),
             has_rapporteur=data.get("has_rapporteur"),
             dimensions={
-                Dimension(dim): [
-                    ComparedStatement(s["text"], SourceRef(s["source"]["ref"], s["source"].get("page"))) for s in said
-                ]
+                Dimension(dim): [ComparedStatement(s["text"], _source(s["source"])) for s in said]
                 for dim, said in data["dimensions"].items()
             },
+            summaries={
+                Dimension(dim): ComparedSummary(
+                    s["text"],
+                    _source(s["source"]) if s.get("source") else None,
+                    [_source(x) for x in s.get("see_also") or []],
+                )
+                for dim, s in (data.get("summaries") or {}).items()
+            },
+            source=_source(data["source"]),
         )
 
 

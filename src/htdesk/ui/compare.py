@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from htdesk.content.comparison import ComparisonRef
-from htdesk.content.kinds import DIMENSION_LABELS, Dimension
+from htdesk.content.kinds import ALL_ROWS, ROW_LABELS, CompareRow, Dimension, Listing
 from htdesk.output.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
 from htdesk.output.files import OutputError, write_bytes
-from htdesk.output.printing import SheetOptions, SheetPrinter, default_paper, sheet_options
-from htdesk.render.html import comparison_html, stylesheet
+from htdesk.output.printing import MIN_BODY_PT, SheetOptions, SheetPrinter, default_paper, sheet_options
+from htdesk.render.html import FULL, SHEET, comparison_html, stylesheet
 from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.pages import comparison_data, country_choices, link_index
 from htdesk.store.report import ReportStore
@@ -53,6 +53,7 @@ class CompareView(QWidget):
         self._links = link_index(store)
         self._theme: Theme = LIGHT
         self._printer = SheetPrinter(self)
+        self._last_pages = 0  # the sheet's page count, as pages_note() last found it
 
         self.countries = QListWidget()
         self.countries.setAccessibleName(self.tr("Countries to compare"))
@@ -69,12 +70,20 @@ class CompareView(QWidget):
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
 
+        self.layout_choice = QComboBox()
+        self.layout_choice.setAccessibleName(self.tr("Layout"))
+        self.layout_choice.addItem(self.tr("Sheet: one page, short answers"), SHEET)
+        self.layout_choice.addItem(self.tr("Full: every statement"), FULL)
+        saved_layout = read_choice(settings, "compare/layout", SHEET, (SHEET, FULL))
+        self.layout_choice.setCurrentIndex(max(0, self.layout_choice.findData(saved_layout)))
+        self.layout_choice.currentIndexChanged.connect(self._layout_changed)
+
         self.dimensions = QListWidget()
         self.dimensions.setAccessibleName(self.tr("Dimensions to show"))
         saved = read_text(settings, "compare/dimensions", "")
-        shown = set(saved.split(",")) if saved else {d.value for d in Dimension}
-        for d in Dimension:
-            item = QListWidgetItem(DIMENSION_LABELS[d])
+        shown = set(saved.split(",")) if saved else {r.value for r in ALL_ROWS}
+        for d in ALL_ROWS:
+            item = QListWidgetItem(ROW_LABELS[d])
             item.setData(CodeRole, d.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if d.value in shown else Qt.CheckState.Unchecked)
@@ -102,9 +111,12 @@ class CompareView(QWidget):
         print_btn.clicked.connect(self.print_preview)
         pdf_btn = QPushButton(self.tr("Export PDF…"))
         pdf_btn.clicked.connect(self._ask_pdf)
+        odt_btn = QPushButton(self.tr("Export ODT…"))
+        odt_btn.setToolTip(self.tr("OpenDocument text, to adapt in LibreOffice or Word"))
+        odt_btn.clicked.connect(self._ask_odt)
         csv_btn = QPushButton(self.tr("Export CSV…"))
         csv_btn.clicked.connect(self._ask_csv)
-        self.print_button, self.pdf_button, self.csv_button = print_btn, pdf_btn, csv_btn
+        self.print_button, self.pdf_button, self.odt_button, self.csv_button = print_btn, pdf_btn, odt_btn, csv_btn
 
         side = QWidget()
         self.choices = side  # the countries, dimensions and options: the sidebar's text size applies
@@ -124,10 +136,11 @@ class CompareView(QWidget):
         form.addWidget(QLabel(self.tr("Dimensions")))
         form.addWidget(self.dimensions, 2)
         opts = QFormLayout()
+        opts.addRow(self.tr("Layout"), self.layout_choice)
         opts.addRow(self.tr("Paper"), self.paper)
         opts.addRow(self.tr("Orientation"), self.orientation)
         form.addLayout(opts)
-        for b in (print_btn, pdf_btn, csv_btn):
+        for b in (print_btn, pdf_btn, odt_btn, csv_btn):
             form.addWidget(b)
         split = QSplitter()
         split.addWidget(side)
@@ -151,12 +164,21 @@ class CompareView(QWidget):
             if self.countries.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def selected_dimensions(self) -> list[Dimension]:
+    def selected_dimensions(self) -> list[CompareRow]:
+        """The rows shown: dimensions, institutions and practices alike."""
+        rows: dict[str, CompareRow] = {r.value: r for r in ALL_ROWS}
         return [
-            Dimension(self.dimensions.item(i).data(CodeRole))
+            rows[self.dimensions.item(i).data(CodeRole)]
             for i in range(self.dimensions.count())
             if self.dimensions.item(i).checkState() == Qt.CheckState.Checked
         ]
+
+    def layout(self) -> str:  # type: ignore[override]
+        """The chosen layout: SHEET or FULL (QWidget.layout() is not used on this widget)."""
+        return self.layout_choice.currentData()
+
+    def set_layout(self, layout: str) -> None:
+        self.layout_choice.setCurrentIndex(self.layout_choice.findData(layout))
 
     def set_countries(self, codes: list[str]) -> None:
         """Check exactly these countries, in this column order."""
@@ -183,7 +205,8 @@ class CompareView(QWidget):
     def reference(self) -> ComparisonRef | None:
         """What is on screen as a comparison to bookmark, or None if it is not one yet."""
         try:
-            return ComparisonRef.make(self.selected_countries(), [d.value for d in self.selected_dimensions()])
+            dims = [d.value for d in self.selected_dimensions() if isinstance(d, Dimension)]
+            return ComparisonRef.make(self.selected_countries(), dims, self.layout())
         except ValueError:
             return None
 
@@ -195,7 +218,7 @@ class CompareView(QWidget):
         ]
         return self.tr("Comparison: {countries}").format(countries=", ".join(names))
 
-    def set_dimension_shown(self, dim: Dimension, shown: bool) -> None:
+    def set_dimension_shown(self, dim: Dimension | Listing, shown: bool) -> None:
         for i in range(self.dimensions.count()):
             item = self.dimensions.item(i)
             if item.data(CodeRole) == dim.value:
@@ -212,6 +235,10 @@ class CompareView(QWidget):
                 )
             )
             return
+        self.refresh()
+
+    def _layout_changed(self) -> None:
+        self._settings.setValue("compare/layout", self.layout())
         self.refresh()
 
     def _dimensions_changed(self, _item: QListWidgetItem | None) -> None:
@@ -239,11 +266,13 @@ class CompareView(QWidget):
 
     def html(self, *, for_print: bool = False) -> str:
         data = comparison_data(self._store, self.selected_countries())
-        return comparison_html(data, self.selected_dimensions(), links=self._links, for_print=for_print)
+        return comparison_html(
+            data, self.selected_dimensions(), links=self._links, for_print=for_print, layout=self.layout()
+        )
 
     def refresh(self) -> None:
         n = len(self.selected_countries())
-        for b in (self.print_button, self.pdf_button, self.csv_button):
+        for b in (self.print_button, self.pdf_button, self.odt_button, self.csv_button):
             b.setEnabled(self.ready())
         if n < MIN_COUNTRIES:
             self.message.setText(
@@ -253,9 +282,25 @@ class CompareView(QWidget):
             )
             self.view.show_html("", stylesheet(self._theme))
         else:
-            self.message.setText("")
+            self.message.setText(self.pages_note())
             self.view.show_html(self.html(), stylesheet(self._theme))
         self.changed.emit()
+
+    def pages_note(self) -> str:
+        """What the printed sheet will be: one page at what size, or why it takes more."""
+        self._last_pages = 0
+        if self.layout() != SHEET or not self.ready():
+            return ""
+        laid = self._printer.lay_out(self.html(for_print=True), self.sheet_options())
+        self._last_pages = laid.pages
+        if laid.fits_one_page:
+            return self.tr("The sheet prints on one page (text {size} pt).").format(size=f"{laid.body_pt:.1f}")
+        return self.tr(
+            "This sheet does not fit one page at {size} pt, the smallest legible size: it prints on %n page(s). "
+            "Untick a dimension or a country to fit one page.",
+            "",
+            laid.pages,
+        ).format(size=f"{MIN_BODY_PT:g}")
 
     def sheet_options(self) -> SheetOptions:
         names = [
@@ -263,13 +308,17 @@ class CompareView(QWidget):
             for i in range(self.countries.count())
             if self.countries.item(i).checkState() == Qt.CheckState.Checked
         ]
-        return sheet_options(names, self.paper.currentData(), self.orientation.currentData())
+        return sheet_options(names, self.paper.currentData(), self.orientation.currentData(), self.layout())
 
     # -- output --------------------------------------------------------------------------------
     def export_pdf(self, path: Path) -> int:
         """Write what is on screen as a printable sheet; returns the page count."""
         self._settings.setValue("compare/paper", self.paper.currentData())
         return self._printer.to_pdf(self.html(for_print=True), path, self.sheet_options())
+
+    def export_odt(self, path: Path) -> None:
+        """Write what is on screen as an OpenDocument text, to adapt in a word processor."""
+        self._printer.to_odt(self.html(for_print=True), path, self.sheet_options())
 
     def export_csv(self, path: Path) -> None:
         data = comparison_data(self._store, self.selected_countries())
@@ -278,9 +327,12 @@ class CompareView(QWidget):
     def print_preview(self) -> None:
         if not self.ready():
             return
-        print_preview(
-            self, self._printer, lambda: self.html(for_print=True), self.sheet_options(), self.tr("Print comparison")
-        )
+        title = self.tr("Print comparison")
+        if note := self.pages_note():
+            self.message.setText(note)  # the preview says what the sheet will be, the dialog's title too
+            if self._last_pages > 1:
+                title = self.tr("Print comparison — does not fit one page at {size} pt").format(size=f"{MIN_BODY_PT:g}")
+        print_preview(self, self._printer, lambda: self.html(for_print=True), self.sheet_options(), title)
 
     def _ask_pdf(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"
@@ -289,6 +341,17 @@ class CompareView(QWidget):
         )
         if path:
             self._guarded(lambda: self.export_pdf(Path(path)), self.tr("Saved {name}.").format(name=Path(path).name))
+
+    def _ask_odt(self) -> None:
+        name = "-".join(self.selected_countries()) or "comparison"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export comparison as OpenDocument"),
+            f"compare-{name}.odt",
+            self.tr("OpenDocument text (*.odt)"),
+        )
+        if path:
+            self._guarded(lambda: self.export_odt(Path(path)), self.tr("Saved {name}.").format(name=Path(path).name))
 
     def _ask_csv(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"

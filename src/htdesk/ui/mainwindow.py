@@ -635,6 +635,7 @@ class MainWindow(QMainWindow):
                 return False
             self.compare.set_countries(list(ref.countries))
             self.compare.set_dimensions(ref.dimensions)
+            self.compare.set_layout(ref.layout)  # the sheet or the full layout, as bookmarked
             target = COMPARE
         if target.startswith(COMPARE):
             codes = [c for c in target.partition(":")[2].split(",") if c]
