@@ -63,10 +63,12 @@ def test_the_comparison_keeps_its_columns_readable_in_a_small_window(
     view.resize(700, 600)
     view.show()
     view.set_countries(["au", "be", "no", "se"])
-    doc = view.view.document()
-    assert "Dimension" in doc.toPlainText()
-    assert _broken_words(doc) == []
-    assert view.view.horizontalScrollBar().maximum() > 0
+    for layout, heading in (("sheet", "At a glance"), ("full", "Dimension")):  # both of the view's layouts
+        view.set_layout(layout)
+        doc = view.view.document()
+        assert heading in doc.toPlainText()
+        assert _broken_words(doc) == []
+        assert view.view.horizontalScrollBar().maximum() > 0
 
 
 def _sizes(doc: QTextDocument) -> dict[str, float]:

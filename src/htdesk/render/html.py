@@ -677,8 +677,8 @@ def missing_html(record_id: str, title: str) -> str:
 
 # The narrowest a table's column lays out at on screen, in ems of the page's text: narrower, and
 # the page scrolls sideways rather than wrap "Interdepartmental" or a country's name mid-word.
-COLUMN_MIN_EMS = {"data": 8.0, "compare": 12.0}
-_TABLE_HEAD = re.compile(r'<table class="(data|compare)"[^>]*>\s*<thead>(.*?)</thead>', re.S)
+COLUMN_MIN_EMS = {"data": 8.0, "compare": 12.0, "sheet": 12.0}
+_TABLE_HEAD = re.compile(r'<table class="(data|compare|sheet)"[^>]*>\s*<thead>(.*?)</thead>', re.S)
 
 
 def min_width_ems(html: str) -> float:
