@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from htdesk.cli import bench
 from htdesk.content.models import Kind
 from htdesk.store import search as search_module
 from htdesk.store.query import fold_same_length, highlight_spans, match_pattern, matcher, parse_query
@@ -22,16 +23,36 @@ def ids(store: ReportStore, text: str, **kw: object) -> list[str]:
     return [h.id for h in search(store, text, **kw).hits]  # type: ignore[arg-type]
 
 
-def test_relevance_set_is_large_enough() -> None:
-    assert len(RELEVANCE) >= 40
+def test_relevance_set_is_large_enough_and_judged(store: ReportStore) -> None:
+    assert len(RELEVANCE) >= 120
     assert all(case["top5"] for case in RELEVANCE)
+    assert bench.load_relevance() == RELEVANCE  # `htdesk bench` reads the same set
+    known = {r[0] for r in store.rows("SELECT id FROM records")}
+    for case in RELEVANCE:
+        assert set(bench.grades(case)) <= known, case["query"]  # every judged id is a record
 
 
 @pytest.mark.parametrize("case", RELEVANCE, ids=[c["query"] for c in RELEVANCE])
 def test_relevance(store: ReportStore, case: dict) -> None:
-    top5 = ids(store, case["query"], limit=5)
+    top5 = bench.ranked_ids(store, case["query"], 5)
     missing = [x for x in case["top5"] if x not in top5]
     assert not missing, f"{case['query']!r}: {missing} not in the top 5 {top5}"
+
+
+def test_relevance_set_mrr(store: ReportStore) -> None:
+    mrr, ndcg, missing = bench.relevance(store, RELEVANCE)
+    assert mrr >= bench.GOAL_MRR and not missing
+    assert 0 < ndcg <= 1
+
+
+def test_mrr_and_ndcg_follow_the_ranking(store: ReportStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = {"query": "KOM", "top5": ["glossary/kom"], "good": ["institution/no/kom"]}
+    mrr, ndcg, missing = bench.relevance(store, [case])
+    assert (mrr, missing) == (1.0, []) and ndcg > 0.9
+    # The same results upside down: the answer drops out of the first places.
+    monkeypatch.setattr(bench, "ranked_ids", lambda s, q, n=10: list(reversed(ids(s, q, limit=n))))
+    worse = bench.relevance(store, [case])
+    assert worse[0] < 1.0 and worse[1] < ndcg and worse[2] == ["KOM"]
 
 
 # -- matching ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import shutil
@@ -23,7 +24,7 @@ from htdesk.store.search import INDEX, prepare, search, search_expression
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
-RELEVANCE_FILE = Path(__file__).resolve().parents[2] / "tests" / "store" / "relevance.toml"
+RELEVANCE_FILE = Path(__file__).resolve().parents[3] / "tests" / "store" / "relevance.toml"
 # Used when the relevance set is not at hand (an installed copy has no tests/).
 FALLBACK_QUERIES = (
     "loverboy", "berry pickers", "hotline", "KOM", "forced begging", "truck drivers", "Schijn Bedriegt",
@@ -61,12 +62,71 @@ class Timing:
         )
 
 
+# -- relevance ------------------------------------------------------------------------------
+
+GOAL_MRR = 0.9
+GRADES = {"top5": 3, "good": 2, "related": 1}  # a relevance case's lists and the grade of each
+
+
+def load_relevance() -> list[dict]:
+    """The relevance set's cases (tests/store/relevance.toml); empty when it is not at hand."""
+    if not RELEVANCE_FILE.is_file():
+        return []
+    with RELEVANCE_FILE.open("rb") as fh:
+        return list(tomllib.load(fh)["case"])
+
+
+def grades(case: dict) -> dict[str, int]:
+    """Record id -> grade of a case's judgments (3: must be in the top five, 2: answers it, 1: related)."""
+    out: dict[str, int] = {}
+    for key, grade in sorted(GRADES.items(), key=lambda kv: kv[1]):
+        out.update(dict.fromkeys(case.get(key, []), grade))
+    return out
+
+
+def ranked_ids(store: ReportStore, query: str, n: int = 10) -> list[str]:
+    """The first ``n`` records as the panel lists them: all-words results, then those with some words."""
+    result = search(store, query, limit=n)
+    return [h.id for h in [*result.hits, *result.partial]][:n]
+
+
+def relevance(store: ReportStore, cases: list[dict]) -> tuple[float, float, list[str]]:
+    """MRR (the first result graded 2 or more), mean nDCG@10, and the queries missing a must-find in the top 5."""
+    rr, ndcg, missing = [], [], []
+    for case in cases:
+        judged = grades(case)
+        got = ranked_ids(store, case["query"])
+        first = next((i for i, rid in enumerate(got, 1) if judged.get(rid, 0) >= 2), 0)
+        rr.append(1 / first if first else 0.0)
+        dcg = sum((2 ** judged.get(rid, 0) - 1) / math.log2(i + 1) for i, rid in enumerate(got, 1))
+        ideal = sorted(judged.values(), reverse=True)[:10]
+        best = sum((2**g - 1) / math.log2(i + 1) for i, g in enumerate(ideal, 1))
+        ndcg.append(dcg / best if best else 0.0)
+        if any(rid not in got[:5] for rid in case["top5"]):
+            missing.append(case["query"])
+    n = max(1, len(cases))
+    return sum(rr) / n, sum(ndcg) / n, missing
+
+
+def bench_relevance(store: ReportStore) -> Iterator[str]:
+    """The relevance set's MRR and nDCG@10, and any must-find outside the top five."""
+    cases = load_relevance()
+    if not cases:
+        yield "Relevance: the relevance set is not at hand (tests/store/relevance.toml)."
+        return
+    mrr, ndcg, missing = relevance(store, cases)
+    verdict = "ok" if mrr >= GOAL_MRR and not missing else f"below the goal (MRR {GOAL_MRR}, every must-find)"
+    yield (
+        f"Relevance: {len(cases)} queries, MRR {mrr:.3f}, nDCG@10 {ndcg:.3f}, "
+        f"must-finds outside the top 5: {len(missing)} ({verdict})"
+    )
+    for query in missing:
+        yield f"  missing a must-find: {query!r}"
+
+
 def bench_queries() -> list[str]:
     """The relevance set's queries and every prefix of each, as a trainer types them."""
-    queries: Iterable[str] = FALLBACK_QUERIES
-    if RELEVANCE_FILE.is_file():
-        with RELEVANCE_FILE.open("rb") as fh:
-            queries = [case["query"] for case in tomllib.load(fh)["case"]]
+    queries: Iterable[str] = [case["query"] for case in load_relevance()] or FALLBACK_QUERIES
     out = {q[:i].strip() for q in queries for i in range(1, len(q) + 1)}
     return sorted(p for p in out if p)
 
@@ -341,7 +401,7 @@ def bench_sheet(store: ReportStore, runs: int = 7) -> Iterator[str]:
 
 
 # Each benchmark takes the store and yields its figures as lines.
-BENCHMARKS: list[Callable[[ReportStore], Iterable[str]]] = [bench_search, bench_print, bench_sheet]
+BENCHMARKS: list[Callable[[ReportStore], Iterable[str]]] = [bench_relevance, bench_search, bench_print, bench_sheet]
 
 
 def run_bench(store: ReportStore) -> int:

@@ -119,12 +119,12 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def without_fragment(q: ParsedQuery, text: str) -> ParsedQuery:
-    """Drop a single letter just typed after other words ("organisation international d").
+    """Drop a single letter just typed after other words ("organisation international d"); a digit stays ("Appendix 4").
 
     It is the start of a word still being typed; matched as a word it would empty the results at
     every new word, matched as a prefix it would match half the report.
     """
-    if len(q.terms) < 2 or len(q.terms[-1]) != 1 or text != text.rstrip():
+    if len(q.terms) < 2 or len(q.terms[-1]) != 1 or not q.terms[-1].isalpha() or text != text.rstrip():
         return q
     last = _words(normalise(text))[-1:]
     if last and fold(last[0]) == q.terms[-1] and not text.rstrip().endswith('"'):
@@ -176,7 +176,9 @@ def alternatives_expression(alt: Alternatives) -> str:
     """One typed word as FTS: its first word (the one typed) first, so that bm25 scores it best."""
     out = [_quote(w) for w in alt.words[:1]]
     out += [_quote(p) + "*" for p in alt.prefixes]
-    out += [_quote(w) for w in alt.words[1:]]
+    # A word a prefix already matches would count twice in bm25 ("labour" beside "labour"*).
+    prefixes = tuple(alt.prefixes)
+    out += [_quote(w) for w in alt.words[1:] if not w.startswith(prefixes)]
     out += [_quote(" ".join(p)) for p in alt.phrases]
     out = list(dict.fromkeys(out))
     return out[0] if len(out) == 1 else "(" + " OR ".join(out) + ")"

@@ -618,7 +618,7 @@ def _search(
     result.matches = spec = _spec(q, alternatives)
     result.forms = sorted(set(spec.words) - set(q.terms))
     expr = query_expression(alternatives, q.phrases)
-    near = _proximity(store, q)
+    near = _proximity(store, lex, q)
 
     # An exact acronym ("KOM") puts its glossary entry, then the body itself, first; an exact
     # name ("Sweden", "TruckSTOP") puts what bears it next (those of them that match, below).
@@ -739,15 +739,16 @@ NEAR_BOOST = 1.3
 NEAR_TOKENS = 8
 
 
-def _proximity(store: ReportStore, q: ParsedQuery) -> dict[int, float]:
+def _proximity(store: ReportStore, lex: _Lexicon, q: ParsedQuery) -> dict[int, float]:
     """Rowid -> boost for records holding the typed words as a phrase ("Child Focus") or near each other."""
     if len(q.terms) < 2 or q.phrases:
         return {}
     words = []
     for t in q.terms:
-        parts = dict(q.parts).get(t, (t,))
+        # A word the report writes hyphenated is its parts there ("interdepartmental").
+        parts = dict(q.parts).get(t) or lex.compounds.get(t) or (t,)
         words += [_quoted(w) for w in parts]
-    if q.prefixed(q.terms[-1]) and q.terms[-1] not in dict(q.parts):
+    if q.prefixed(q.terms[-1]) and len(words) == len(q.terms) and q.terms[-1] not in dict(q.parts):
         words[-1] += "*"  # the last word may still be being typed
     phrase = " + ".join(words)
     near = f"NEAR({' '.join(words)}, {NEAR_TOKENS})"
