@@ -154,11 +154,32 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         _reporting = False
 
 
+def tell_no_user_folder(parent: object, problem: str) -> None:
+    """Say, once the window shows, that nothing will be kept: a start from the desktop has no terminal."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from htdesk.ui import plain
+
+    box = plain.message_box(
+        parent,  # type: ignore[arg-type]
+        QMessageBox.Icon.Warning,
+        "HT Desk cannot keep your bookmarks and settings",
+        f"HT Desk could not create its folder for your bookmarks and settings:\n{problem}\n\n"
+        "You can read the report as usual, but bookmarks are unavailable, and the window layout, zoom "
+        "and last page will not be kept after you close HT Desk. Check that this folder can be "
+        "created, or ask whoever looks after this computer.",
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not exec(): the window is usable meanwhile
+
+
 def run_app(args: Namespace | SimpleNamespace) -> int:
     from htdesk.paths import database_path
     from htdesk.store.report import ReportStore, StoreError
-    from htdesk.ui.settings import read_choice, reset_settings, settings
+    from htdesk.ui.settings import read_choice, reset_settings, settings, user_folder_problem
 
+    problem = user_folder_problem()
     if args.reset_settings:
         reset_settings()
     app = make_application()
@@ -182,8 +203,11 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
     from htdesk.ui.mainwindow import MainWindow
 
     sys.excepthook = report_error
-    # A factory: the bookmarks open just after the first paint, not before it.
-    window = MainWindow(store, user_settings, bookmarks=lambda: open_bookmarks(window))
+    # A factory: the bookmarks open just after the first paint, not before it. Without a user
+    # folder there is no bookmarks file to open or make: the tab says they are unavailable.
+    window = MainWindow(store, user_settings, bookmarks=(lambda: None) if problem else (lambda: open_bookmarks(window)))
+    if problem:
+        window.first_paint.connect(lambda: tell_no_user_folder(window, problem))
     stamp = os.environ.get(FIRST_PAINT_FILE)
     if stamp:
         window.first_paint.connect(lambda: _stamp_first_paint(stamp))
