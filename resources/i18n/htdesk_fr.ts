@@ -216,6 +216,10 @@
         <translation>Message des signets</translation>
     </message>
     <message>
+        <source>The bookmarks file {file} is read-only: bookmarks can be opened but not changed.</source>
+        <translation>Le fichier des signets {file} est en lecture seule&#xa0;: les signets peuvent être ouverts, mais pas modifiés.</translation>
+    </message>
+    <message>
         <source>The bookmarks folder {folder} is read-only: bookmarks can be opened but not changed.</source>
         <translation>Le dossier des signets {folder} est en lecture seule&#xa0;: les signets peuvent être ouverts, mais pas modifiés.</translation>
     </message>
@@ -254,6 +258,10 @@
     <message>
         <source>Import Bookmarks</source>
         <translation>Importer des signets</translation>
+    </message>
+    <message>
+        <source>Importing bookmarks…</source>
+        <translation>Importation des signets…</translation>
     </message>
     <message>
         <source>{bookmarks} and {folders}</source>

@@ -22,8 +22,11 @@ from hypothesis import strategies as st
 from htdesk.store.bookmarks import (
     DEFAULT_FOLDER,
     FORMAT,
+    MAX_IMPORT_BOOKMARKS,
+    MAX_IMPORT_FOLDERS,
     BookmarkEnvironmentError,
     BookmarkError,
+    BookmarkImportCancelled,
     BookmarkImportError,
     BookmarkInputError,
     BookmarkNotFound,
@@ -850,3 +853,148 @@ def test_a_malformed_comparison_id_without_its_object_is_refused(bm: BookmarkSto
     with pytest.raises(BookmarkImportError, match="2 to 4 countries"):
         bm.import_json(doc)
     assert bm.folders() == []
+
+
+# -- files that are not what they seem (issue 20, item 7) ------------------------------------
+
+
+def test_a_file_with_a_renamed_column_is_set_aside_as_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    with BookmarkStore(path) as store:
+        fill(store)
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE bookmarks RENAME COLUMN note TO remark")
+    conn.close()
+    original = path.read_bytes()
+    with BookmarkStore(path) as store:
+        assert store.recovered_from is not None  # was: opened, then an IndexError on every read
+        assert store.bookmarks() == [] and store.folders() == []
+        assert store.recovered_from.read_bytes() == original
+
+
+def test_another_programs_database_with_a_leftover_wal_is_set_aside_unchanged(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    live = sqlite3.connect(work / "other.sqlite")
+    live.execute("PRAGMA journal_mode=WAL")
+    live.execute("PRAGMA wal_autocheckpoint=0")  # its rows stay in the WAL, as after a crash
+    live.execute("CREATE TABLE notes (body TEXT)")
+    live.executemany("INSERT INTO notes VALUES (?)", [(f"note {i}",) for i in range(200)])
+    live.commit()
+    path = tmp_path / "bookmarks.sqlite"
+    for suffix in ("", "-wal"):  # the files as that program left them, still open
+        shutil.copyfile(work / f"other.sqlite{suffix}", tmp_path / f"bookmarks.sqlite{suffix}")
+    live.close()
+    main, wal = path.read_bytes(), (tmp_path / "bookmarks.sqlite-wal").read_bytes()
+    assert len(wal) > 0
+    with BookmarkStore(path) as store:
+        kept = store.recovered_from
+        assert kept is not None and store.folders() == []
+    assert kept.read_bytes() == main  # was: the WAL folded into it as the check's connection closed
+    assert kept.with_name(kept.name + "-wal").read_bytes() == wal
+    with sqlite3.connect(f"{kept.as_uri()}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 200
+    conn.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file permissions")
+def test_a_read_only_file_in_a_writable_folder_is_named_as_such(shared_dir: Path) -> None:
+    folder = shared_dir / "user"
+    folder.mkdir()
+    folder.chmod(0o777)
+    path = folder / "bookmarks.sqlite"
+    with BookmarkStore(path) as store:
+        fill(store)
+        expected = snapshot(store)
+    path.chmod(0o444)
+    original = path.read_bytes()
+    with as_ordinary_user(), BookmarkStore(path) as store:
+        assert store.read_only
+        assert snapshot(store) == expected
+        assert store.read_only_reason() == f"The bookmarks file {path} is read-only"
+        with pytest.raises(BookmarkReadOnly) as info:
+            store.add("country/no", "Norway")
+        assert f"file {path} is read-only" in str(info.value) and "folder" not in str(info.value)
+    assert path.read_bytes() == original
+
+
+# -- large imports (issue 20, item 6) ----------------------------------------------------------
+
+
+def _doc(folders: int, per_folder: int) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": 1,
+        "folders": [
+            {"name": f"F{f}", "bookmarks": [{"record_id": f"x/{f}-{i}", "title": f"T {i}"} for i in range(per_folder)]}
+            for f in range(folders)
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("folders", "per_folder", "says"),
+    [
+        (
+            MAX_IMPORT_FOLDERS + 1,
+            0,
+            f"{MAX_IMPORT_FOLDERS + 1:,} folders; HT Desk imports at most {MAX_IMPORT_FOLDERS:,}",
+        ),
+        (2, MAX_IMPORT_BOOKMARKS // 2 + 1, f"{MAX_IMPORT_BOOKMARKS + 2:,} bookmarks; HT Desk imports at most"),
+    ],
+    ids=["folders", "bookmarks"],
+)
+def test_an_import_beyond_the_limits_says_which_and_imports_nothing(
+    bm: BookmarkStore, folders: int, per_folder: int, says: str
+) -> None:
+    fill(bm)
+    before = snapshot(bm)
+    with pytest.raises(BookmarkImportError, match="Nothing was imported") as info:
+        bm.import_json(_doc(folders, per_folder))
+    assert says in str(info.value)
+    assert snapshot(bm) == before
+
+
+def test_an_import_at_the_limits_is_taken_whole(bm: BookmarkStore) -> None:
+    counts = bm.import_json(_doc(100, MAX_IMPORT_BOOKMARKS // 100))
+    assert (counts.folders_added, counts.bookmarks_added) == (100, MAX_IMPORT_BOOKMARKS)
+
+
+def test_an_import_reports_progress_and_a_cancel_keeps_nothing(bm: BookmarkStore) -> None:
+    fill(bm)
+    before = snapshot(bm)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return len(seen) < 3
+
+    with pytest.raises(BookmarkImportCancelled):
+        bm.import_json(_doc(4, 500), progress)
+    assert seen == [(250, 2000), (500, 2000), (750, 2000)]
+    assert snapshot(bm) == before
+
+
+def _plan(store: BookmarkStore, sql: str, params: tuple[Any, ...] = ()) -> str:
+    return " | ".join(r[-1] for r in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def test_a_file_made_before_the_indexes_gets_them_and_keeps_working(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.sqlite"
+    with BookmarkStore(path) as store:
+        fill(store)
+        expected = snapshot(store)
+        store._conn.execute("DROP INDEX folders_position")
+        store._conn.execute("DROP INDEX bookmarks_folder")
+    with BookmarkStore(path) as store:
+        assert snapshot(store) == expected
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 1  # older HT Desk still opens it
+        # Where the import spent its time (a scan of every folder for each new one) and the
+        # panel's read (a sort of every bookmark), the indexes answer.
+        assert "folders_position" in _plan(store, "SELECT coalesce(max(position) + 1, 0) FROM folders")
+        panel = _plan(
+            store,
+            "SELECT b.* FROM bookmarks b JOIN folders f ON f.id = b.folder_id "
+            "ORDER BY f.position, f.id, b.position, b.id",
+        )
+        assert "TEMP B-TREE" not in panel and "bookmarks_folder" in panel, panel

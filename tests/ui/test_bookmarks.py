@@ -563,3 +563,38 @@ def test_a_failing_exists_check_shows_bookmarks_as_present(filled: BookmarkServi
 
     model = BookmarksModel(filled, broken)
     assert tree_of(model)["Session 1"] == ["Belgium", "Myria", "A withdrawn practice"]
+
+
+def test_a_large_import_shows_progress_and_cancel_keeps_nothing(
+    panel: BookmarksPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from htdesk.ui.bookmarks import panel as panel_module
+
+    doc = {
+        "format": "htdesk-bookmarks",
+        "version": 1,
+        "folders": [
+            {"name": f"Big {f}", "bookmarks": [{"record_id": f"x/{f}-{i}", "title": f"T {i}"} for i in range(1000)]}
+            for f in range(3)
+        ],
+    }
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(panel_module, "IMPORT_PROGRESS_AFTER_MS", 0)
+    seen: list[tuple[bool, str, int]] = []
+
+    def cancelled(self: QProgressDialog) -> bool:  # the user presses Cancel as soon as it shows
+        seen.append((self.isVisible(), self.labelText(), self.maximum()))
+        return True
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancelled)
+    before = tree_of(panel.model)
+    panel.import_bookmarks()
+    assert seen == [(True, "Importing bookmarks…", 3000)]
+    assert messages(panel) == []  # a cancel is the user's choice: no error
+    panel.model.reload()
+    assert tree_of(panel.model) == before
+    assert not [d for d in panel.findChildren(QProgressDialog) if d.isVisible()]

@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +31,12 @@ MAX_NAME = 200
 MAX_TEXT = 20_000
 # Far beyond any real export (a bookmark is ~200 bytes); refuses a wrong file before reading it all.
 MAX_IMPORT_BYTES = 50_000_000
+# What one import may bring: far more than a trainer files (tens of folders, hundreds of pages), and
+# few enough that an import takes well under a second and the panel stays quick (issue 20).
+MAX_IMPORT_FOLDERS = 1_000
+MAX_IMPORT_BOOKMARKS = 10_000
+# An import reports its progress (and may be cancelled) after this many bookmarks.
+PROGRESS_STEP = 250
 
 # The schema is created inside one IMMEDIATE transaction, so two copies of the app opening a new
 # file at the same moment cannot both create it. AUTOINCREMENT: an id is never reused, so undo can
@@ -54,6 +60,18 @@ _SCHEMA = (
     )""",
     "CREATE INDEX bookmarks_record ON bookmarks(record_id)",
 )
+# Added later, to files of the same schema version (an older HT Desk reads them as before): new
+# folders go after the last (max(position)) and the panel reads folders and bookmarks in order.
+_INDEXES = {
+    "folders_position": "CREATE INDEX IF NOT EXISTS folders_position ON folders(position)",
+    "bookmarks_folder": "CREATE INDEX IF NOT EXISTS bookmarks_folder ON bookmarks(folder_id, position, id)",
+}
+
+# What each table must have: a file whose tables lack one (a renamed column) is damaged.
+_COLUMNS = {
+    "folders": {"id", "name", "position", "notes"},
+    "bookmarks": {"id", "record_id", "title", "note", "folder_id", "position", "created"},
+}
 
 # Primary SQLite result codes (extended codes carry them in the low byte).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
@@ -85,6 +103,10 @@ class BookmarkNotFound(BookmarkInputError):
 
 class BookmarkImportError(BookmarkInputError):
     """An import file is malformed or not an HT Desk bookmarks file; nothing was imported."""
+
+
+class BookmarkImportCancelled(BookmarkInputError):
+    """The user cancelled an import; nothing was imported."""
 
 
 # -- values ------------------------------------------------------------------------------
@@ -141,6 +163,8 @@ class ImportCounts:
 
 # Folder id -> the ids of its bookmarks in order; what ``move`` replaced and ``arrange`` restores.
 Arrangement = dict[int, list[int]]
+# An import's progress report: (bookmarks done, bookmarks in the file) -> go on?
+Progress = Callable[[int, int], bool]
 
 
 # -- locations -----------------------------------------------------------------------------
@@ -180,6 +204,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_dev, st.st_ino
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (its effective user, where the platform tells)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
 
 
 def _code(exc: sqlite3.Error) -> int:
@@ -278,6 +308,10 @@ class BookmarkStore:
     # -- opening, checking, recovering -------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         existed = self.path.exists()
+        if existed and not _writable(self.path) and _writable(self.path.parent):
+            return self._open_read_only()  # a read-only file: readable, every change refused
+        if existed:
+            self._inspect()
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
@@ -292,6 +326,7 @@ class BookmarkStore:
             _wal(conn)
             if new:
                 self._create_schema(conn)
+            self._add_indexes(conn)
             conn.execute("PRAGMA foreign_keys=ON")
             return conn
         except _Unusable:
@@ -311,6 +346,30 @@ class BookmarkStore:
         except BaseException:
             conn.close()
             raise
+
+    def _inspect(self) -> None:
+        """Check an existing file through a read-only connection: _Unusable if damaged or foreign.
+
+        A read-write connection that finds a leftover WAL folds it into the file when it closes: the
+        file of another program (or a damaged one) would be changed before being set aside.
+        """
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except sqlite3.Error:
+            return  # cannot be opened read-only here (no -shm can be made): the checks below decide
+        try:
+            try:
+                self._check(conn)
+            except sqlite3.Error as exc:
+                if _code(exc) not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                    return  # busy, or a WAL this connection cannot read: the read-write checks decide
+                raise _Unusable from None
+        except _Unusable:
+            self._keep_wal()  # as the read-write path does: what was found damaged is kept whole
+            raise
+        finally:
+            conn.close()
 
     def _keep_wal(self) -> None:
         """Read a damaged file's WAL before closing, as SQLite deletes it when the last connection closes."""
@@ -350,6 +409,9 @@ class BookmarkStore:
             raise _Unusable  # some other program's database: keep it, but not here
         if version and not {"folders", "bookmarks"} <= tables:
             raise _Unusable
+        for table, needed in _COLUMNS.items() if version else ():
+            if not needed <= {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+                raise _Unusable  # read as it is, every bookmark would fail with an IndexError
         return version
 
     def _create_schema(self, conn: sqlite3.Connection) -> None:
@@ -357,7 +419,7 @@ class BookmarkStore:
         try:
             # Re-read under the write lock: another process may have created it meanwhile.
             if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                for statement in _SCHEMA:
+                for statement in (*_SCHEMA, *_INDEXES.values()):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
@@ -365,8 +427,26 @@ class BookmarkStore:
             conn.execute("ROLLBACK")
             raise
 
+    def _read_only_words(self) -> str:
+        return "it is read-only" if self.file_is_read_only() else "its folder is read-only"
+
+    def _add_indexes(self, conn: sqlite3.Connection) -> None:
+        """Give a file the indexes it lacks (files made before they existed): one write, once."""
+        have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        missing = [sql for name, sql in _INDEXES.items() if name not in have]
+        if not missing:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in missing:
+                conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
     def _open_read_only(self) -> sqlite3.Connection:
-        """Open a file in a folder we cannot write: readable, every change refused."""
+        """Open a file in a folder we cannot write, or a read-only file: readable, every change refused."""
         # immutable: a WAL database cannot even be read without creating its -shm file, which a
         # read-only folder forbids; nobody can be writing to it there anyway.
         uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
@@ -378,13 +458,13 @@ class BookmarkStore:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error as exc:
             raise BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} cannot be read and its folder is read-only "
-                f"({exc}); check the folder's permissions."
+                f"The bookmarks database {self.path} cannot be read ({exc}) and {self._read_only_words()}; "
+                "check its permissions."
             ) from None
         if version != SCHEMA_VERSION:
             conn.close()
             raise BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} is in a read-only folder and cannot be updated."
+                f"The bookmarks database {self.path} cannot be updated: {self._read_only_words()}."
             )
         self.read_only = True
         return conn
@@ -414,6 +494,17 @@ class BookmarkStore:
             ) from None
         return target
 
+    def file_is_read_only(self) -> bool:
+        """The file itself is read-only in a folder that can be written (else it is the folder)."""
+        # The folder first: with it read-only, a writable file still cannot be changed (its journal).
+        return _writable(self.path.parent) and self.path.exists() and not _writable(self.path)
+
+    def read_only_reason(self) -> str:
+        """Which is read-only, the bookmarks file or its folder, in words naming it."""
+        if self.file_is_read_only():
+            return f"The bookmarks file {self.path} is read-only"
+        return f"The bookmarks folder {self.path.parent} is read-only"
+
     def recovery_message(self) -> str | None:
         """What to tell the user if a damaged file was replaced on opening, else None."""
         if self.recovered_from is None:
@@ -429,7 +520,7 @@ class BookmarkStore:
         code = _code(exc)
         where = self.path.parent
         if code == _SQLITE_READONLY:
-            return BookmarkReadOnly(f"The bookmarks folder {where} is read-only: the change was not saved.")
+            return BookmarkReadOnly(f"{self.read_only_reason()}: the change was not saved.")
         if code == _SQLITE_FULL:
             return BookmarkEnvironmentError(
                 f"The disk holding {where} is full: the change was not saved. Free some space and try again."
@@ -457,9 +548,7 @@ class BookmarkStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is saved or none of it; failures become BookmarkError."""
         if self.read_only:
-            raise BookmarkReadOnly(
-                f"The bookmarks folder {self.path.parent} is read-only: bookmarks cannot be changed."
-            )
+            raise BookmarkReadOnly(f"{self.read_only_reason()}: bookmarks cannot be changed.")
         # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later can
         # fail with "database is locked" without waiting, which would lose a concurrent add.
         try:
@@ -833,13 +922,17 @@ class BookmarkStore:
                 ],
             }
 
-    def import_json(self, data: Any) -> ImportCounts:
+    def import_json(self, data: Any, progress: Progress | None = None) -> ImportCounts:
         """Merge an exported document: folders matched by name, a record already in the folder skipped.
 
         The whole document is checked before anything is written, and written in one transaction:
-        a malformed or foreign document raises BookmarkImportError and changes nothing.
+        a malformed or foreign document, or one beyond the limits (MAX_IMPORT_FOLDERS,
+        MAX_IMPORT_BOOKMARKS), raises BookmarkImportError and changes nothing. ``progress(done,
+        total)`` is called every PROGRESS_STEP bookmarks; if it returns False the import stops,
+        nothing is kept, and BookmarkImportCancelled is raised.
         """
         doc = _parse_import(data)
+        total = sum(len(f.bookmarks) for f in doc.folders)
         folders_added = added = duplicates = 0
         with self._write() as conn:
             for f in doc.folders:
@@ -874,6 +967,9 @@ class BookmarkStore:
                     )
                     position += 1
                     added += 1
+                    done = added + duplicates
+                    if progress is not None and done % PROGRESS_STEP == 0 and not progress(done, total):
+                        raise BookmarkImportCancelled("The import was cancelled. Nothing was imported.")
         return ImportCounts(folders_added=folders_added, bookmarks_added=added, duplicates=duplicates)
 
     def export_file(self, path: Path, folder: int | None = None) -> None:
@@ -884,9 +980,9 @@ class BookmarkStore:
         except OutputError as exc:
             raise BookmarkEnvironmentError(f"{str(exc)[:1].upper()}{str(exc)[1:]}. Nothing was exported.") from None
 
-    def import_file(self, path: Path) -> ImportCounts:
+    def import_file(self, path: Path, progress: Progress | None = None) -> ImportCounts:
         """Read a file written by ``export_file`` and merge it (see ``import_json``)."""
-        return self.import_json(read_import_file(path))
+        return self.import_json(read_import_file(path), progress)
 
 
 def _bookmark_json(b: Bookmark) -> dict[str, Any]:
@@ -924,6 +1020,24 @@ def read_import_file(path: Path) -> Any:
         ) from None
 
 
+def _check_size(data: dict[str, Any]) -> None:
+    """Refuse a document beyond the import limits before validating it, saying which limit."""
+    folders = data.get("folders")
+    if not isinstance(folders, list):
+        return  # validation says what is wrong
+    if len(folders) > MAX_IMPORT_FOLDERS:
+        raise BookmarkImportError(
+            f"The file has {len(folders):,} folders; HT Desk imports at most {MAX_IMPORT_FOLDERS:,} "
+            "folders at a time. Nothing was imported."
+        )
+    marks = sum(len(f["bookmarks"]) for f in folders if isinstance(f, dict) and isinstance(f.get("bookmarks"), list))
+    if marks > MAX_IMPORT_BOOKMARKS:
+        raise BookmarkImportError(
+            f"The file has {marks:,} bookmarks; HT Desk imports at most {MAX_IMPORT_BOOKMARKS:,} "
+            "bookmarks at a time. Nothing was imported."
+        )
+
+
 def _parse_import(data: Any) -> FileIn:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BookmarkImportError("This file is not an HT Desk bookmarks export. Nothing was imported.")
@@ -933,6 +1047,7 @@ def _parse_import(data: Any) -> FileIn:
             f"This bookmarks file was made by a newer HT Desk (format {version}); update HT Desk to "
             "import it. Nothing was imported."
         )
+    _check_size(data)
     # pydantic loads here, on import, not when the app starts.
     from pydantic import ValidationError
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from htdesk.store.bookmarks import (
     BookmarkError,
+    BookmarkImportCancelled,
 )
 from htdesk.ui import plain
 from htdesk.ui.bookmarks.model import BookmarkRole, BookmarksModel
@@ -48,6 +50,26 @@ def safe_file_name(name: str) -> str:
     """A folder's name as a file name: no path separators, no characters Windows refuses."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip(" .")
     return (cleaned or "bookmarks")[:80]
+
+
+# A large import shows its progress, with Cancel, once it has taken this long (a small one never does).
+IMPORT_PROGRESS_AFTER_MS = 400
+
+
+class _ImportProgress:
+    """The store's import progress callback, shown in a progress dialog whose Cancel stops the import."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        self.dialog = dialog
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)  # a modal progress dialog lets the app repaint and take the Cancel click
+        return not self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
 
 
 class BookmarksPanel(QWidget):
@@ -189,7 +211,13 @@ class BookmarksPanel(QWidget):
         recovered = self._service.recovery_message()
         if recovered:
             lines.append(recovered)
-        if self._service.read_only:
+        if self._service.read_only and self._service.store.file_is_read_only():
+            lines.append(
+                self.tr("The bookmarks file {file} is read-only: bookmarks can be opened but not changed.").format(
+                    file=self._service.store.path
+                )
+            )
+        elif self._service.read_only:
             lines.append(
                 self.tr("The bookmarks folder {folder} is read-only: bookmarks can be opened but not changed.").format(
                     folder=self._service.store.path.parent
@@ -395,6 +423,16 @@ class BookmarksPanel(QWidget):
         if path is not None:
             self._run(lambda: self._service.export_to(path))
 
+    def _import_progress(self) -> _ImportProgress:
+        dialog = QProgressDialog(self)
+        dialog.setWindowTitle(self.tr("Import Bookmarks"))
+        dialog.setLabelText(self.tr("Importing bookmarks…"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(IMPORT_PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        return _ImportProgress(dialog)
+
     def import_bookmarks(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getOpenFileName(
@@ -402,11 +440,16 @@ class BookmarksPanel(QWidget):
         )
         if not path:
             return
+        progress = self._import_progress()
         try:
-            counts = self._service.import_from(Path(path))
+            counts = self._service.import_from(Path(path), progress)
+        except BookmarkImportCancelled:
+            return  # the user's own choice: nothing to say
         except BookmarkError as exc:
             self.show_error(str(exc))
             return
+        finally:
+            progress.close()
         text = self.tr("{bookmarks} and {folders}").format(
             bookmarks=self.tr("Imported %n bookmark(s)", "", counts.bookmarks_added),
             folders=self.tr("%n new folder(s)", "", counts.folders_added),

@@ -18,6 +18,7 @@ from htdesk.store.bookmarks import (
     BookmarkStore,
     Folder,
     ImportCounts,
+    Progress,
     Removed,
 )
 
@@ -273,8 +274,8 @@ class BookmarkService(QObject):
         """Write one folder, or all, to a JSON file (whole or not at all)."""
         self._store.export_file(path, folder_id)
 
-    def import_from(self, path: Path) -> ImportCounts:
-        """Merge a JSON file written by ``export_to``; a bad file raises and changes nothing."""
-        counts = self._store.import_file(path)
+    def import_from(self, path: Path, progress: Progress | None = None) -> ImportCounts:
+        """Merge a JSON file written by ``export_to``; a bad (or cancelled) import raises and changes nothing."""
+        counts = self._store.import_file(path, progress)
         self.changed.emit()
         return counts
