@@ -37,7 +37,7 @@ def test_scaled_copy_repeats_every_row_and_stays_searchable(tmp_path: Path, buil
 def test_ui_timing_types_each_input_in_the_main_window(
     qtbot: object, store: ReportStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bench, "ROUNDS", 2)
+    monkeypatch.setattr(bench, "UI_ROUNDS", 2)
     timings = bench.time_ui(store, ["KOM", "victims", "zzzz"])
     assert len(timings) == 6 and all(t > 0 for t in timings)
 
@@ -47,7 +47,7 @@ import sys
 from pathlib import Path
 from htdesk.cli import bench
 from htdesk.store.report import ReportStore
-bench.ROUNDS = 1
+bench.UI_ROUNDS = 1
 if sys.argv[2] == "unfiltered":
     bench.OFFSCREEN_NOTE = ""  # lets the note through: shows that this run does produce it
 bench.time_ui(ReportStore(Path(sys.argv[1])), ["KOM", "victims", "zzzz"])
@@ -71,3 +71,22 @@ def test_sheet_benchmark_gives_the_ratio_to_the_full_layout_in_one_run(store: Re
     (line,) = bench.bench_sheet(store, runs=1)
     assert re.search(r"Comparison sheet, be fr no se to PDF \(\d+ pages?\): median \d+ ms", line)
     assert re.search(r"full layout \(\d+ pages\): \d+ ms; ratio \d\.\d\dx", line)
+
+
+def test_search_timing_measures_the_app_the_floor_and_the_bare_query(store: ReportStore) -> None:
+    from htdesk.cli.bench import FLOOR_SQL, app_expression, time_search
+
+    timing = time_search(store, ["KOM", "victims of trafficking"], app_expression(store), rounds=1)
+    assert len(timing.app) == len(timing.floor) == len(timing.bare) == 2
+    line = timing.line("bundled")
+    assert "floor (FTS5 bm25 + snippet())" in line and "bare FTS5" in line and "for reference" in line
+    # The floor does the visible work: snippets of the ranked rows, with markers.
+    rows = store.rows(FLOOR_SQL, (app_expression(store)("KOM"),))
+    assert rows and any("\x02" in (snippet or "") for _, snippet in rows)
+
+
+def test_bench_prints_relevance(store: ReportStore) -> None:
+    from htdesk.cli.bench import bench_relevance
+
+    lines = list(bench_relevance(store))
+    assert lines[0].startswith("Relevance: ") and "MRR" in lines[0] and "nDCG@10" in lines[0]

@@ -31,6 +31,7 @@ class ParsedQuery:
     phrases: tuple[tuple[str, ...], ...]
     # Terms typed with hyphens, as one word ("cooperation") -> their parts ("co", "operation").
     parts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    typing: str = ""  # the last loose word when the text ends in it, not in a space: still being typed
 
     @property
     def empty(self) -> bool:
@@ -44,11 +45,16 @@ class ParsedQuery:
         """Whether ``term`` also matches the words it begins (as it does while being typed).
 
         A lone word does ("traff" finds trafficking); in a query of several words only a word of
-        SHORT_WORD letters or more does, so that "in" or "of" stay the words they are.
+        SHORT_WORD letters or more does, so that "in" or "of" stay the words they are, and the
+        word still being typed at the end.
         """
         if len(term) < MIN_PREFIX:
             return False
-        return len(term) >= SHORT_WORD or len(self.terms) + len(self.phrases) == 1
+        if len(term) >= SHORT_WORD or len(self.terms) + len(self.phrases) == 1:
+            return True
+        # The word being typed at the end may be the start of a longer one ("Federal Bur"), but
+        # two letters are too few to say which ("victims of" would find "officers").
+        return term == self.typing and len(term) > MIN_PREFIX
 
 
 def fold(word: str) -> str:
@@ -115,7 +121,8 @@ def parse_query(text: str) -> ParsedQuery:
     terms, parts = _loose_words(rest)
     unique = list(dict.fromkeys(terms))[:MAX_TERMS]
     split = tuple((t, parts[t]) for t in unique if t in parts)
-    return ParsedQuery(tuple(unique), tuple(phrases[:MAX_TERMS]), split)
+    typing = terms[-1] if terms and rest == rest.rstrip() and rest.rstrip()[-1:].isalnum() else ""
+    return ParsedQuery(tuple(unique), tuple(phrases[:MAX_TERMS]), split, typing)
 
 
 def without_fragment(q: ParsedQuery, text: str) -> ParsedQuery:
@@ -128,7 +135,7 @@ def without_fragment(q: ParsedQuery, text: str) -> ParsedQuery:
         return q
     last = _words(normalise(text))[-1:]
     if last and fold(last[0]) == q.terms[-1] and not text.rstrip().endswith('"'):
-        return ParsedQuery(q.terms[:-1], q.phrases, q.parts)
+        return ParsedQuery(q.terms[:-1], q.phrases, q.parts, q.typing)
     return q
 
 
@@ -204,13 +211,6 @@ def fts_expression(q: ParsedQuery, forms_of: Callable[[str], Iterable[str]] | No
     """The MATCH expression: every word (with prefixes and word forms) and every phrase."""
     alts = [alternatives_of(q, t, forms_of(t) if forms_of else ()) for t in q.terms]
     return query_expression(alts, q.phrases)
-
-
-def prefix_expression(q: ParsedQuery) -> str:
-    """The bare expression a minimal search box would use: every word as a prefix, ANDed."""
-    parts = [_quote(t) + ("*" if len(t) >= MIN_PREFIX else "") for t in q.terms]
-    parts += [_quote(" ".join(p)) for p in q.phrases]
-    return " AND ".join(parts)
 
 
 # -- Porter stemmer -----------------------------------------------------------------------

@@ -48,9 +48,9 @@ INDEX = "search_fts"
 # bm25 weights for (title, keywords, headings, body, notes): a match in a title or an acronym
 # counts most, one in a footnote least ("Norway": Norway's records above those mentioning it).
 WEIGHTS = (10.0, 8.0, 4.0, 1.0, 0.5)
-SNIPPET_CHARS = 240  # about three dozen words: two lines of a results list
+SNIPPET_CHARS = 200  # about thirty words: two lines of a results list in the sidebar
 SNIPPET_LEAD = 40  # context kept before the first match
-SNIPPET_SCAN = 800  # how far past the first match to look for a denser window
+SNIPPET_SCAN = 400  # how far past the first match to look for a denser window
 FOLD_CHUNK = 1024  # how much of a text is folded first, to find its first match
 MIRROR_FACTOR = 0.5  # bm25 scores are negative: a factor below 1 moves a record down
 FEW_HITS = 3  # below this many matches, offer "Did you mean ..."
@@ -146,6 +146,7 @@ class _Lexicon:
     spell_cache: dict[str, str] = field(default_factory=dict)
     where_cache: dict[int, str] = field(default_factory=dict)
     title_count: Counter[str] = field(default_factory=Counter)
+    display_cache: dict[int, str] = field(default_factory=dict)
     # rowid -> keywords, body, both folded (fold_same_length); empty when the database is too large
     texts: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
 
@@ -155,14 +156,17 @@ class _Lexicon:
         Six appendices read "Appendix N. Institutional Framework of …" and several countries have
         "Non-Governmental Organizations (NGOs)": cut to a sidebar's width they all looked alike.
         """
-        _, kind, title, codes = self.shown_as[rowid]
-        m = FRAMEWORK_TITLE.match(title)
-        if m:
-            return f"{m['country']}: Institutional Framework ({m['appendix']})"
-        if codes and kind is not Kind.COUNTRY and self.title_count.get(_title_key(title), 0) > 1:
-            names = ", ".join(self.countries.get(c, c.upper()) for c in codes.split(","))
-            return f"{names}: {title}"
-        return title
+        shown = self.display_cache.get(rowid)
+        if shown is None:
+            _, kind, shown, codes = self.shown_as[rowid]
+            m = FRAMEWORK_TITLE.match(shown)
+            if m:
+                shown = f"{m['country']}: Institutional Framework ({m['appendix']})"
+            elif codes and kind is not Kind.COUNTRY and self.title_count.get(_title_key(shown), 0) > 1:
+                names = ", ".join(self.countries.get(c, c.upper()) for c in codes.split(","))
+                shown = f"{names}: {shown}"
+            self.display_cache[rowid] = shown
+        return shown
 
     def known(self, word: str) -> bool:
         """The word, or a word it begins (while still being typed), is in the index."""
@@ -459,7 +463,8 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def _title_key(title: str) -> str:
     """A title as its words, case, accents and UK/US spelling aside: "Organisations" and "Organizations" are one."""
-    return " ".join(min([t, *spellings(t)]) for t in parse_query(title).terms)
+    # Cheaper than spellings(): titles are compared, not searched, and this runs on every title.
+    return " ".join(t.replace("iz", "is").replace("our", "or") for t in parse_query(title).terms)
 
 
 def spellings(word: str) -> list[str]:
@@ -699,7 +704,8 @@ def _search(
     if result.total < SOME_WORDS_BELOW and len(q.terms) + len(q.phrases) > 1:
         some, scores = _some_words(store, lex, q, alternatives, set(rowids), want_kind, want_country)
         result.partial_total = len(some)
-        result.partial = _hits(store, lex, some[:limit], scores, spec)
+        # As many as fill the page the all-words results leave; more load as the list scrolls.
+        result.partial = _hits(store, lex, some[: max(0, limit - len(result.hits))], scores, spec)
     return result
 
 
@@ -815,7 +821,7 @@ def _some_words(
 
 
 # Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
-_WEIGHTS = ", ".join(str(x) for x in WEIGHTS)
+WEIGHTS_SQL = _WEIGHTS = ", ".join(str(x) for x in WEIGHTS)
 _MATCH_SQL = f"SELECT rowid, bm25({INDEX}, {_WEIGHTS}) AS score FROM {INDEX} WHERE {INDEX} MATCH ? ORDER BY score"
 
 
