@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QDesktopServices, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolBar
 from pytestqt.qtbot import QtBot
 
@@ -751,3 +751,40 @@ def test_a_report_page_is_still_bookmarked_as_before(
     w.open("glossary/kom")
     w.actions_by_name["bookmark"].trigger()
     assert w.bookmarks.is_bookmarked("glossary/kom")  # type: ignore[union-attr]
+
+
+# -- keyboard focus -------------------------------------------------------------------------------
+def _ring_from_left(image: QImage, around: str) -> int:
+    """Width of the ring at the left edge (middle row): a run of one colour at 3:1 or more against ``around``."""
+    from htdesk.render.theme import contrast
+
+    y = image.height() // 2
+    for start in range(3):  # antialiasing or a 1 px frame may come first
+        colour = image.pixelColor(start, y)
+        if colour.alpha() == 255 and contrast(colour.name(), around) >= 3:  # grab() leaves see-through pixels clear
+            run = start
+            while run < image.width() and image.pixelColor(run, y) == colour:
+                run += 1
+            return run - start
+    return 0
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_kind_of_control_shows_a_2px_focus_ring(window: MainWindow, qtbot: QtBot, theme: str) -> None:
+    window.set_theme(theme)
+    qtbot.waitUntil(lambda: getattr(QApplication.style(), "focus_ring", False))  # set just after the first paint
+    window.focus_search()
+    qtbot.keyClicks(window.search_panel.search_edit, "traficking")  # a typo: "Did you mean" offers a spelling
+    button = window.search_panel.suggestion_button
+    qtbot.waitUntil(button.isVisible)
+    around = window.theme.window
+    controls = [button, window.search_panel.search_edit, window.search_panel.kind_filter]
+    for control in controls:
+        control.setFocus()
+        qtbot.waitUntil(control.hasFocus)
+        assert _ring_from_left(control.grab().toImage(), around) >= 2, control.accessibleName()
+        control.clearFocus()
+        assert _ring_from_left(control.grab().toImage(), around) < 2, control.accessibleName()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    assert _ring_from_left(window.reader.viewport().grab().toImage(), window.theme.background) >= 2

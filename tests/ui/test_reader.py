@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from htdesk.render.html import stylesheet
-from htdesk.render.theme import LIGHT
+from htdesk.render.theme import DARK, LIGHT, Theme
 from htdesk.store.report import ReportStore
 from htdesk.ui.reader import ReaderView
 
@@ -111,3 +112,44 @@ def test_zoom_scales_citations_the_source_line_and_badges_with_the_text(
         # Everything grows and shrinks together, in proportion to the text.
         assert at[8][kind] / at[8]["body"] == pytest.approx(at[0][kind] / at[0]["body"], rel=0.05), kind
         assert at[-4][kind] / at[-4]["body"] == pytest.approx(at[0][kind] / at[0]["body"], rel=0.05), kind
+
+
+def _ring_width(image: QImage, x: int, y: int, dx: int, colour: QColor) -> int:
+    """How many pixels of ``colour`` run from (x, y) in direction dx (+1 right, -1 left)."""
+    run, seen = 0, False
+    for _ in range(8):
+        if image.pixelColor(x, y) == colour:
+            run, seen = run + 1, True
+        elif seen:
+            break
+        x += dx
+    return run
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=lambda t: t.name)
+def test_keyboard_focus_on_the_page_and_on_its_links_is_a_clear_ring(
+    reader: ReaderView, qtbot: QtBot, bundled_store: ReportStore, theme: Theme
+) -> None:
+    reader.resize(700, 500)
+    reader.set_highlight_colour(theme)
+    reader.show_html(bundled_store.page("institution/no/kom") or "", stylesheet(theme))
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)
+    ring = QColor(theme.focus)
+    # The page itself: a frame inside its edge, 2 px or more, in the focus colour (>= 3:1, see test_theme).
+    image = reader.viewport().grab().toImage()
+    mid = image.height() // 2
+    assert _ring_width(image, 0, mid, +1, ring) >= 2
+    assert _ring_width(image, image.width() - 1, mid, -1, ring) >= 2
+    # Tab moves to the first link (the breadcrumbs' Home): a ring round it, not a dotted 1 px box.
+    qtbot.keyClick(reader, Qt.Key.Key_Tab)
+    rects = reader.focused_link_rects()
+    assert rects, "Tab reached no link"
+    image = reader.viewport().grab().toImage()
+    r = rects[0]
+    assert _ring_width(image, r.left() - 4, r.center().y(), +1, ring) >= 2
+    assert _ring_width(image, r.right() + 4, r.center().y(), -1, ring) >= 2
+    reader.clearFocus()
+    qtbot.waitUntil(lambda: not reader.hasFocus())
+    image = reader.viewport().grab().toImage()
+    assert _ring_width(image, 0, mid, +1, ring) == 0  # no focus, no ring

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from htdesk.content.models import Kind
 from htdesk.store.report import ReportStore
 from htdesk.store.search import HL_END, HL_START, KIND_LABELS, search
+from htdesk.ui.appearance import marked_colours
 from htdesk.ui.search_panel import (
     DEBOUNCE_MS,
     PARTIAL_LABEL,
@@ -228,7 +229,7 @@ def test_painted_row_shows_title_where_and_marked_snippet(qtbot: QtBot, panel: S
         return {image.pixel(x, y) for y in range(y0, y1) for x in range(x0, x1, 2)}
 
     selected = panel.view.selectionModel().isSelected(row)
-    fill = panel.palette().color(QPalette.ColorRole.Highlight).lighter(170).rgb()
+    fill = marked_colours(panel.palette())[0].rgb()
     text_rgb = panel.palette().color(QPalette.ColorRole.Text)
     first = colours(rect.top() + pad, rect.top() + pad + line)
     assert any(QColor(c).lightness() < text_rgb.lightness() + 60 for c in first)  # the title is drawn

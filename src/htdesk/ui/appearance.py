@@ -49,8 +49,7 @@ def theme_for(choice: str, *, exact: bool = True) -> Theme:
 def palette_for(theme: Theme) -> QPalette:
     """A complete palette, so widgets and the page agree whatever the platform style."""
     p = QPalette()
-    dark = theme.name == "dark"
-    window = QColor("#23272e") if dark else QColor("#f4f6f9")
+    window = QColor(theme.window)
     base = QColor(theme.background)
     text = QColor(theme.text)
     roles = {
@@ -63,8 +62,8 @@ def palette_for(theme: Theme) -> QPalette:
         QPalette.ColorRole.ButtonText: text,
         QPalette.ColorRole.ToolTipBase: QColor(theme.panel),
         QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.Highlight: QColor("#2f6db3" if dark else "#2b6cb0"),
-        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Highlight: QColor(theme.selection),
+        QPalette.ColorRole.HighlightedText: QColor(theme.selection_text),
         QPalette.ColorRole.Link: QColor(theme.link),
         QPalette.ColorRole.PlaceholderText: QColor(theme.muted),
     }
@@ -76,5 +75,76 @@ def palette_for(theme: Theme) -> QPalette:
     return p
 
 
+def marked_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """Fill and text of marked words (search matches) for the theme ``palette`` belongs to."""
+    theme = DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
+    return QColor(theme.highlight), QColor(theme.highlight_text)
+
+
 def apply(app: QApplication, theme: Theme) -> None:
     app.setPalette(palette_for(theme))
+    style = app.style()
+    if getattr(style, "focus_ring", False):  # the focus ring follows the theme
+        style.colour = QColor(theme.focus)  # type: ignore[attr-defined]
+
+
+def focus_style(theme: Theme) -> object:
+    """The app's style (Fusion) with a focus ring of 2 px in the theme's focus colour, for every control.
+
+    Fusion's own is a 1 px line in the selection colour, on buttons only after a key was pressed,
+    and none at all on a flat button ("Did you mean"). Made just after the first paint: QProxyStyle
+    and QStyle's enums are classes the first screen does not need.
+    """
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter, QPen
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+
+    ring_width = 2
+    framed = {QStyle.PrimitiveElement.PE_FrameLineEdit, QStyle.PrimitiveElement.PE_PanelLineEdit}
+    complex_framed = {QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox}
+
+    class FocusStyle(QProxyStyle):
+        def __init__(self) -> None:
+            super().__init__("Fusion")
+            self.colour = QColor(theme.focus)
+
+        def _ring(self, painter: QPainter, rect: QRect) -> None:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(self.colour, ring_width))
+            painter.setBrush(QColor(0, 0, 0, 0))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+        def drawPrimitive(
+            self,
+            element: QStyle.PrimitiveElement,
+            option: QStyleOption,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            """Override of QProxyStyle.drawPrimitive: the focus ring instead of Fusion's, round line edits too."""
+            if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
+                self._ring(painter, option.rect)  # type: ignore[attr-defined]
+                return
+            super().drawPrimitive(element, option, painter, widget)
+            if element in framed and option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+                self._ring(painter, option.rect)  # type: ignore[attr-defined]
+
+        def drawControl(
+            self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
+        ) -> None:
+            """Override of QProxyStyle.drawControl: the ring round a push button, flat ones too."""
+            super().drawControl(element, option, painter, widget)
+            if element == QStyle.ControlElement.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+                self._ring(painter, option.rect)  # type: ignore[attr-defined]
+
+        def drawComplexControl(
+            self, control: QStyle.ComplexControl, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
+        ) -> None:
+            """Override of QProxyStyle.drawComplexControl: the ring round combo and spin boxes."""
+            super().drawComplexControl(control, option, painter, widget)  # type: ignore[arg-type]
+            if control in complex_framed and option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+                self._ring(painter, option.rect)  # type: ignore[attr-defined]
+
+    return FocusStyle()

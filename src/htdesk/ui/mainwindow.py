@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         self._set_window_icon()
         self._late_steps = [
             self._follow_system_scheme,
+            self._install_focus_style,
             self._install_bookmarks,
             self._prepare_search,
             self._install_search,
@@ -404,6 +405,16 @@ class MainWindow(QMainWindow):
             hints.colorSchemeChanged.connect(self._system_scheme_changed)
         if self.theme.name != self._applied_theme:  # the platform's palette guessed wrong
             self.apply_theme()
+
+    def _install_focus_style(self) -> None:
+        """Every control's keyboard focus as a 2 px ring in the theme's colour (see appearance.focus_style)."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication) or getattr(app.style(), "focus_ring", False):
+            return
+        style = appearance.focus_style(self.theme)
+        style.focus_ring = True  # type: ignore[attr-defined]
+        app.setStyle(style)  # type: ignore[arg-type]
+        appearance.apply(app, self.theme)  # a new style may bring its own palette: ours again
 
     def _set_window_icon(self) -> None:
         """The title bar's and task switcher's icon: decoded after the first paint, which needs none of it."""

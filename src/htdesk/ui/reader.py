@@ -9,17 +9,18 @@ from PySide6.QtGui import QColor, QFont, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from htdesk.render.html import SCHEME, min_width_ems
-from htdesk.render.theme import Theme
+from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.query import Alternatives, highlight_spans
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QMouseEvent, QPaintEvent, QTextCursor
+    from PySide6.QtCore import QRect, QUrl
+    from PySide6.QtGui import QFocusEvent, QMouseEvent, QPaintEvent, QTextCursor
 
 # Classes used only once the page is in use (find, highlighting) are imported where they
 # are used: PySide builds each class's enums on first touch, and start-up pays for every one.
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
+FOCUS_WIDTH = 2  # pixels: WCAG 2.2's focus appearance asks for at least a 2 px ring
 
 
 class ReaderView(QTextBrowser):
@@ -51,7 +52,8 @@ class ReaderView(QTextBrowser):
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
         self._find_selections: list[QTextEdit.ExtraSelection] = []
-        self._highlight = QColor("#ffe27a")
+        self._highlight, self._highlight_text = QColor(LIGHT.highlight), QColor(LIGHT.highlight_text)
+        self._focus_colour = QColor(LIGHT.focus)
         self._painted = False
 
     # -- content ---------------------------------------------------------------------------
@@ -103,6 +105,76 @@ class ReaderView(QTextBrowser):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # not at all if the view is gone by then
+        elif self.hasFocus():
+            self._paint_focus()
+
+    # -- keyboard focus ------------------------------------------------------------------------
+    def focused_link_rects(self) -> list[QRect]:
+        """Where the link Tab has moved to sits, in viewport coordinates (one rectangle a line)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return []
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        probe = self.textCursor()
+        probe.setPosition(start + 1)
+        if not probe.charFormat().isAnchor():  # a selection the reader made, not a link in focus
+            return []
+        from PySide6.QtCore import QRect
+
+        rects = []
+        doc, dx, dy = self.document(), self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() < end:
+            layout, origin = block.layout(), doc.documentLayout().blockBoundingRect(block).topLeft()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                lo = max(start, block.position() + line.textStart())
+                hi = min(end, block.position() + line.textStart() + line.textLength())
+                if lo >= hi:
+                    continue
+                x0 = line.cursorToX(lo - block.position())[0]
+                x1 = line.cursorToX(hi - block.position())[0]
+                top = origin.y() + line.y()
+                rects.append(QRect(int(origin.x() + x0) - dx, int(top) - dy, int(x1 - x0) + 1, int(line.height()) + 1))
+            block = block.next()
+        return rects
+
+    def _paint_focus(self) -> None:
+        """A ring at least 2 px wide in the theme's focus colour: round the link Tab reached, else the page."""
+        from PySide6.QtGui import QPainter, QPen
+
+        painter = QPainter(self.viewport())
+        pen = QPen(self._focus_colour, FOCUS_WIDTH)
+        painter.setPen(pen)
+        links = self.focused_link_rects()
+        for rect in links:
+            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        if not links:  # the page itself has the focus: a frame just inside its edge
+            half = FOCUS_WIDTH // 2
+            painter.drawRect(self.viewport().rect().adjusted(half, half, -half - 1, -half - 1))
+        painter.end()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Override of QTextBrowser.focusNextPrevChild (Tab from link to link): repaint the rings."""
+        moved = super().focusNextPrevChild(next)
+        self.viewport().update()
+        return moved
+
+    def focusInEvent(self, e: QFocusEvent) -> None:
+        """Override of QTextEdit.focusInEvent: the focus frame shows at once."""
+        super().focusInEvent(e)
+        self.viewport().update()
+
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        """Override of QTextEdit.focusOutEvent: the focus frame goes."""
+        super().focusOutEvent(e)
+        self.viewport().update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Override of QTextEdit.scrollContentsBy: the frame stays at the edge rather than scroll away."""
+        super().scrollContentsBy(dx, dy)
+        if self.hasFocus():
+            self.viewport().update()
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
         """Override of QWidget.mouseReleaseEvent: the mouse's back and forward buttons."""
@@ -137,7 +209,9 @@ class ReaderView(QTextBrowser):
 
     # -- find and highlight -------------------------------------------------------------------
     def set_highlight_colour(self, theme: Theme) -> None:
-        self._highlight = QColor(theme.highlight)
+        self._highlight, self._highlight_text = QColor(theme.highlight), QColor(theme.highlight_text)
+        self._focus_colour = QColor(theme.focus)
+        self.viewport().update()
 
     def highlight_all(self, words: list[str]) -> int:
         """Mark every occurrence of the words, inside words too (find in page); return the count."""
@@ -181,7 +255,7 @@ class ReaderView(QTextBrowser):
 
         fmt = QTextCharFormat()
         fmt.setBackground(self._highlight)
-        fmt.setForeground(QColor("#000000"))
+        fmt.setForeground(self._highlight_text)
         selections: list[QTextEdit.ExtraSelection] = []
         for cursor in cursors:
             sel = QTextEdit.ExtraSelection()

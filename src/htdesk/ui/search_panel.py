@@ -47,6 +47,7 @@ from htdesk.store.search import (
     search,
 )
 from htdesk.ui import plain
+from htdesk.ui.appearance import marked_colours
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 30  # a screenful and a half; more are loaded as the list scrolls
@@ -355,7 +356,9 @@ class HitDelegate(QStyledItemDelegate):
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(QPoint(left, top + line + ascent), row.where)
         painter.setPen(text_colour)
-        marked_fill = None if selected else pal.color(QPalette.ColorRole.Highlight).lighter(170)
+        # The theme's marked-word colours (a lightened selection colour under near-white text
+        # was 1.7:1 in dark mode); a selected row keeps the selection's own.
+        marked_fill, marked_text = (None, text_colour) if selected else marked_colours(pal)
         top += 2 * line
         current = font
         for runs in (row.runs, row.more):
@@ -367,7 +370,11 @@ class HitDelegate(QStyledItemDelegate):
                     current = want
                 if marked_fill is not None and highlighted:
                     painter.fillRect(QRect(left + x, top, width, line), marked_fill)
-                painter.drawText(QPoint(left + x, baseline), text)
+                    painter.setPen(marked_text)
+                    painter.drawText(QPoint(left + x, baseline), text)
+                    painter.setPen(text_colour)
+                else:
+                    painter.drawText(QPoint(left + x, baseline), text)
             top += line
         painter.restore()
 
