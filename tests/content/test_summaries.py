@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htdesk.__main__ import main
@@ -202,6 +202,7 @@ def test_glued_years_and_thousands_read_as_the_report_prints_them() -> None:
     assert untraced("plan 2007–2011", "the 20072010 plan") == ["2011"]
 
 
+@settings(max_examples=500)
 @given(st.text(max_size=200))
 def test_any_text_traces_against_itself(text: str) -> None:
     """Whatever a curator types, the rule runs, and a passage holding the text holds its claims."""

@@ -85,11 +85,13 @@ def untraced(text: str, passage: str) -> list[str]:
     """The numbers and names of ``text`` that ``passage`` does not contain, in order of appearance."""
     have_numbers = numbers_in(passage)
     have_letters = letters(passage)
-    acronyms = set(re.findall(r"(?<![A-Za-z])[A-Z][A-Z0-9&]*[A-Z]", passage))
     missing = [n for n in dict.fromkeys(_norm_number(m) for m in _NUMBER_RE.findall(text)) if n not in have_numbers]
 
     def found(name: str) -> bool:
-        return name in acronyms if _ACRONYM_RE.fullmatch(name) else letters(name) in have_letters
+        if _ACRONYM_RE.fullmatch(name):
+            # As a word of its own; a plural "s" or a footnote call glued to it ("KOM27") may follow.
+            return re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![a-rt-zA-Z])", passage) is not None
+        return letters(name) in have_letters
 
     for name in dict.fromkeys(names_in(text)):
         # "China and Vietnam" is two names, where the report may list them otherwise: each must be there.
