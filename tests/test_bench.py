@@ -90,3 +90,14 @@ def test_bench_prints_relevance(store: ReportStore) -> None:
 
     lines = list(bench_relevance(store))
     assert lines[0].startswith("Relevance: ") and "MRR" in lines[0] and "nDCG@10" in lines[0]
+
+
+def test_bench_times_a_20_record_handout_against_bare_qt(store: ReportStore, user_dir: Path) -> None:
+    [line] = list(bench.bench_handout(store, runs=1))
+    assert re.fullmatch(
+        r"Handout PDF, 20 records \(\d+ pages\): median \d+ ms over 1 runs; "
+        r"Qt printing the same HTML bare: \d+ ms; ratio \d+\.\d\dx",
+        line,
+    ), line
+    assert not any(user_dir.iterdir())  # the folder was made in a temporary bookmarks file
+    assert bench.bench_handout in bench.BENCHMARKS

@@ -165,7 +165,7 @@ def test_five_short_records_fit_four_pages_with_contents_outline_and_metadata(
     assert meta is not None
     assert meta.title == "Session 1"
     assert meta.creator == "HT Desk"
-    assert meta.subject and "participants" in meta.subject and "5 pages" in meta.subject
+    assert meta.subject and "participants" in meta.subject and "5 entries" in meta.subject
 
 
 def test_one_record_per_page_on_request(
