@@ -333,4 +333,5 @@ def test_the_issue_session_from_the_command_line(user_dir: Path, tmp_path: Path,
     for label in ("Belgium", "Norway", "National action plan", "National rapporteur"):
         assert label in sheet
     assert "Position on demand" not in sheet  # only the dimensions bookmarked
+    assert "Sources in the ICPC report" in sheet  # the sheet layout: short answers, numbered sources
     assert outline[1][1] > outline[0][1]

@@ -71,8 +71,8 @@ def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool 
             data = comparison_data(store, list(ref.countries))
             if len(data.countries) == len(ref.countries):
                 names = [c.name for c in data.countries]
-                # The sheet layout of #18 replaces the full table here when it lands.
-                sheet = comparison_html(data, ref.dimensions, links=links, for_print=True)
+                # As bookmarked: the one-page sheet (short answers, numbered sources) or every statement.
+                sheet = comparison_html(data, ref.dimensions, links=links, for_print=True, layout=ref.layout)
                 html = handout_comparison_html(names, sheet, note)
                 items.append(HandoutItem(f"Comparison: {', '.join(names)}", "country profiles", html, own_page=True))
                 continue
