@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from htdesk.__main__ import main
-from htdesk.content.kinds import DIMENSION_LABELS, REPORT_CITATION, Dimension
+from htdesk.content.kinds import DIMENSION_LABELS, REPORT_CITATION, ROW_LABELS, Dimension
 from htdesk.content.models import Country
 from htdesk.store.report import ReportStore
 
@@ -204,3 +204,41 @@ def test_dimensions_choose_the_rows_of_both_layouts(
         flat, _ = pdf_text(out)
         assert "National action plan" in flat and "Practices" in flat
         assert "Institutions" not in flat and "Coordination mechanism" not in flat
+
+
+def test_full_layout_keeps_statements_whole_and_labels_every_page(
+    capsys: pytest.CaptureFixture[str], built_db: Path, store: ReportStore, tmp_path: Path
+) -> None:
+    """Qt broke rows mid-sentence and left continuation pages without a dimension's name."""
+    out = tmp_path / "full.pdf"
+    assert run(capsys, built_db, "compare", *FOUR, "--layout", "full", "--pdf", str(out))[0] == 0
+    pages = [norm(p.extract_text()) for p in PdfReader(str(out)).pages]
+    labels = [norm(label) for label in ROW_LABELS.values()]
+    long_texts = [
+        norm(s.text)
+        for code in FOUR
+        for said in store.record(f"country/{code}").dimensions.values()  # type: ignore[union-attr]
+        for s in said
+        if len(s.text) > 900
+    ]
+    continued = 0
+    for n, text in enumerate(pages):
+        body = text.split("Dimension Belgium France Norway Sweden", 1)[1].strip()  # after the header row
+        if not any(body.startswith(label) for label in [*labels, "At a glance"]):
+            # Only a statement taller than a page's column runs on by itself, from where it started.
+            assert any(body[:40] in t for t in long_texts), f"page {n + 1}: {body[:60]}"
+        continued += body.startswith(tuple(f"{label} (continued)" for label in labels))
+    assert continued >= 3  # rows do go on over pages, under their name
+    whole = 0
+    for code in FOUR:
+        country = store.record(f"country/{code}")
+        assert isinstance(country, Country)
+        for dim in Dimension:
+            for s in country.dimensions[dim]:
+                if len(s.text) > 900:  # longer than a page's column: printed from where it starts
+                    continue
+                said = (norm(s.text) + " ICPC report, " + s.source.cite()).replace("- ", "-")
+                # A line may end after a hyphen ("PAG-" / "ASA"): read back, that is a space.
+                assert any(said in text.replace("- ", "-") for text in pages), (code, dim, s.text[:50])
+                whole += 1
+    assert whole > 100

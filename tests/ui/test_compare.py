@@ -281,7 +281,7 @@ def test_preview_prints_the_pages_the_pdf_has_at_any_printer_resolution(view: Co
     printer.setResolution(1200)  # as a physical printer may insist
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert view._printer.render(printer, view.html(for_print=True), view.sheet_options()) == pdf_pages > 5
+    assert view._printer.render(printer, view.printable(), view.sheet_options()) == pdf_pages > 5
     assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == pdf_pages
 
 

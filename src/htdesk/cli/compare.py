@@ -11,6 +11,7 @@ from htdesk.output.compare import (
     check_count,
     comparison_print,
     comparison_rows,
+    editable_html,
     parse_dimensions,
     to_csv,
 )
@@ -56,7 +57,7 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
                 pages = printer.to_pdf(html, Path(args.pdf), opts)
                 print(f"Wrote {args.pdf} ({pages} {'page' if pages == 1 else 'pages'}){_flow_note(layout, pages)}")
             if odt:
-                printer.to_odt(html, Path(odt), opts)
+                printer.to_odt(editable_html(html), Path(odt), opts)
                 print(f"Wrote {odt}")
     except OutputError as exc:
         print(f"htdesk: {exc}", file=sys.stderr)

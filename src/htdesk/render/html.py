@@ -434,49 +434,113 @@ def comparison_html(
     """Countries in columns, the chosen rows in rows; every cell with its source."""
     if layout == SHEET:
         return comparison_sheet_html(data, rows, links=links, for_print=for_print)
-    from htdesk.store.pages import LinkIndex
-
-    link = Linker(links or LinkIndex({}, {}, {}), for_print=for_print)
-    # A narrow label column leaves the room to the countries; long labels wrap onto two lines.
-    # (the screen view is narrower than a landscape page, so it gets a wider one).
-    width = (18 if len(data.countries) <= 2 else 14) if for_print else (24 if len(data.countries) <= 2 else 19)
-    head = f'<th width="{width}%">Dimension</th>' + "".join(f"<th>{escape(c.name)}</th>" for c in data.countries)
-    body = [
-        '<tr><td class="label">At a glance</td>'
-        + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
-        + "</tr>"
-    ]
-    for row in rows:
-        if isinstance(row, Listing):
-            cells = "".join(f"<td>{_listing_full(data, row, c.code, for_print)}</td>" for c in data.countries)
-        else:
-            cells = "".join(
-                f"<td>{_in_short(c.summaries.get(row), link) if c.dimensions[row] else ''}"
-                f"{_statements_html(c.dimensions[row], link)}</td>"
-                for c in data.countries
-            )
-        body.append(f'<tr><td class="label">{escape(ROW_LABELS[row])}</td>{cells}</tr>')
     names = ", ".join(c.name for c in data.countries)
     title = "" if for_print else f'<h1>Country comparison</h1><p class="lead">{escape(names)}</p>'
+    return title + _full_table(data, rows, _linker(links, for_print), for_print)
+
+
+# A piece of a full-layout row on one printed page: the row's index (GLANCE: the badges), whether
+# it continues the row from the page before, and the items (start, end) of each country's cell.
+Fragment = tuple[int, bool, tuple[tuple[int, int], ...]]
+GLANCE = -1
+
+
+def _linker(links: LinkIndex | None, for_print: bool) -> Linker:
+    from htdesk.store.pages import LinkIndex
+
+    return Linker(links or LinkIndex({}, {}, {}), for_print=for_print)
+
+
+def full_cell_items(
+    data: ComparisonData, country: ComparedCountry, row: CompareRow, link: Linker, for_print: bool
+) -> list[str]:
+    """A full-layout cell as the blocks a printed page may not split, in order, one block each.
+
+    The short answer, each statement with its source, each listed record.
+    """
+    if isinstance(row, Listing):
+        listed = _listing(data, row, country.code)
+        if not listed:
+            return [f"<p>{_not_given()}</p>"]
+        return [
+            "<li>"
+            + (escape(s.title) if for_print else _record_link(s))
+            + f' <span class="cite">({escape(s.cite())})</span></li>'
+            for s in listed
+        ]
+    said = country.dimensions[row]
+    if not said:
+        return [_statements_html(said, link)]
+    short = _in_short(country.summaries.get(row), link)
+    return ([short] if short else []) + [_statements_html([s], link) for s in said]
+
+
+def _cell(items: Sequence[str]) -> str:
+    if items and items[0].startswith("<li>"):
+        return f"<ul>{''.join(items)}</ul>"
+    return "".join(items)
+
+
+def _full_table(
+    data: ComparisonData,
+    rows: Sequence[CompareRow],
+    link: Linker,
+    for_print: bool,
+    fragments: Sequence[Fragment] | None = None,
+    *,
+    new_page: bool = False,
+) -> str:
+    """The full layout's table: every row whole, or (printing) only ``fragments``, "continued" labelled."""
+    n = len(data.countries)
+    # A narrow label column leaves the room to the countries; long labels wrap onto two lines.
+    # (the screen view is narrower than a landscape page, so it gets a wider one). Every column has
+    # its width, so that a row measured in one table keeps its height in another (printed pages).
+    width = (18 if n <= 2 else 14) if for_print else (24 if n <= 2 else 19)
+    col = (100 - width) / max(1, n)
+    head = f'<th width="{width}%">Dimension</th>' + "".join(
+        f'<th width="{col:.2f}%">{escape(c.name)}</th>' for c in data.countries
+    )
+    if fragments is None:
+        fragments = [(GLANCE, False, ())] + [(i, False, ()) for i in range(len(rows))]
+    body = []
+    for index, continued, spans in fragments:
+        if index == GLANCE:
+            body.append(
+                '<tr><td class="label">At a glance</td>'
+                + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
+                + "</tr>"
+            )
+            continue
+        row = rows[index]
+        cells = ""
+        for k, c in enumerate(data.countries):
+            items = full_cell_items(data, c, row, link, for_print)
+            if spans:
+                items = items[spans[k][0] : spans[k][1]]
+            cells += f"<td>{_cell(items)}</td>"
+        label = escape(ROW_LABELS[row]) + (' <span class="cite">(continued)</span>' if continued else "")
+        body.append(f'<tr><td class="label">{label}</td>{cells}</tr>')
+    brk = ' style="page-break-before: always"' if new_page else ""
     return (
-        f'{title}<table class="compare" width="100%" cellspacing="0" cellpadding="4" border="1">'
+        f'<table class="compare" width="100%" cellspacing="0" cellpadding="4" border="1"{brk}>'
         f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>"
     )
 
 
+def comparison_pages_html(
+    data: ComparisonData,
+    rows: Sequence[CompareRow],
+    pages: Sequence[Sequence[Fragment]],
+    *,
+    links: LinkIndex | None = None,
+) -> str:
+    """The full layout cut into printed pages, each its own table under the header row."""
+    link = _linker(links, True)
+    return "".join(_full_table(data, rows, link, True, page, new_page=i > 0) for i, page in enumerate(pages))
+
+
 def _listing(data: ComparisonData, row: Listing, code: str) -> list[Summary]:
     return (data.institutions if row is Listing.INSTITUTIONS else data.practices).get(code, [])
-
-
-def _listing_full(data: ComparisonData, row: Listing, code: str, for_print: bool) -> str:
-    items = _listing(data, row, code)
-    if not items:
-        return _not_given()
-    lis = "".join(
-        f'<li>{escape(s.title) if for_print else _record_link(s)} <span class="cite">({escape(s.cite())})</span></li>'
-        for s in items
-    )
-    return f"<ul>{lis}</ul>"
 
 
 class SourceNumbers:
@@ -568,9 +632,7 @@ def comparison_sheet_html(
     for_print: bool = False,
 ) -> str:
     """The one-page sheet: a short answer a cell, each with a numbered source listed at the foot."""
-    from htdesk.store.pages import LinkIndex
-
-    link = Linker(links or LinkIndex({}, {}, {}), for_print=for_print)
+    link = _linker(links, for_print)
     refs = SourceNumbers()
     n = len(data.countries)
     col_w = (88 if n >= 3 else 84) // max(1, n)

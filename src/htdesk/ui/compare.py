@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from htdesk.content.comparison import ComparisonRef
 from htdesk.content.kinds import ALL_ROWS, ROW_LABELS, CompareRow, Dimension, Listing
-from htdesk.output.compare import MAX_COUNTRIES, MIN_COUNTRIES, comparison_rows, to_csv
+from htdesk.output.compare import MAX_COUNTRIES, MIN_COUNTRIES, FullComparison, comparison_rows, to_csv
 from htdesk.output.files import OutputError, write_bytes
 from htdesk.output.printing import MIN_BODY_PT, SheetOptions, SheetPrinter, default_paper, sheet_options
 from htdesk.render.html import FULL, SHEET, comparison_html, stylesheet
@@ -270,6 +270,13 @@ class CompareView(QWidget):
             data, self.selected_dimensions(), links=self._links, for_print=for_print, layout=self.layout()
         )
 
+    def printable(self) -> str | FullComparison:
+        """What printing and the PDF get: the sheet's HTML, or the full layout cutting itself into pages."""
+        if self.layout() == FULL:
+            data = comparison_data(self._store, self.selected_countries())
+            return FullComparison(data, self.selected_dimensions(), self._links)
+        return self.html(for_print=True)
+
     def refresh(self) -> None:
         n = len(self.selected_countries())
         for b in (self.print_button, self.pdf_button, self.odt_button, self.csv_button):
@@ -314,7 +321,7 @@ class CompareView(QWidget):
     def export_pdf(self, path: Path) -> int:
         """Write what is on screen as a printable sheet; returns the page count."""
         self._settings.setValue("compare/paper", self.paper.currentData())
-        return self._printer.to_pdf(self.html(for_print=True), path, self.sheet_options())
+        return self._printer.to_pdf(self.printable(), path, self.sheet_options())
 
     def export_odt(self, path: Path) -> None:
         """Write what is on screen as an OpenDocument text, to adapt in a word processor."""
@@ -332,7 +339,7 @@ class CompareView(QWidget):
             self.message.setText(note)  # the preview says what the sheet will be, the dialog's title too
             if self._last_pages > 1:
                 title = self.tr("Print comparison — does not fit one page at {size} pt").format(size=f"{MIN_BODY_PT:g}")
-        print_preview(self, self._printer, lambda: self.html(for_print=True), self.sheet_options(), title)
+        print_preview(self, self._printer, self.printable, self.sheet_options(), title)
 
     def _ask_pdf(self) -> None:
         name = "-".join(self.selected_countries()) or "comparison"

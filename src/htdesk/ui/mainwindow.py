@@ -39,7 +39,7 @@ from htdesk.ui.settings import read_bool, read_choice, read_int, read_state, rea
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QRect, QUrl
 
-    from htdesk.output.printing import SheetOptions, SheetPrinter
+    from htdesk.output.printing import Composed, SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
     from htdesk.ui.compare import CompareView
     from htdesk.ui.findbar import FindBar
@@ -972,11 +972,11 @@ class MainWindow(QMainWindow):
         self._update_star()
 
     # -- printing --------------------------------------------------------------------------------
-    def _sheet(self) -> tuple[str, SheetOptions]:
+    def _sheet(self) -> tuple[str | Composed, SheetOptions]:
         from htdesk.output.printing import SheetOptions, default_paper
 
         if self._showing_compare():
-            return self.compare.html(for_print=True), self.compare.sheet_options()
+            return self.compare.printable(), self.compare.sheet_options()
         summary = self.store.summary(self.current)
         if summary is None:
             html = self.reader.document().toHtml()
