@@ -335,3 +335,10 @@ def test_the_issue_session_from_the_command_line(user_dir: Path, tmp_path: Path,
     assert "Position on demand" not in sheet  # only the dimensions bookmarked
     assert "Sources in the ICPC report" in sheet  # the sheet layout: short answers, numbered sources
     assert outline[1][1] > outline[0][1]
+
+
+def test_self_test_prints_a_handout_with_its_outline(user_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^ok   handout PDF: \d+ pages, 2 outline entries$", out, re.MULTILINE), out
+    assert not any(user_dir.iterdir())  # its bookmarks live in a temporary folder

@@ -85,6 +85,18 @@ def test_unused_qt_modules_are_excluded_and_used_ones_are_not() -> None:
     assert not {f"PySide6.{m}" for m in qt_trim.QT_MODULES_USED} & excluded
 
 
+def test_the_bundle_keeps_pypdf_and_what_it_imports() -> None:
+    # Handouts add their PDF outline with pypdf (output/printing.py): the bundle must carry it, and
+    # nothing it imports may be among the modules the spec leaves out (but _hashlib: hashlib falls
+    # back to its built-in digests, as the spec's note on it says).
+    code = "import sys, pypdf; from pypdf import PdfWriter, PdfReader; print(' '.join(sorted(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(proc.stdout.split())
+    excluded = set(qt_trim.python_excludes())
+    assert "pypdf" not in excluded
+    assert not {m for m in loaded if m in excluded or m.split(".")[0] in excluded} - {"_hashlib"}
+
+
 def test_pruning_drops_libraries_only_a_dropped_plugin_needed() -> None:
     # libqxcb -> libQt6XcbQpa -> libxcb-icccm; the gtk3 theme (already dropped) needed libgtk-3 and
     # libpango, and libpango is also needed by nothing kept; libz is needed by the Python extension.

@@ -7,8 +7,34 @@ import tempfile
 from pathlib import Path
 
 
+def _handout(store: object, tmp: Path) -> tuple[bool, str]:
+    """A two-entry handout from a bookmarks file in ``tmp`` (never the user's), read back with pypdf.
+
+    The outline is added by pypdf: this proves an installed copy carries it.
+    """
+    from htdesk.content.comparison import ComparisonRef
+    from htdesk.output.files import OutputError
+    from htdesk.output.handout import write_handout_pdf
+    from htdesk.store.bookmarks import BookmarkError, BookmarkStore
+
+    try:
+        with BookmarkStore(tmp / "self-test-bookmarks.sqlite") as marks:
+            folder = marks.create_folder("Self-test")
+            marks.add("glossary/kom", "KOM", folder.id, "a note that must not print")
+            marks.add(ComparisonRef.make(["be", "no"], ["nap"]).record_id, "Comparison", folder.id)
+            pages = write_handout_pdf(store, marks, folder, tmp / "handout.pdf")  # type: ignore[arg-type]
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(tmp / "handout.pdf"))
+        text = " ".join(page.extract_text() for page in reader.pages)
+        ok = len(reader.outline) == 2 and "must not print" not in text
+        return ok, f"{pages} pages, {len(reader.outline)} outline entries"
+    except (OSError, OutputError, BookmarkError, ImportError) as exc:
+        return False, str(exc)
+
+
 def run_self_test(db: Path | None = None) -> int:
-    """Open the database, check it, search, render a page, write a comparison PDF; 0 if all pass."""
+    """Open the database, check it, search, render a page, write a comparison and a handout PDF; 0 if all pass."""
     from htdesk.paths import database_path
     from htdesk.store.check import check_database
     from htdesk.store.report import ReportStore, StoreError
@@ -63,6 +89,7 @@ def run_self_test(db: Path | None = None) -> int:
             step("comparison PDF", ok, f"{pages} pages, {out.stat().st_size} bytes")
         except OSError as exc:
             step("comparison PDF", False, str(exc))
+        step("handout PDF", *_handout(store, Path(tmp)))
     failed = [n for n, ok, _ in steps if not ok]
     print("self-test passed" if not failed else f"self-test FAILED: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0
