@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from htdesk import __version__
 
@@ -35,7 +35,15 @@ def app_launch(argv: Sequence[str]) -> SimpleNamespace | None:
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
-    p = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """argparse, with its error line cut as ours are (it echoes an invalid value whole)."""
+
+        def error(self, message: str) -> NoReturn:
+            from htdesk.cli.errors import one_line
+
+            super().error(one_line(message))
+
+    p = Parser(
         prog="htdesk",
         description="HT Desk: the ICPC report on human trafficking prevention policies, offline.",
     )
@@ -91,7 +99,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    print(f"htdesk: {message}", file=sys.stderr)
+    from htdesk.cli.errors import say
+
+    say(message)
     return 1
 
 
@@ -263,6 +273,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ensure_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_launch(argv) or _parser().parse_args(argv)
+    from htdesk.cli.errors import nul_argument
+
+    if name := nul_argument(vars(args)):
+        # Python's own word on it is a traceback ("embedded null byte"): no file or text holds one.
+        return _fail(f"the {name.replace('_', ' ')} argument contains a NUL character; no file name or text can")
     from htdesk.output.files import OutputError
     from htdesk.store.report import StoreError
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from htdesk.cli.errors import say
 
 if TYPE_CHECKING:
     from htdesk.store.bookmarks import BookmarkStore
@@ -28,7 +29,7 @@ def run_bookmarks(args: argparse.Namespace) -> int:
     try:
         with BookmarkStore.open_default() as store:
             if message := store.recovery_message():
-                print(f"htdesk: {message}", file=sys.stderr)
+                say(str(message))
             if args.action == "list":
                 _list(store)
             elif args.action == "export":
@@ -36,7 +37,7 @@ def run_bookmarks(args: argparse.Namespace) -> int:
             else:
                 print(store.import_file(args.file).summary())
     except BookmarkError as exc:
-        print(f"htdesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return 2
     return 0
 

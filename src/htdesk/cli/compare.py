@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from htdesk.cli.errors import say
 from htdesk.output.compare import (
     CompareError,
     check_count,
@@ -24,13 +24,13 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
     codes, unknown = resolve_countries(store, args.countries)
     if unknown:
         valid = ", ".join(f"{c} ({n})" for c, n in country_choices(store))
-        print(f"htdesk: unknown country {', '.join(map(repr, unknown))}; valid: {valid}", file=sys.stderr)
+        say(f"unknown country {', '.join(map(repr, unknown))}; valid: {valid}")
         return 2
     try:
         check_count(len(codes))
         dims = parse_dimensions(args.dimensions)
     except CompareError as exc:
-        print(f"htdesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return 2
     layout = getattr(args, "layout", None) or "sheet"
     odt = getattr(args, "odt", None)
@@ -60,7 +60,7 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
                 printer.to_odt(editable_html(html), Path(odt), opts)
                 print(f"Wrote {odt}")
     except OutputError as exc:
-        print(f"htdesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return 1
     if not args.csv and not args.pdf and not odt:
         for row in rows[1:]:

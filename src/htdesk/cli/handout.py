@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from htdesk.cli.errors import say
 
 if TYPE_CHECKING:
     from htdesk.store.report import ReportStore
@@ -27,7 +28,7 @@ def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
     from htdesk.store.bookmarks import BookmarkError, BookmarkStore
 
     if args.pdf is None and args.odt is None:
-        print("htdesk: handout needs --pdf FILE or --odt FILE (or both)", file=sys.stderr)
+        say("handout needs --pdf FILE or --odt FILE (or both)")
         return 2
     try:
         for out in (args.pdf, args.odt):
@@ -50,9 +51,9 @@ def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
                 write_handout_odt(store, bookmarks, folder, Path(args.odt), notes=args.notes)
                 print(f"Wrote {args.odt}")
     except (HandoutError, BookmarkError) as exc:
-        print(f"htdesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return 2
     except OutputError as exc:
-        print(f"htdesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return 1
     return 0

@@ -1,0 +1,33 @@
+"""The command line's error line: one line on stderr, with what the user typed cut to a readable length."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+QUOTE_LIMIT = 200  # characters of one quoted argument a message repeats
+LINE_LIMIT = 1000  # characters of a whole message (a long path or a list of choices fits)
+# A quoted run ('…', "…" or “…”) longer than QUOTE_LIMIT: an argument echoed back whole.
+_LONG_QUOTE = re.compile(rf"""(['"“])([^'"”]{{{QUOTE_LIMIT}}})[^'"”]+(['"”])""")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line, each long quoted argument and the whole cut with an ellipsis."""
+    text = " ".join(str(message).split())
+    text = _LONG_QUOTE.sub(lambda m: f"{m[1]}{m[2]}…{m[3]}", text)
+    return text if len(text) <= LINE_LIMIT else text[:LINE_LIMIT] + "…"
+
+
+def say(message: str) -> None:
+    """Print an error for the user: ``htdesk: message``, one line."""
+    print(f"htdesk: {one_line(message)}", file=sys.stderr)
+
+
+def nul_argument(values: dict[str, object]) -> str | None:
+    """The name of the first argument holding a NUL character (no path or text can), or None."""
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(v, str | Path) and "\x00" in str(v) for v in items):
+            return name
+    return None

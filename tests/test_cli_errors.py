@@ -1,0 +1,67 @@
+"""The command line's errors: one line, what was typed cut to a readable length, no traceback for a NUL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from htdesk.__main__ import main
+
+LONG = "x" * 10_000
+
+
+def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "Traceback" not in err
+    return lines[-1]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "be", LONG],
+        ["compare", "be", "no", "--dimensions", LONG],
+        ["search", "police", "--kind", LONG],
+        ["search", "police", "--country", LONG],
+        ["handout", LONG, "--pdf", "{tmp}/h.pdf"],
+    ],
+    ids=["country", "dimension", "kind", "search-country", "handout-folder"],
+)
+def test_a_long_argument_is_cut_in_the_message(
+    argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path, user_dir: Path
+) -> None:
+    code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert code != 0
+    line = _error_line(capsys)
+    assert "x" * 200 + "…" in line and "x" * 201 not in line
+    assert len(line) < 1200
+
+
+def test_argparse_errors_are_cut_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["compare", "be", "no", "--paper", LONG])
+    assert info.value.code == 2
+    line = _error_line(capsys)
+    assert "x" * 200 + "…" in line and "x" * 201 not in line and "choose from" in line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--out", "{tmp}/a\x00b.json"],
+        ["compare", "be", "no", "--pdf", "{tmp}/a\x00b.pdf"],
+        ["handout", "Session\x001", "--pdf", "{tmp}/h.pdf"],
+        ["--db", "{tmp}/ht\x00.sqlite", "check"],
+    ],
+    ids=["export", "compare", "handout", "db"],
+)
+def test_a_nul_in_an_argument_is_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path, user_dir: Path
+) -> None:
+    code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
+    assert code != 0
+    line = _error_line(capsys)
+    assert "NUL character" in line
+    assert list(tmp_path.iterdir()) == [user_dir] or list(tmp_path.iterdir()) == []
