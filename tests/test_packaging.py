@@ -416,14 +416,18 @@ def test_hdiutil_create_is_tried_again(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def _skip_or_fail(message: str) -> None:
-    """Skip (locally) or fail (in CI, where .ci/run installs everything) for lack of something installed."""
-    if os.environ.get("CI"):
+    """Skip for lack of something installed, or fail where everything must be (HTDESK_REQUIRE_TOOLS).
+
+    .ci/run installs every tool and sets it. Not CI alone: GitHub sets CI on the installers workflow's
+    Windows and macOS runners too, which have no Debian tools and no linters, and need none.
+    """
+    if os.environ.get("HTDESK_REQUIRE_TOOLS"):
         pytest.fail(message)
     pytest.skip(message)
 
 
 def _need(tool: str) -> None:
-    """Skip (locally) or fail (in CI) when a build tool is missing."""
+    """Skip, or fail under HTDESK_REQUIRE_TOOLS, when a build tool is missing."""
     if shutil.which(tool) is None:
         _skip_or_fail(f"{tool} is not installed (see docs/INSTALL.md, 'What each system needs')")
 
