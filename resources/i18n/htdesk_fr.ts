@@ -978,6 +978,10 @@
         </translation>
     </message>
     <message>
+        <source>{results} · searched in English: {english}</source>
+        <translation>{results} · recherche en anglais&#xa0;: {english}</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>Tous les types</translation>
     </message>

@@ -153,6 +153,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return 0
+    if result.translated:
+        print(f"Searched in English: {result.translated}")
     if result.corrected:
         print(f"No results for {result.query.strip()}; showing results for {result.corrected}.")
     if not result.hits and not result.partial:

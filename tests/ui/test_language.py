@@ -86,3 +86,15 @@ def test_choosing_a_language_keeps_it_and_offers_a_restart(
 )
 def test_a_restart_drops_the_language_flag(argv: list[str], expected: list[str]) -> None:
     assert restart_command(argv) == expected
+
+
+def test_a_french_query_says_it_was_searched_in_english(french: None, qtbot: QtBot, store: ReportStore) -> None:
+    from htdesk.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(store)
+    qtbot.addWidget(panel)
+    panel.set_query("travail forcé")
+    panel.run_search()
+    status = panel.status_label.text()
+    assert "recherche en anglais" in status and "forced labour" in status
+    assert "\u00a0:" in status  # French typography: a no-break space before the colon

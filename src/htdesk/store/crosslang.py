@@ -86,8 +86,13 @@ def term_key(text: str) -> str:
 class Translation:
     """The English a French query stands for, and the French terms it was read from."""
 
-    english: str  # a query in the report's words: "sexual exploitation" norway
+    english: str  # a query in the report's words: sexual exploitation norway
     terms: tuple[tuple[str, str], ...]  # (the French as typed, its English), in query order
+
+    @property
+    def shown(self) -> str:
+        """The English as a trainer reads it back: sexual exploitation, norway."""
+        return ", ".join(english for _, english in self.terms)
 
 
 _tables: WeakKeyDictionary[ReportStore, dict[str, list[str]]] = WeakKeyDictionary()
@@ -103,10 +108,6 @@ def _table(store: ReportStore) -> dict[str, list[str]]:
         table = {row["form"]: json.loads(row["en"]) for row in rows}
         _tables[store] = table
     return table
-
-
-def _phrase(english: str) -> str:
-    return f'"{english}"' if " " in english.strip() else english
 
 
 def translate(store: ReportStore, text: str) -> Translation | None:
@@ -127,7 +128,7 @@ def translate(store: ReportStore, text: str) -> Translation | None:
             key = " ".join(typed[i : i + size])
             english = table.get(key)
             if english and not (size == 1 and key in STOPWORDS):
-                out.append(_phrase(english[0]))
+                out.append(english[0])  # as a trainer would type it: the search weighs the phrase itself
                 found.append((key, english[0]))
                 i += size
                 break

@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Any
 
 from htdesk.content.kinds import Kind
+from htdesk.store.crosslang import translate
 from htdesk.store.query import (
     MAX_FORMS,
     MIN_STEM,
@@ -102,6 +103,7 @@ class SearchResult:
     total: int = 0  # matches within both filters; hits holds at most ``limit`` of them
     suggestion: str | None = None
     corrected: str | None = None  # the spelling whose results these are, when the typed one found none
+    translated: str | None = None  # the report's English searched for a French query ("forced labour")
     # Records with some of the words but not all, most words first (only when all find few).
     partial: list[Hit] = field(default_factory=list)
     partial_total: int = 0
@@ -602,6 +604,11 @@ def search(
     want_kind = resolve_kind(kind)
     want_country = resolve_country(store, country)
     result = _search(store, text, want_kind, want_country, max(0, limit))
+    french = translate(store, text)
+    if french is not None:
+        english = _search(store, french.english, want_kind, want_country, max(0, limit))
+        if english.total:
+            return _in_english(result, english, french.shown, max(0, limit))
     if correct and result.total == 0 and result.suggestion:
         fixed = _search(store, result.suggestion, want_kind, want_country, max(0, limit))
         if fixed.total:
@@ -609,6 +616,23 @@ def search(
             fixed.suggestion = None
             return fixed
     return result
+
+
+def _in_english(typed: SearchResult, english: SearchResult, shown: str, limit: int) -> SearchResult:
+    """A French query's results: the English's, then what its own words found besides (a French name, say).
+
+    The English comes first: French words that happen to occur in the report ("groupe de travail" in
+    a body's French name, "force" in "task force") are weaker evidence than the terms they translate.
+    """
+    english.query, english.translated, english.suggestion = typed.query, shown, None
+    if typed.total:
+        seen = {h.id for h in english.hits}
+        extra = [h for h in typed.hits if h.id not in seen]
+        english.hits = (english.hits + extra)[:limit] if limit else english.hits + extra
+        english.total += len(extra)
+        for h in extra:
+            english.counts[h.kind] = english.counts.get(h.kind, 0) + 1
+    return english
 
 
 def _search(

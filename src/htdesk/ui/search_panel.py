@@ -603,6 +603,13 @@ class SearchPanel(QWidget):
             self.status_label.setText(self.tr("No result has all your words"))
         else:
             self.status_label.setText(self.tr("%n result(s)", "", result.total))
+        if result is not None and result.translated:
+            # A French query was searched in the report's English: say what was searched.
+            self.status_label.setText(
+                self.tr("{results} · searched in English: {english}").format(
+                    results=self.status_label.text(), english=result.translated
+                )
+            )
 
     @Slot()
     def _take_suggestion(self) -> None:
