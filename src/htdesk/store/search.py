@@ -608,7 +608,11 @@ def search(
     if french is not None:
         english = _search(store, french.english, want_kind, want_country, max(0, limit))
         if english.total:
-            return _in_english(result, english, french.shown, max(0, limit))
+            # The French as one phrase: found, it is a name the report gives in French ("traite des
+            # êtres humains" in a French body's name) and comes first.
+            phrase = '"' + text.replace('"', " ").strip() + '"'
+            named = _search(store, phrase, want_kind, want_country, max(0, limit)) if result.total else result
+            return _in_english(result, named, english, french.shown, max(0, limit))
     if correct and result.total == 0 and result.suggestion:
         fixed = _search(store, result.suggestion, want_kind, want_country, max(0, limit))
         if fixed.total:
@@ -618,17 +622,25 @@ def search(
     return result
 
 
-def _in_english(typed: SearchResult, english: SearchResult, shown: str, limit: int) -> SearchResult:
-    """A French query's results: the English's, then what its own words found besides (a French name, say).
+def _in_english(
+    typed: SearchResult, named: SearchResult, english: SearchResult, shown: str, limit: int
+) -> SearchResult:
+    """A French query's results: the French as a phrase, then the English's, then the French words' other hits.
 
-    The English comes first: French words that happen to occur in the report ("groupe de travail" in
-    a body's French name, "force" in "task force") are weaker evidence than the terms they translate.
+    The typed words found apart come last: French words that happen to occur in the report
+    ("travail" in a body's French name, "forcé" as "task force") are weaker evidence than the terms
+    they translate.
     """
     english.query, english.translated, english.suggestion = typed.query, shown, None
     if typed.total:
-        seen = {h.id for h in english.hits}
-        extra = [h for h in typed.hits if h.id not in seen]
-        english.hits = (english.hits + extra)[:limit] if limit else english.hits + extra
+        first = named.hits if named.total else []
+        seen = {h.id for h in first}
+        middle = [h for h in english.hits if h.id not in seen]
+        seen |= {h.id for h in middle}
+        last = [h for h in typed.hits if h.id not in seen]
+        hits = first + middle + last
+        extra = [h for h in hits if h.id not in {e.id for e in english.hits}]
+        english.hits = hits[:limit] if limit else hits
         english.total += len(extra)
         for h in extra:
             english.counts[h.kind] = english.counts.get(h.kind, 0) + 1
