@@ -367,3 +367,9 @@ def test_result_titles_tell_results_apart(store: ReportStore) -> None:
     assert "Norway: Institutional Framework (Appendix 4)" in frameworks
     ngos = [h.title for h in search(store, "NGOs", limit=60).hits if "NGO" in h.title and h.kind is Kind.INSTITUTION]
     assert len(ngos) == len(set(ngos)) and any(t.startswith("Norway: ") for t in ngos)
+
+
+def test_a_record_matched_by_its_title_alone_shows_the_title_as_its_snippet(store: ReportStore) -> None:
+    hit = next(h for h in search(store, "GRETA").hits if h.id == "section/appendix-2")
+    assert hit.title == "Belgium: Institutional Framework (Appendix 2)"
+    assert f"({HL_START}GRETA{HL_END}, 2013a)" in hit.snippet

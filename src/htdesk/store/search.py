@@ -400,7 +400,12 @@ def _one_line(text: str, width: int) -> str:
 
 
 def _snippet(
-    keywords: str, body: str, pattern: Finder | None, folded_kw: str | None = None, folded_body: str | None = None
+    keywords: str,
+    body: str,
+    pattern: Finder | None,
+    folded_kw: str | None = None,
+    folded_body: str | None = None,
+    title: str = "",
 ) -> str:
     # The body says most; a record matched only by an acronym or French name shows those.
     if folded_body is None:
@@ -412,6 +417,13 @@ def _snippet(
         in_keywords = _first(pattern, folded_kw)
         if in_keywords != -1:
             return _snippet_at(keywords, folded_kw, in_keywords, pattern)
+    if first == -1 and pattern and title:
+        # Matched by its title alone, which the result shows shortened ("GRETA" in "Appendix 2.
+        # Institutional Framework of Belgium (GRETA, 2013a)"): the whole title says why.
+        folded_title = fold_same_length(title)
+        in_title = _first(pattern, folded_title)
+        if in_title != -1:
+            return _snippet_at(title, folded_title, in_title, pattern)
     if first != -1 and len(folded) < min(len(body), first + SNIPPET_SCAN):
         folded = fold_same_length(body[: first + SNIPPET_SCAN])  # what _snippet_at reads, no more
     return _snippet_at(body, folded, first, pattern)
@@ -756,7 +768,7 @@ def _hits(
     lowest = min(scores.values(), default=0.0)
     hits = []
     for rowid in shown:
-        rid, k, _, codes = lex.shown_as[rowid]
+        rid, k, title, codes = lex.shown_as[rowid]
         keywords, body, folded_kw, folded_body = texts[rowid]
         hits.append(
             Hit(
@@ -764,7 +776,7 @@ def _hits(
                 kind=k,
                 title=lex.display_title(rowid),
                 where=_where(lex, rowid),
-                snippet=_snippet(keywords, body, pattern, folded_kw, folded_body),
+                snippet=_snippet(keywords, body, pattern, folded_kw, folded_body, title),
                 score=round(-scores.get(rowid, lowest), 4),
                 country=codes,
             )
