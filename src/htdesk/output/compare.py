@@ -100,7 +100,9 @@ def comparison_print(
     opts = sheet_options(names, paper or default_paper(), orientation or "auto", layout)
     if layout == "full":
         return FullComparison(data, list(rows), link_index(store)), opts
-    return comparison_html(data, rows, links=link_index(store), for_print=True, layout=layout), opts
+    # No link index for the sheet: on paper its short answers link nothing (web addresses aside,
+    # which need none), and gathering it is a tenth of the sheet's time.
+    return comparison_html(data, rows, for_print=True, layout=layout), opts
 
 
 def editable_html(content: str | FullComparison) -> str:
