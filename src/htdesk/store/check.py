@@ -41,7 +41,8 @@ def _fts_problems(path: Path) -> list[str]:
 
 def _page_problems(store: ReportStore) -> list[str]:
     """Stored pages that this HT Desk's renderer would not make: the database needs rebuilding."""
-    from htdesk.store.pages import rendered_pages
+    # The build's rendering, asked for only here: the store itself never imports the renderer.
+    from htdesk.build.rendered import rendered_pages
 
     stored = dict(store.rows("SELECT id, html FROM pages"))
     return [

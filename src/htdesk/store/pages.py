@@ -124,22 +124,6 @@ def link_index(store: ReportStore) -> LinkIndex:
     )
 
 
-def rendered_pages(store: ReportStore) -> list[dict[str, str]]:
-    """Every record's page as the reading pane shows it, by the one renderer (htdesk.render.html).
-
-    Made when the database is built (its pages table) and by `htdesk check` to hold that table to it.
-    """
-    from htdesk.render.html import page_html  # the renderer takes what this module gathers
-
-    links = link_index(store)
-    pages = []
-    for record_id in store.record_ids():
-        data = page_data(store, record_id)
-        if data is not None:
-            pages.append({"id": record_id, "html": page_html(data, links)})
-    return pages
-
-
 def _crumbs(store: ReportStore, rec: Record) -> list[Summary]:
     """The path from the report's top to the record, for breadcrumbs and the tree."""
     chain: list[Summary] = []
