@@ -150,8 +150,8 @@ def test_every_section_cites_its_page(content: Content) -> None:
         assert s.source.page is not None, s.id
         pages.append(s.source.page)
     assert pages == sorted(pages)
-    assert _by_id(content)["3-2-2"].source.cite() == "Chapter III, 2.2, p. 49"
-    assert _by_id(content)["appendix-4"].source.cite() == "Appendix 4, p. 107"
+    assert _by_id(content)["3-2-2"].source.cite() == "Chapter III, 2.2, pp. 49–58"
+    assert _by_id(content)["appendix-4"].source.cite() == "Appendix 4, pp. 107–108"
 
 
 # ------------------------------------------------------------------ clean text

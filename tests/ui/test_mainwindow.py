@@ -788,3 +788,19 @@ def test_every_kind_of_control_shows_a_2px_focus_ring(window: MainWindow, qtbot:
     window.reader.setFocus()
     qtbot.waitUntil(window.reader.hasFocus)
     assert _ring_from_left(window.reader.viewport().grab().toImage(), window.theme.background) >= 2
+
+
+def test_copy_citation_cites_a_sections_range_and_a_selections_own_page(window: MainWindow) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    window.open("section/3-1-3")
+    window.actions_by_name["copy_citation"].trigger()
+    assert "ICPC report, Chapter III, 1.3, pp. 36–48." in QApplication.clipboard().text()
+    # Select a passage printed on p. 40 (Norway: "appears to be exclusively a country of destination").
+    doc = window.reader.document()
+    found = doc.find("appears to be exclusively a country of destination")
+    assert not found.isNull()
+    cursor = QTextCursor(found)
+    window.reader.setTextCursor(cursor)
+    window.actions_by_name["copy_citation"].trigger()
+    assert "ICPC report, Chapter III, 1.3, p. 40." in QApplication.clipboard().text()

@@ -136,6 +136,7 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
             "country": str,
             "source_ref": str,
             "source_page": int,
+            "source_page_end": int,
             "data": str,
         },
         pk="rowid",
@@ -196,6 +197,7 @@ def populate(db: sqlite_utils.Database, content: Content, build_time: str) -> No
                     "country": country,
                     "source_ref": rec.source.ref,
                     "source_page": rec.source.page,
+                    "source_page_end": rec.source.page_end,
                     "data": rec.model_dump_json(),
                 }
             )

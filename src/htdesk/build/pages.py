@@ -44,6 +44,9 @@ NOT_PAGE_STARTS: frozenset[int] = frozenset(
 # Before the introduction the acronym table scatters indented cells everywhere, so the
 # front matter's pages cannot be derived: they stay unknown rather than guessed.
 FIRST_DERIVABLE_LINE = 354
+# The list of acronyms (these lines) ends just before the Introduction, so it is on the page before
+# the Introduction's: its one page is derived from there, not counted (its indented cells hide page starts).
+ACRONYM_LIST_LINES = (103, 353)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ class PageMap:
 
     def page_of(self, line: int) -> int | None:
         """Return the printed page of ``line``, or None where it cannot be derived."""
+        if ACRONYM_LIST_LINES[0] <= line <= ACRONYM_LIST_LINES[1]:
+            first = self.page_of(FIRST_DERIVABLE_LINE)
+            return first - 1 if first else None
         if line < FIRST_DERIVABLE_LINE:
             return None
         i = bisect_right(self.starts, line) - 1
@@ -64,7 +70,8 @@ class PageMap:
 def page_texts(lines: Sequence[str], pm: PageMap) -> dict[int, str]:
     """The report's text page by page (printed number -> its lines), the front matter left out."""
     out: dict[int, list[str]] = {}
-    for n, text in enumerate(lines[FIRST_DERIVABLE_LINE - 1 :], start=FIRST_DERIVABLE_LINE):
+    first = min(FIRST_DERIVABLE_LINE, ACRONYM_LIST_LINES[0])  # the list of acronyms has its page
+    for n, text in enumerate(lines[first - 1 :], start=first):
         page = pm.page_of(n)
         if page is not None:
             out.setdefault(page, []).append(text)

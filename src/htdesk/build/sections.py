@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from htdesk.build.pages import FOOTER_RE, PageMap
+from htdesk.build.pages import FOOTER_RE, PAGE_NUMBER_RE, PageMap
 from htdesk.content.models import Footnote, Heading, ListBlock, Paragraph, Section, Source
 
 BARE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})\s*$")
@@ -253,13 +253,20 @@ class _Builder:
     """Accumulates paragraphs, list items and subheadings from a section's lines."""
 
     out: list[tuple[str, list[str]]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # the report line each block of ``out`` starts on
     para: list[str] = field(default_factory=list)
+    line: int = 0  # the line being read
+    para_start: int = 0
     list_open: bool = False  # the last block is a list that may take more items
     item_open: bool = False  # its last item may still take wrapped lines
 
+    def add(self, kind: str, items: list[str], start: int) -> None:
+        self.out.append((kind, items))
+        self.starts.append(start)
+
     def flush(self) -> None:
         if self.para:
-            self.out.append(("p", [" ".join(self.para)]))
+            self.add("p", [" ".join(self.para)], self.para_start)
             self.para.clear()
 
     def close_list(self) -> None:
@@ -270,7 +277,7 @@ class _Builder:
         if self.list_open and self.out and self.out[-1][0] == "list":
             self.out[-1][1].append(text)
         else:
-            self.out.append(("list", [text]))
+            self.add("list", [text], self.line)
         self.list_open = True
         self.item_open = not _ends_paragraph(text, width)
 
@@ -288,6 +295,7 @@ class _Builder:
             self.para[-1] = _join(self.para[-1], text)
         else:
             self.para.append(text)
+            self.para_start = self.line
         if _ends_paragraph(text, width):
             self.flush()
 
@@ -306,8 +314,8 @@ def _blocks(
     subheadings: dict[int, int],
     list_ranges: list[tuple[int, int]],
     widths: dict[int, int] | None = None,
-) -> list[tuple[str, list[str]]]:
-    """Group cleaned lines into paragraphs, list items and subheadings.
+) -> list[tuple[str, list[str], int]]:
+    """Group cleaned lines into paragraphs, list items and subheadings, each with the line it starts on.
 
     A line given as None was left out (a figure, a footnote block): it neither breaks the
     text nor counts as blank, so the blank lines around a figure do not make a bullet.
@@ -321,6 +329,7 @@ def _blocks(
         return any(a <= n <= z for a, z in list_ranges)
 
     for n, text in body_lines:
+        b.line = n
         if text is None:
             blanks = 0
             gap = True
@@ -345,7 +354,7 @@ def _blocks(
             b.flush()
             b.close_list()
             if n == heading_of[n]:
-                b.out.append(("heading", [text]))
+                b.add("heading", [text], n)
             else:  # a wrapped subheading
                 b.out[-1][1][0] = _join(b.out[-1][1][0], text)
         elif forced(n):
@@ -372,37 +381,40 @@ def _blocks(
     # Two bullets the extraction printed on one line ("Consensus for horizontal framework;
     # Clarification of KOM's role ...") part where an item's ";" is followed by a capital.
     split = [
-        (kind, [part for item in items for part in re.split(r"(?<=;)\s+(?=[A-Z])", item)])
+        (kind, [part for item in items for part in re.split(r"(?<=;)\s+(?=[A-Z])", item)], start)
         if kind == "list"
-        else (kind, items)
-        for kind, items in b.out
+        else (kind, items, start)
+        for (kind, items), start in zip(b.out, b.starts, strict=True)
     ]
     return _lists_from_semicolons(split)
 
 
-def _lists_from_semicolons(blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """Runs of short paragraphs ending in ";" (the last one in ".") were bulleted lists."""
-    out: list[tuple[str, list[str]]] = []
-    run: list[str] = []
+def _lists_from_semicolons(blocks: list[tuple[str, list[str], int]]) -> list[tuple[str, list[str], int]]:
+    """Runs of short paragraphs ending in ";" (the last one in ".") were bulleted lists.
+
+    Each block keeps the report line it starts on (a list, its first item's).
+    """
+    out: list[tuple[str, list[str], int]] = []
+    run: list[tuple[str, int]] = []
 
     def close() -> None:
         if len(run) >= 2:
-            out.append(("list", run.copy()))
+            out.append(("list", [t for t, _ in run], run[0][1]))
         else:
-            out.extend(("p", [t]) for t in run)
+            out.extend(("p", [t], start) for t, start in run)
         run.clear()
 
-    for kind, items in blocks:
+    for kind, items, start in blocks:
         text = items[0] if kind == "p" else ""
         if kind == "p" and text.endswith((";", "; and", ";and")):
-            run.append(text)
+            run.append((text, start))
             continue
         if kind == "p" and run and len(text) < 2 * WRAP_WIDTH:
-            run.append(text)  # the list's last item ends with a full stop
+            run.append((text, start))  # the list's last item ends with a full stop
             close()
             continue
         close()
-        out.append((kind, items))
+        out.append((kind, items, start))
     close()
     return out
 
@@ -470,17 +482,18 @@ def parse_sections(
         widths = {n: len(lines[n - 1].strip()) for n, _ in body_lines}
         grouped = _blocks(body_lines, head.subheading_lines(), ranges, widths)
         blocks: list[Paragraph | Heading | ListBlock] = []
-        for kind, items in grouped:
+        for kind, items, start in grouped:
+            page = pm.page_of(start)
             cleaned = [clean_inline(t, spec.fixes) for t in items]
             cleaned = [c for c in cleaned if c]
             if not cleaned:
                 continue
             if kind == "heading":
-                blocks.append(Heading(text=cleaned[0]))
+                blocks.append(Heading(text=cleaned[0], page=page))
             elif kind == "list":
-                blocks.append(ListBlock(items=cleaned))
+                blocks.append(ListBlock(items=cleaned, page=page))
             else:
-                blocks.append(Paragraph(text=cleaned[0]))
+                blocks.append(Paragraph(text=cleaned[0], page=page))
         parent = _parent_id(head.id, {h.id for h in heads})
         level = 0 if parent is None else (1 + next(s.level for s in sections if s.id == parent))
         notes = sorted(num for num, sid in owner.items() if sid == head.id)
@@ -497,10 +510,25 @@ def parse_sections(
                     Footnote(number=k, text=clean_inline(texts[k], spec.fixes), page=pm.page_of(printed_at[k]))
                     for k in notes
                 ],
-                source=Source(ref=head.ref, page=pm.page_of(head.line)),
+                source=_source(head, last, lines, pm),
             )
         )
     return sections
+
+
+def _source(head: HeadingSpec, last: int, lines: Sequence[str], pm: PageMap) -> Source:
+    """The section's pages: from its heading's to that of the last printed line before the next heading.
+
+    Its text, figures, table rows and footnotes all stand in that span; a footer is not text.
+    """
+    page = pm.page_of(head.line)
+    printed = [
+        n
+        for n in range(head.line, last + 1)
+        if lines[n - 1].strip() and not FOOTER_RE.search(lines[n - 1]) and not PAGE_NUMBER_RE.match(lines[n - 1])
+    ]
+    end = pm.page_of(max(printed, default=head.line))
+    return Source(ref=head.ref, page=page, page_end=end if page and end and end > page else None)
 
 
 def _footnote_owners(

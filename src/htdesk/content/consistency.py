@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from htdesk.content.kinds import Dimension
-from htdesk.content.models import Country, Figure, GlossaryEntry, Institution, Table
+from htdesk.content.models import Country, Figure, GlossaryEntry, Institution, Section, Table
+from htdesk.content.passages import letters
 
 COMPARISON_TABLE = "figure/comparison-table"
 COMPARISON_REF = "Chapter III, comparison table"
@@ -157,4 +158,32 @@ def comparison_problems(countries: Sequence[Country], figures: Sequence[Figure])
                             f"{country.id}: {point!r} is under {dim.value}, "
                             f"but the comparison table prints it under {col}"
                         )
+    return problems
+
+
+# Letters a quotation's opening must share with its page: enough to tell it from any other passage.
+OPENING_LETTERS = 30
+
+
+def quote_page_problems(sections: Sequence[Section], page_text: Callable[[int], str]) -> list[str]:
+    """Every paragraph, list and footnote of a section opens on the page it cites (``page_text``: the report's page)."""
+    cache: dict[int, str] = {}
+
+    def on(page: int, text: str) -> bool:
+        if page not in cache:
+            cache[page] = letters(page_text(page))
+        return letters(text)[:OPENING_LETTERS] in cache[page]
+
+    problems = []
+    for s in sections:
+        for i, b in enumerate(s.body):
+            text = b.items[0] if b.type == "list" else getattr(b, "text", "")
+            page = getattr(b, "page", None)
+            if page is not None and text and not on(page, text):
+                problems.append(f"{s.id}: block {i + 1} ({text[:40]!r}) is not on p. {page}, which it cites")
+        for f in s.footnotes:
+            if f.page is not None and not on(f.page, f.text):
+                problems.append(f"{s.id}: footnote {f.number} is not on p. {f.page}, which it cites")
+        if s.source.page_end is not None and s.source.page is not None and s.source.page_end < s.source.page:
+            problems.append(f"{s.id}: its pages run backwards ({s.source.cite()})")
     return problems

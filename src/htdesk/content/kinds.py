@@ -94,11 +94,21 @@ ALL_ROWS: tuple[CompareRow, ...] = (*Dimension, *Listing)
 
 
 # A NamedTuple rather than a frozen dataclass: defined at start-up, where a dataclass takes 1-2 ms to build.
+def cite_pages(ref: str, page: int | None, page_end: int | None = None) -> str:
+    """A reference with its page or page range: "Appendix 4, p. 104", "Chapter III, 3.1.3, pp. 36–48"."""
+    if not page:
+        return ref
+    if page_end and page_end > page:
+        return f"{ref}, pp. {page}–{page_end}"
+    return f"{ref}, p. {page}"
+
+
 class SourceRef(NamedTuple):
     """A source as lists carry it (the same fields and citation as the model's Source)."""
 
     ref: str
     page: int | None = None
+    page_end: int | None = None  # the last page, where the source runs over several
 
     def cite(self) -> str:
-        return f"{self.ref}, p. {self.page}" if self.page else self.ref
+        return cite_pages(self.ref, self.page, self.page_end)

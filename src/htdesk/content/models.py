@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-from htdesk.content.kinds import DIMENSION_LABELS, EXPORT_KEYS, NOT_COVERED, Dimension, Kind, NoteKind
+from htdesk.content.kinds import DIMENSION_LABELS, EXPORT_KEYS, NOT_COVERED, Dimension, Kind, NoteKind, cite_pages
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -28,10 +28,21 @@ class Source(Strict):
 
     ref: Text
     page: int | None = Field(default=None, ge=1, le=200)
+    page_end: int | None = Field(default=None, ge=1, le=200)  # the last page, where it runs over several
+
+    @model_validator(mode="after")
+    def _range_forwards(self) -> Source:
+        if self.page_end is not None and (self.page is None or self.page_end < self.page):
+            raise ValueError(f"page_end {self.page_end} must follow page {self.page}")
+        return self
 
     def cite(self) -> str:
-        """The reference as a trainer would read it aloud: "Appendix 4, p. 104"."""
-        return f"{self.ref}, p. {self.page}" if self.page else self.ref
+        """The reference as a trainer would read it aloud: "Appendix 4, p. 104", "Chapter III, 3.1.3, pp. 36–48"."""
+        return cite_pages(self.ref, self.page, self.page_end)
+
+
+# Blocks parsed from the report carry the page they start on, so a quotation cites its own page.
+Page = Annotated[int | None, Field(ge=1, le=200)]
 
 
 class Paragraph(Strict):
@@ -39,6 +50,7 @@ class Paragraph(Strict):
 
     type: Literal["p"] = "p"
     text: Text
+    page: Page = None
 
 
 class Quote(Strict):
@@ -46,6 +58,7 @@ class Quote(Strict):
 
     type: Literal["quote"] = "quote"
     text: Text
+    page: Page = None
 
 
 class ListBlock(Strict):
@@ -54,6 +67,7 @@ class ListBlock(Strict):
     type: Literal["list"] = "list"
     items: list[Text] = Field(min_length=1)
     ordered: bool = False
+    page: Page = None
 
 
 class Heading(Strict):
@@ -61,6 +75,7 @@ class Heading(Strict):
 
     type: Literal["heading"] = "heading"
     text: Text
+    page: Page = None
 
 
 class Table(Strict):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from htdesk.content.models import Country, DimensionSummary
+from htdesk.content.passages import letters
 
 # Digits with thousands separators or decimals read as one number ("1,500", "2.5").
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -32,11 +33,6 @@ def numbers_in(text: str) -> set[str]:
     for a, b in _GLUED_YEARS_RE.findall(text):
         found |= {a, b}
     return found
-
-
-def letters(text: str) -> str:
-    """Lower-case letters only: line breaks, hyphens, quotes and footnote calls cannot hide a name."""
-    return re.sub(r"[\W\d_]", "", text.lower())
 
 
 def _capitalised(word: str) -> bool:

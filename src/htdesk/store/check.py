@@ -54,11 +54,16 @@ def _page_problems(store: ReportStore) -> list[str]:
 
 def _consistency_problems(store: ReportStore) -> list[str]:
     """Records that contradict each other: glossary against institutions, countries against the comparison table."""
-    from htdesk.content.consistency import comparison_problems, glossary_problems
+    from htdesk.content.consistency import comparison_problems, glossary_problems, quote_page_problems
 
     glossary, institutions = list(store.records(Kind.GLOSSARY)), list(store.records(Kind.INSTITUTION))
     countries, figures = list(store.records(Kind.COUNTRY)), list(store.records(Kind.FIGURE))
-    return glossary_problems(glossary, institutions) + comparison_problems(countries, figures)  # type: ignore[arg-type]
+    pages = store.report_pages()
+    return (
+        glossary_problems(glossary, institutions)  # type: ignore[arg-type]
+        + comparison_problems(countries, figures)  # type: ignore[arg-type]
+        + quote_page_problems(list(store.records(Kind.SECTION)), lambda p: pages.get(p, ""))  # type: ignore[arg-type]
+    )
 
 
 def _summary_problems(store: ReportStore) -> list[str]:

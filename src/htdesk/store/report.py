@@ -13,8 +13,8 @@ from htdesk.content.kinds import THEMES_CONCLUSION, THEMES_SECTION, Kind, Source
 if TYPE_CHECKING:
     from htdesk.content.models import Record
 
-SCHEMA_VERSION = 4  # 2: the contents table; 3: the pages table; 4: the report_pages table
-SUMMARY_COLUMNS = "id, kind, title, country, source_ref, source_page"
+SCHEMA_VERSION = 5  # 2: the contents table; 3: the pages table; 4: the report_pages table; 5: records.source_page_end
+SUMMARY_COLUMNS = "id, kind, title, country, source_ref, source_page, source_page_end"
 
 
 class StoreError(Exception):
@@ -53,7 +53,7 @@ def _summary(row: sqlite3.Row) -> Summary:
         kind=Kind(row["kind"]),
         title=row["title"],
         country=row["country"],
-        source=SourceRef(ref=row["source_ref"], page=row["source_page"]),
+        source=SourceRef(ref=row["source_ref"], page=row["source_page"], page_end=row["source_page_end"]),
     )
 
 

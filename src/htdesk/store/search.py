@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from htdesk.content.kinds import Kind
+from htdesk.content.kinds import Kind, cite_pages
+from htdesk.content.passages import letters, passage_page
 from htdesk.store.crosslang import translate
 from htdesk.store.query import (
     MAX_FORMS,
@@ -139,7 +140,7 @@ class _Lexicon:
     practice_of: dict[int, int]  # section rowid -> the practice record that carries its text
     titled: dict[str, list[int]]  # a title's folded words, space-joined -> rowids
     shown_as: dict[int, tuple[str, Kind, str, str | None]]  # rowid -> id, kind, title, country codes
-    source_of: dict[int, tuple[str, int | None]]  # rowid -> place in the report, page
+    source_of: dict[int, tuple[str, int | None, int | None]]  # rowid -> place in the report, pages
     classes: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # distinct (kind, country codes)
     class_of: list[int] = field(default_factory=list)  # rowid -> its index in classes (-1: no row)
     vocab_by_initial: dict[str, list[str]] = field(default_factory=dict)  # alphabetic words only
@@ -150,6 +151,7 @@ class _Lexicon:
     where_cache: dict[int, str] = field(default_factory=dict)
     title_count: Counter[str] = field(default_factory=Counter)
     display_cache: dict[int, str] = field(default_factory=dict)
+    page_letters: dict[int, str] = field(default_factory=dict)  # printed page -> its letters, read on demand
     # rowid -> keywords, body, both folded (fold_same_length); empty when the database is too large
     texts: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
 
@@ -231,7 +233,7 @@ def _lexicon(store: ReportStore) -> _Lexicon:
             titled: dict[str, list[int]] = {}
             for r in rows:
                 titled.setdefault(" ".join(parse_query(r["title"]).terms), []).append(r["rowid"])
-            refs = store.query("SELECT rowid, kind, source_ref, source_page FROM records")
+            refs = store.query("SELECT rowid, kind, source_ref, source_page, source_page_end FROM records")
             practice_at = {r["source_ref"]: r["rowid"] for r in refs if r["kind"] == "practice"}
             lex = _Lexicon(
                 vocab=[r["term"] for r in vocab],
@@ -243,7 +245,7 @@ def _lexicon(store: ReportStore) -> _Lexicon:
                 rowid_of={r["id"]: r["rowid"] for r in rows},
                 titled=titled,
                 shown_as={r["rowid"]: (r["id"], Kind(r["kind"]), r["title"], r["country"]) for r in rows},
-                source_of={r["rowid"]: (r["source_ref"], r["source_page"]) for r in refs},
+                source_of={r["rowid"]: (r["source_ref"], r["source_page"], r["source_page_end"]) for r in refs},
                 practice_of={
                     r["rowid"]: practice_at[r["source_ref"]]
                     for r in refs
@@ -775,13 +777,14 @@ def _hits(
     for rowid in shown:
         rid, k, title, codes = lex.shown_as[rowid]
         keywords, body, folded_kw, folded_body = texts[rowid]
+        snippet = _snippet(keywords, body, pattern, folded_kw, folded_body, title)
         hits.append(
             Hit(
                 id=rid,
                 kind=k,
                 title=lex.display_title(rowid),
-                where=_where(lex, rowid),
-                snippet=_snippet(keywords, body, pattern, folded_kw, folded_body, title),
+                where=_where(lex, rowid, store, snippet),
+                snippet=snippet,
                 score=round(-scores.get(rowid, lowest), 4),
                 country=codes,
             )
@@ -929,18 +932,37 @@ def _snippet_text(body: str | None, notes: str | None, headings: str | None) -> 
     return "\n".join(p for p in (body, notes, headings) if p)
 
 
-def _where(lex: _Lexicon, rowid: int) -> str:
-    """Country and place in the report ("Norway · Appendix 4, p. 104"), made once per row."""
+def _where(lex: _Lexicon, rowid: int, store: ReportStore | None = None, snippet: str = "") -> str:
+    """Country and place in the report ("Norway · Appendix 4, p. 104"), made once per row.
+
+    A record over several pages cites the page its snippet is quoted from ("Chapter III, 1.3, p. 38"),
+    or its range where the snippet cannot be placed.
+    """
+    ref, page, end = lex.source_of[rowid]
+    if store is not None and snippet and page and end and end > page:
+        quoted = snippet.replace(HL_START, "").replace(HL_END, "")
+        at = passage_page(lambda n: _letters_of_page(store, lex, n), page, end, quoted)
+        if at is not None:
+            return _with_countries(lex, rowid, cite_pages(ref, at))
     where = lex.where_cache.get(rowid)
     if where is None:
-        _, kind, _, country = lex.shown_as[rowid]
-        ref, page = lex.source_of[rowid]
-        where = ref + (f", p. {page}" if page else "")
-        if kind is not Kind.COUNTRY and country:
-            names = ", ".join(lex.countries.get(c, c.upper()) for c in country.split(","))
-            where = f"{names} · {where}"
-        lex.where_cache[rowid] = where
+        where = lex.where_cache[rowid] = _with_countries(lex, rowid, cite_pages(ref, page, end))
     return where
+
+
+def _with_countries(lex: _Lexicon, rowid: int, where: str) -> str:
+    _, kind, _, country = lex.shown_as[rowid]
+    if kind is not Kind.COUNTRY and country:
+        names = ", ".join(lex.countries.get(c, c.upper()) for c in country.split(","))
+        return f"{names} · {where}"
+    return where
+
+
+def _letters_of_page(store: ReportStore, lex: _Lexicon, page: int) -> str:
+    if page not in lex.page_letters:
+        rows = store.rows("SELECT text FROM report_pages WHERE page = ?", (page,))
+        lex.page_letters[page] = letters(rows[0][0]) if rows else ""
+    return lex.page_letters[page]
 
 
 def countries(store: ReportStore) -> dict[str, str]:

@@ -817,10 +817,21 @@ class MainWindow(QMainWindow):
 
     # -- page tools -----------------------------------------------------------------------------
     def citation(self) -> str:
+        """The open record's reference; with text selected in it, the page that text is quoted from."""
         summary = self.store.summary(self.current)
         if summary is None:
             return self._meta.get("citation", "")
-        return f"{summary.title}. {render.citation_line(summary.source)}. {self._meta.get('citation', '')}"
+        source = summary.source
+        selected = self.reader.textCursor().selectedText()
+        if selected.strip() and source.page and source.page_end:
+            from htdesk.content.kinds import SourceRef
+            from htdesk.content.passages import letters, passage_page
+
+            pages = self.store.report_pages()
+            at = passage_page(lambda n: letters(pages.get(n, "")), source.page, source.page_end, selected)
+            if at is not None:
+                source = SourceRef(source.ref, at)
+        return f"{summary.title}. {render.citation_line(source)}. {self._meta.get('citation', '')}"
 
     def copy_citation(self) -> None:
         QGuiApplication.clipboard().setText(self.citation())
