@@ -57,7 +57,9 @@ def test_summaries_and_search_quote_the_page(store: ReportStore) -> None:
         summary = store.summary(hit.id)
         if hit.kind is Kind.SECTION and summary is not None and summary.source.page_end:
             m = re.search(r", p\. (\d+)$", hit.where)
-            assert m, hit.where  # one page, not the range: the snippet was placed
+            if m is None:  # a snippet that cannot be placed (one cut from headings) cites the range
+                assert hit.where.endswith(summary.cite()), hit.where
+                continue
             page = int(m.group(1))
             piece = letters(max(hit.snippet_text.split("…"), key=len))
             middle = piece[(len(piece) - 24) // 2 :][:24]  # a snippet may run over a page break: its middle
