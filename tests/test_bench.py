@@ -70,7 +70,7 @@ def test_ui_timing_keeps_the_offscreen_platforms_note_out_of_the_output(built_db
 def test_sheet_benchmark_gives_the_ratio_to_the_full_layout_in_one_run(store: ReportStore) -> None:
     (line,) = bench.bench_sheet(store, runs=1)
     assert re.search(r"Comparison sheet, be fr no se to PDF \(\d+ pages?\): median \d+ ms", line)
-    assert re.search(r"full layout \(\d+ pages\): \d+ ms; ratio \d\.\d\dx", line)
+    assert re.search(r"full layout \(\d+ pages\): \d+ ms \(CPU \d+ ms\); ratio \d\.\d\dx", line)
 
 
 def test_search_timing_measures_the_app_the_floor_and_the_bare_query(store: ReportStore) -> None:

@@ -384,11 +384,14 @@ SHEET_GOAL_RATIO = 0.5  # the one-page sheet against the full layout, both to PD
 SHEET_GOAL_MS = 100.0
 
 
-def time_layouts(store: ReportStore, codes: list[str], runs: int) -> tuple[list[float], list[float], int, int]:
-    """Seconds to write the comparison of ``codes`` to PDF as a sheet and in the full layout, interleaved.
+def time_layouts(
+    store: ReportStore, codes: list[str], runs: int
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]], int, int]:
+    """(wall, CPU) seconds to write the comparison of ``codes`` to PDF as a sheet and in the full layout.
 
-    Each run goes through what `htdesk compare --pdf` runs (gathering, rendering, fitting, writing);
-    the first of each is left out: it loads fonts and warms caches for both.
+    Interleaved; each run goes through what `htdesk compare --pdf` runs (gathering, rendering,
+    fitting or cutting, writing); the first of each is left out: it loads fonts and warms caches.
+    CPU time is the process's own: on a shared machine the wall clock also counts others' work.
     """
     from htdesk.cli.compare import write_comparison_pdf
     from htdesk.output.compare import parse_dimensions
@@ -396,16 +399,17 @@ def time_layouts(store: ReportStore, codes: list[str], runs: int) -> tuple[list[
     rows = parse_dimensions(None)
     sheet, full = [], []
     sheet_pages = full_pages = 0
+    wall, cpu = time.perf_counter, time.process_time
     with tempfile.TemporaryDirectory(prefix="htdesk-bench-") as tmp:
         for i in range(runs + 1):
-            t = time.perf_counter()
+            t, c = wall(), cpu()
             sheet_pages = write_comparison_pdf(store, codes, rows, Path(tmp) / "sheet.pdf", "a4", layout="sheet")
-            t1 = time.perf_counter()
+            t1, c1 = wall(), cpu()
             full_pages = write_comparison_pdf(store, codes, rows, Path(tmp) / "full.pdf", "a4", layout="full")
-            t2 = time.perf_counter()
+            t2, c2 = wall(), cpu()
             if i:
-                sheet.append(t1 - t)
-                full.append(t2 - t1)
+                sheet.append((t1 - t, c1 - c))
+                full.append((t2 - t1, c2 - c1))
     return sheet, full, sheet_pages, full_pages
 
 
@@ -413,13 +417,18 @@ def bench_sheet(store: ReportStore, runs: int = 7) -> Iterator[str]:
     """The 4-country comparison sheet to PDF against the full layout of the same comparison, in one run."""
     codes = ["be", "fr", "no", "se"]
     sheet, full, sheet_pages, full_pages = time_layouts(store, codes, runs)
-    a, b = statistics.median(sheet) * 1000, statistics.median(full) * 1000
+    a, b = (statistics.median(t for t, _ in sheet) * 1000, statistics.median(t for t, _ in full) * 1000)
+    a_cpu, b_cpu = (statistics.median(c for _, c in sheet) * 1000, statistics.median(c for _, c in full) * 1000)
     ratio = a / b
-    verdict = "ok" if ratio <= SHEET_GOAL_RATIO and a < SHEET_GOAL_MS else "above the goal"
+
+    def ok(good: bool) -> str:
+        return "ok" if good else "above the goal"
+
     yield (
-        f"Comparison sheet, {' '.join(codes)} to PDF ({sheet_pages} page): median {a:.0f} ms over {runs} runs; "
-        f"full layout ({full_pages} pages): {b:.0f} ms; ratio {ratio:.2f}x "
-        f"(goal <= {SHEET_GOAL_RATIO}x and < {SHEET_GOAL_MS:.0f} ms: {verdict})"
+        f"Comparison sheet, {' '.join(codes)} to PDF ({sheet_pages} page): median {a:.0f} ms "
+        f"(CPU {a_cpu:.0f} ms) over {runs} runs; full layout ({full_pages} pages): {b:.0f} ms (CPU {b_cpu:.0f} ms); "
+        f"ratio {ratio:.2f}x (goal <= {SHEET_GOAL_RATIO}x: {ok(ratio <= SHEET_GOAL_RATIO)}); "
+        f"goal < {SHEET_GOAL_MS:.0f} ms: wall {ok(a < SHEET_GOAL_MS)}, CPU {ok(a_cpu < SHEET_GOAL_MS)}"
     )
 
 
