@@ -58,6 +58,18 @@ class _BookmarkItem:
         self.bookmark, self.parent, self.row, self.missing = bookmark, parent, row, missing
 
 
+_FILTER_ROLE = int(BookmarkRole.FILTER_TEXT)
+_BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHANGE = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+# (a folder?, writable?) -> the item's flags.
+_FLAGS = {
+    (True, True): _BASE | _CHANGE | Qt.ItemFlag.ItemIsDropEnabled,
+    (True, False): _BASE | Qt.ItemFlag.ItemIsDropEnabled,
+    (False, True): _BASE | _CHANGE | Qt.ItemFlag.ItemNeverHasChildren,
+    (False, False): _BASE | Qt.ItemFlag.ItemNeverHasChildren,
+}
+
+
 class BookmarksModel(QAbstractItemModel):
     """Folders and their bookmarks as a tree, with drag and drop to reorder and refile.
 
@@ -150,24 +162,34 @@ class BookmarksModel(QAbstractItemModel):
     def _item(self, index: ModelIndex) -> _FolderItem | _BookmarkItem | None:
         if not index.isValid() or index.model() is not self:
             return None
-        item = index.internalPointer()
+        return self._own(index)
+
+    @staticmethod
+    def _own(index: ModelIndex) -> _FolderItem | _BookmarkItem | None:
+        """The item of an index Qt passes to an override: always this model's (no model() check).
+
+        The view asks index(), parent(), rowCount() and flags() of every row it lays out, a
+        filter's expandAll() of every bookmark: each saved call into Python counts (issue 20).
+        """
+        item = index.internalPointer() if index.isValid() else None
         return item if isinstance(item, _FolderItem | _BookmarkItem) else None
 
     # -- QAbstractItemModel -----------------------------------------------------------
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         """QAbstractItemModel override."""
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than by hasIndex(), which calls back into rowCount().
+        if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, self._folders[row])
-        item = self._item(parent)
-        if isinstance(item, _FolderItem):
-            return self.createIndex(row, column, item.children[row])
+            return self.createIndex(row, 0, self._folders[row]) if row < len(self._folders) else QModelIndex()
+        item = self._own(parent)
+        if isinstance(item, _FolderItem) and row < len(item.children) and parent.column() == 0:
+            return self.createIndex(row, 0, item.children[row])
         return QModelIndex()
 
     def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """QAbstractItemModel override."""
-        item = self._item(index)
+        item = self._own(index)
         if isinstance(item, _BookmarkItem):
             return self.createIndex(item.parent.row, 0, item.parent)
         return QModelIndex()
@@ -176,7 +198,7 @@ class BookmarksModel(QAbstractItemModel):
         """QAbstractItemModel override."""
         if not parent.isValid():
             return len(self._folders)
-        item = self._item(parent)
+        item = self._own(parent)
         if isinstance(item, _FolderItem) and parent.column() == 0:
             return len(item.children)
         return 0
@@ -187,7 +209,12 @@ class BookmarksModel(QAbstractItemModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """QAbstractItemModel override."""
-        item = self._item(index)
+        item = self._own(index)
+        if role == _FILTER_ROLE:  # asked of every row for each letter typed in the filter: first, as an int
+            if isinstance(item, _BookmarkItem):
+                b = item.bookmark
+                return f"{b.title}\n{b.note}\n{b.record_id}"
+            return f"{item.folder.name}\n{item.folder.notes}" if isinstance(item, _FolderItem) else None
         if isinstance(item, _FolderItem):
             return self._folder_data(item, role)
         if isinstance(item, _BookmarkItem):
@@ -207,8 +234,6 @@ class BookmarksModel(QAbstractItemModel):
             return f.id
         if role == BookmarkRole.NOTE:
             return f.notes
-        if role == BookmarkRole.FILTER_TEXT:
-            return f"{f.name}\n{f.notes}"
         return None
 
     def _bookmark_data(self, item: _BookmarkItem, role: int) -> Any:
@@ -242,21 +267,16 @@ class BookmarksModel(QAbstractItemModel):
             return b.note
         if role == BookmarkRole.MISSING:
             return item.missing
-        if role == BookmarkRole.FILTER_TEXT:
-            return f"{b.title}\n{b.note}\n{b.record_id}"
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         """QAbstractItemModel override."""
-        item = self._item(index)
+        item = self._own(index)
         if item is None:
             return Qt.ItemFlag.ItemIsDropEnabled  # between folders: folders can be reordered
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._service.read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
-        if isinstance(item, _FolderItem):
-            return flags | Qt.ItemFlag.ItemIsDropEnabled
-        return flags | Qt.ItemFlag.ItemNeverHasChildren
+        # Made once (see _FLAGS): combining Qt.ItemFlag values in Python is slow, and this is
+        # asked of every row laid out.
+        return _FLAGS[isinstance(item, _FolderItem), not self._service.read_only]
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """QAbstractItemModel override: renames a folder or a bookmark (undoable)."""
