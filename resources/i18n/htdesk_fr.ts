@@ -590,6 +590,10 @@
         <translation>Les signets ne sont pas disponibles.</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>Undo {text}</source>
         <translation>Annuler «&#xa0;{text}&#xa0;»</translation>
     </message>
@@ -784,6 +788,14 @@
     <message>
         <source>Not in the report database: {target}</source>
         <translation>Absent de la base du rapport&#xa0;: {target}</translation>
+    </message>
+    <message>
+        <source>Glossary of acronyms</source>
+        <translation>Glossaire des acronymes</translation>
+    </message>
+    <message>
+        <source>Country comparison</source>
+        <translation>Comparaison des pays</translation>
     </message>
     <message>
         <source>Compare with…</source>

@@ -236,3 +236,32 @@ def test_sheet_reference_runs_read_as_ranges() -> None:
     assert refs.sup([SourceRef("Appendix 2", 96), SourceRef("Appendix 3", 100)]) == "<sup>2,5</sup>"
     assert refs.sup([SourceRef("Appendix 2", 95), SourceRef("Appendix 2", 96)]) == "<sup>1,2</sup>"
     assert refs.sup([]) == ""
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["home", "country/be", "compare:be,no", "glossary/kom"]), st.integers(0, 9999)),
+        min_size=1,
+        max_size=80,
+    ),
+    st.integers(0, 100),
+)
+def test_history_comes_back_from_its_saved_line(visits: list[tuple[str, int]], back: int) -> None:
+    h = History()
+    for page, position in visits:
+        h.visit(page)
+        h.set_position(position)
+    for _ in range(back):
+        h.back()
+    again = History.load(h.dump())
+    pages = [p for _, p in h.entries()]
+    kept = [p for _, p in again.entries()]
+    # The last 50 at most, in order, always with the open page and where the reader was on it.
+    assert 1 <= len(kept) <= 50 and any(pages[i : i + len(kept)] == kept for i in range(len(pages)))
+    assert again.current == h.current and again.position == h.position
+
+
+@given(st.text(max_size=200))
+def test_any_saved_history_line_loads_or_gives_an_empty_history(line: str) -> None:
+    h = History.load(line)
+    assert h.current is None or h.current in [p for _, p in h.entries()]

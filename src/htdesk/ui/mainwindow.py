@@ -38,6 +38,7 @@ from htdesk.ui.settings import read_bool, read_choice, read_int, read_state, rea
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QRect, QUrl
+    from PySide6.QtWidgets import QMenu, QTextEdit
 
     from htdesk.output.printing import Composed, SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
@@ -75,6 +76,11 @@ SIDEBAR_WIDTH, SIDEBAR_SHARE = 340, 0.3
 
 # Text size of the sidebar and lists, in points (Edit > Preferences); 0 is the system's size.
 MIN_LIST_TEXT_SIZE, MAX_LIST_TEXT_SIZE = 7, 24
+
+# Go > History and the Back button's menu list this many recent pages.
+HISTORY_MENU_LENGTH = 20
+HISTORY_TEXT_LIMIT = 20000  # the saved history's line (50 entries) in the settings
+SEARCH_TEXT_LIMIT = 500
 
 # Qt::ToolButtonTextBesideIcon, set as a property by its key: the enum itself is in the `Qt`
 # namespace (see the note above), and PySide converting a number to it costs over a millisecond.
@@ -281,6 +287,10 @@ class MainWindow(QMainWindow):
             view.set_theme(self.theme)
             view.view.set_zoom(self.reader.zoom)
             view.choices.setFont(self._list_font())
+            # The countries last compared (the session may end elsewhere): ticked again.
+            saved = read_text(self.settings, "compare/countries", "", 200)
+            if saved:
+                view.set_countries(saved.split(","))
             self.stack.addWidget(view)
             self._compare = view
         return self._compare
@@ -331,6 +341,9 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self.store)
         self.search_panel.open_requested.connect(self.open_with_matches)
         self._search_tab.addWidget(self.search_panel)
+        typed = read_text(self.settings, "session/search_text", "", SEARCH_TEXT_LIMIT)
+        if typed:  # what the last session had searched for: its results show again
+            self.search_panel.set_query(typed)
 
     def _install_bookmarks(self) -> None:
         """Open the user's bookmarks (a service, or a factory that makes one) and show the panel."""
@@ -378,6 +391,7 @@ class MainWindow(QMainWindow):
         self._attach_shortcuts()
         self._set_window_icon()
         self._late_steps = [
+            self._attach_history_menus,
             self._follow_system_scheme,
             self._install_focus_style,
             self._install_bookmarks,
@@ -405,6 +419,22 @@ class MainWindow(QMainWindow):
             hints.colorSchemeChanged.connect(self._system_scheme_changed)
         if self.theme.name != self._applied_theme:  # the platform's palette guessed wrong
             self.apply_theme()
+
+    def _attach_history_menus(self) -> None:
+        """Go > History, and the pages behind Back on a long press or right-click of its button."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMenu, QToolButton
+
+        self.history_menu = self._go_menu.addMenu(self.tr("History"))
+        self.history_menu.aboutToShow.connect(lambda: self._fill_history_menu(self.history_menu))
+        self.back_menu = QMenu(self)
+        self.back_menu.aboutToShow.connect(lambda: self._fill_history_menu(self.back_menu, back_only=True))
+        button = self._toolbar.widgetForAction(self.actions_by_name["back"])
+        if isinstance(button, QToolButton):
+            button.setMenu(self.back_menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.DelayedPopup)
+            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            button.customContextMenuRequested.connect(lambda pos: self.back_menu.exec(button.mapToGlobal(pos)))
 
     def _install_focus_style(self) -> None:
         """Every control's keyboard focus as a 2 px ring in the theme's colour (see appearance.focus_style)."""
@@ -592,7 +622,7 @@ class MainWindow(QMainWindow):
         )
         m.addAction(a["sidebar"])
         m.addAction(a["contents"])
-        m = mb.addMenu(self.tr("&Go"))
+        m = self._go_menu = mb.addMenu(self.tr("&Go"))
         for k in ("back", "forward", "home", "compare"):
             m.addAction(a[k])
         m = mb.addMenu(self.tr("&Bookmarks"))
@@ -614,7 +644,7 @@ class MainWindow(QMainWindow):
         icons = resources_dir() / "icons" / "toolbar"
         for key in ("back", "forward", "home", "print", "pdf"):
             a[key].setIcon(QIcon(str(icons / f"{key}.png")))
-        tb = self.addToolBar(self.tr("Navigation"))
+        tb = self._toolbar = self.addToolBar(self.tr("Navigation"))
         tb.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         tb.setObjectName("toolbar-main")
         tb.setAccessibleName(self.tr("Main toolbar"))
@@ -631,6 +661,8 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------------
     def open(self, target: str, *, push: bool = True, matches: Alternatives | None = None) -> bool:
         """Show a record (or home, glossary, compare), ``matches`` of a search marked; False when it does not exist."""
+        if push:
+            self._remember_position()
         self._matches = matches
         if target.startswith(f"{COMPARE}/"):  # a bookmarked comparison (content.comparison.PREFIX)
             from htdesk.content.comparison import ComparisonRef
@@ -705,11 +737,64 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         if self.history.can_back():
-            self.open(self.history.back() or HOME, push=False)
+            self._remember_position()
+            self._return_to(self.history.back())
 
     def go_forward(self) -> None:
         if self.history.can_forward():
-            self.open(self.history.forward() or HOME, push=False)
+            self._remember_position()
+            self._return_to(self.history.forward())
+
+    def go_to_history(self, index: int) -> None:
+        """Open entry ``index`` of the history (Go > History, or the Back button's menu)."""
+        if index != self.history.index:
+            self._remember_position()
+            self._return_to(self.history.go_to(index))
+
+    def _return_to(self, page: str | None) -> None:
+        """Show a page met before, where the reader left it."""
+        if self.open(page or HOME, push=False):
+            self.scroll_to(self.history.position)
+
+    def _page_view(self) -> QTextEdit:
+        return self._compare.view if self._showing_compare() else self.reader  # type: ignore[union-attr]
+
+    def scroll_position(self) -> int:
+        return self._page_view().verticalScrollBar().value()
+
+    def _remember_position(self) -> None:
+        if self.history.current is not None:
+            self.history.set_position(self.scroll_position())
+
+    def scroll_to(self, position: int, tries: int = 20) -> None:
+        """Scroll the page to ``position`` once it is laid out that far (a long page lays out in steps)."""
+        bar = self._page_view().verticalScrollBar()
+        bar.setValue(position)
+        if bar.value() < position and tries > 0:
+            QTimer.singleShot(10, self, lambda: self.scroll_to(position, tries - 1))
+
+    def _page_title(self, page: str) -> str:
+        """How a history entry is listed: the record's title, or the page's own name."""
+        if page == HOME:
+            return self.tr("Home")
+        if page == GLOSSARY:
+            return self.tr("Glossary of acronyms")
+        if page.startswith(COMPARE):
+            return self.tr("Country comparison")
+        summary = self.store.summary(page)
+        return summary.title if summary is not None else page
+
+    def _fill_history_menu(self, menu: QMenu, *, back_only: bool = False) -> None:
+        """The recent pages, newest first, the open one checked; Back's menu lists only those behind it."""
+        menu.clear()
+        entries = self.history.entries()
+        if back_only:
+            entries = entries[: self.history.index]
+        for index, page in reversed(entries[-HISTORY_MENU_LENGTH:]):
+            act = menu.addAction(self._page_title(page))
+            act.setCheckable(True)
+            act.setChecked(index == self.history.index)
+            act.triggered.connect(lambda _checked=False, i=index: self.go_to_history(i))
 
     def _update_nav_actions(self) -> None:
         if hasattr(self, "actions_by_name"):
@@ -720,6 +805,9 @@ class MainWindow(QMainWindow):
         return f"{COMPARE}:{','.join(self.compare.selected_countries())}"
 
     def _compare_changed(self) -> None:
+        if self._compare is None:  # the view ticking the saved countries as it is made
+            return
+        self.settings.setValue("compare/countries", ",".join(self._compare.selected_countries()))
         if self._showing_compare() and self.current != self._compare_key():
             self.current = self._compare_key()
             self.settings.setValue("session/last_page", self.current)
@@ -1104,9 +1192,13 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([side, self.width() - side])
         self.set_sidebar_visible(read_bool(s, "window/sidebar", True))
         self.sidebar.setCurrentIndex(read_int(s, "window/sidebar_tab", CONTENTS_TAB, 0, self.sidebar.count() - 1))
+        self.history = History.load(read_text(s, "session/history", "", HISTORY_TEXT_LIMIT))
         last = read_text(s, "session/last_page", HOME)
-        if not self.open(last):
+        if not self.open(last, push=last != self.history.current):
             self.open(HOME)
+        elif last == self.history.current:
+            self.scroll_to(self.history.position)  # where the last session left the page
+        self._update_nav_actions()
 
     def _fit_first_window(self) -> None:
         """Size and centre a first window within the screen's free area (less panels and docks)."""
@@ -1125,5 +1217,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/sidebar", self._sidebar_folded or not self.sidebar.isHidden())
         self.settings.setValue("window/sidebar_tab", self.sidebar.currentIndex())
         self.settings.setValue("session/last_page", self.current)
+        self._remember_position()
+        self.settings.setValue("session/history", self.history.dump())
+        if self.search_panel is not None:
+            self.settings.setValue("session/search_text", self.search_panel.search_edit.text())
         self.settings.sync()
         super().closeEvent(event)  # type: ignore[arg-type]
