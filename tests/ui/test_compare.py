@@ -311,3 +311,18 @@ def test_odt_export(view: CompareView, tmp_path: Path) -> None:
     with zipfile.ZipFile(out) as z:
         content = z.read("content.xml").decode("utf-8")
     assert "Belgium" in content and "Norway" in content and "National rapporteur" in content
+
+
+def test_full_layout_cells_are_not_tinted_by_their_short_answer(view: CompareView) -> None:
+    """Qt gives a cell its first paragraph's background: the short answer must not tint the whole cell."""
+    from PySide6.QtCore import Qt as QtCore
+    from PySide6.QtGui import QTextTable
+
+    view.set_layout(FULL)
+    view.set_countries(["be", "no"])
+    doc = view.view.document()
+    table = next(f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable))
+    assert "In short:" in view.view.toPlainText()
+    for row in range(2, table.rows()):
+        for col in range(1, table.columns()):
+            assert table.cellAt(row, col).format().background().style() == QtCore.BrushStyle.NoBrush

@@ -217,13 +217,17 @@ def _statements_html(statements: Sequence, link: Linker) -> str:
     )
 
 
-def _in_short(summary: DimensionSummary | ComparedSummary | None, link: Linker) -> str:
-    """A dimension's short answer above its full statements, with its sources."""
+def _in_short(summary: DimensionSummary | ComparedSummary | None, link: Linker, css: str = "summary") -> str:
+    """A dimension's short answer above its full statements, with its sources.
+
+    In a table cell it takes ``css="short"``, without a background: Qt gives a cell the background
+    of its first paragraph, and the whole cell would be tinted.
+    """
     if summary is None or not summary.sources:
         return ""
     cites = "; ".join(citation_line(x) if i == 0 else f"see also {x.cite()}" for i, x in enumerate(summary.sources))
     return (
-        f'<p class="summary"><b>In short:</b> {link.html(summary.text)} <span class="cite">({escape(cites)})</span></p>'
+        f'<p class="{css}"><b>In short:</b> {link.html(summary.text)} <span class="cite">({escape(cites)})</span></p>'
     )
 
 
@@ -471,7 +475,7 @@ def full_cell_items(
     said = country.dimensions[row]
     if not said:
         return [_statements_html(said, link)]
-    short = _in_short(country.summaries.get(row), link)
+    short = _in_short(country.summaries.get(row), link, "short")
     return ([short] if short else []) + [_statements_html([s], link) for s in said]
 
 
@@ -785,6 +789,7 @@ blockquote.quote {{ margin-left: 18px; font-style: italic; }}
 ul.footnotes {{ font-size: {small}; color: {t.muted}; }}
 p.editorial {{ font-size: {small}; color: {t.muted}; font-style: italic; background-color: {t.panel}; padding: 4px; }}
 p.summary {{ background-color: {t.panel}; padding: 3px; }}
+p.short {{ margin-bottom: 6px; }}
 table.sheet {{ border-color: {t.rule}; border-style: solid; border-collapse: collapse; }}
 table.sheet td {{ line-height: 92%; }}
 table.sheet th {{ background-color: {t.panel}; color: {t.heading}; font-weight: 600; text-align: left; }}
