@@ -324,7 +324,8 @@ def bench_search(store: ReportStore) -> Iterator[str]:
             yield f"Synthetic {SCALE}x database: {n} rows, {mb:.0f} MB, made in {made:.1f} s."
             sample = queries[::SCALED_EVERY]
             same = time_search(big, sample, app_expression(big), ROUNDS_SCALED)
-            yield same.line(f"{SCALE}x, same expression, every {SCALED_EVERY}th input ({len(sample)}), {ROUNDS_SCALED} round")
+            label = f"{SCALE}x, same expression, every {SCALED_EVERY}th input ({len(sample)}), {ROUNDS_SCALED} round"
+            yield same.line(label)
         finally:
             big.close()
     ui = time_ui(store, queries)
