@@ -373,3 +373,10 @@ def test_a_record_matched_by_its_title_alone_shows_the_title_as_its_snippet(stor
     hit = next(h for h in search(store, "GRETA").hits if h.id == "section/appendix-2")
     assert hit.title == "Belgium: Institutional Framework (Appendix 2)"
     assert f"({HL_START}GRETA{HL_END}, 2013a)" in hit.snippet
+
+
+def test_a_snippet_starts_at_a_telling_word_not_at_a_short_one(store: ReportStore) -> None:
+    # Every snippet shows one of the words that say what is wanted, not only a marked "in".
+    for hit in search(store, "Awareness campaign in Australia").hits:
+        marked = [part.split(HL_END, 1)[0].lower() for part in hit.snippet.split(HL_START)[1:]]
+        assert any(len(word) > 2 for word in marked), (hit.id, hit.snippet)

@@ -20,6 +20,7 @@ from htdesk.store.crosslang import translate
 from htdesk.store.query import (
     MAX_FORMS,
     MIN_STEM,
+    SHORT_WORD,
     Alternatives,
     Matcher,
     ParsedQuery,
@@ -409,12 +410,19 @@ def _snippet(
     folded_kw: str | None = None,
     folded_body: str | None = None,
     title: str = "",
+    lead: Finder | None = None,
 ) -> str:
     # The body says most; a record matched only by an acronym or French name shows those.
     if folded_body is None:
         folded, first = _fold_to_first(body, pattern)
     else:
         folded, first = folded_body, _first(pattern, folded_body)
+    if lead is not None and first != -1:
+        # Start at the first telling word ("Australia"), not at the first "in" of the text.
+        if len(folded) < len(body):
+            folded = fold_same_length(body)
+        telling = _first(lead, folded)
+        first = telling if telling != -1 else first
     if first == -1 and pattern and keywords:
         folded_kw = fold_same_length(keywords) if folded_kw is None else folded_kw
         in_keywords = _first(pattern, folded_kw)
@@ -771,13 +779,18 @@ def _hits(
     if not shown:
         return []
     pattern = matcher_of(spec)
+    short = [w for w in spec.words if len(w) < SHORT_WORD]
+    telling = Alternatives(tuple(w for w in spec.words if len(w) >= SHORT_WORD), spec.prefixes, spec.phrases)
+    # A snippet starts at the first word that says something; the short ones ("in") are marked only.
+    says_more = telling.words or telling.phrases or any(p not in short for p in telling.prefixes)
+    lead = matcher_of(telling) if short and says_more else None
     texts = _texts(store, lex, shown)
     lowest = min(scores.values(), default=0.0)
     hits = []
     for rowid in shown:
         rid, k, title, codes = lex.shown_as[rowid]
         keywords, body, folded_kw, folded_body = texts[rowid]
-        snippet = _snippet(keywords, body, pattern, folded_kw, folded_body, title)
+        snippet = _snippet(keywords, body, pattern, folded_kw, folded_body, title, lead)
         hits.append(
             Hit(
                 id=rid,
