@@ -65,3 +65,9 @@ def test_a_nul_in_an_argument_is_one_line(
     line = _error_line(capsys)
     assert "NUL character" in line
     assert list(tmp_path.iterdir()) == [user_dir] or list(tmp_path.iterdir()) == []
+
+
+def test_a_nul_in_a_search_is_searched_past(capsys: pytest.CaptureFixture[str]) -> None:
+    """The query is searched, not opened: a NUL in it is no reason to refuse (the search takes any text)."""
+    assert main(["search", "--json", "--", "forced\x00labour"]) == 0
+    assert capsys.readouterr().out.startswith("[")

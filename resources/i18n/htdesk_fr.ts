@@ -1080,10 +1080,436 @@ L’ouvrir dans votre navigateur&#x202f;?</translation>
     </message>
 </context>
 <context>
+    <name>output</name>
+    <message>
+        <source>Comparison: {countries}</source>
+        <translation>Comparaison&#xa0;: {countries}</translation>
+    </message>
+    <message>
+        <source>country profiles</source>
+        <translation>profils de pays</translation>
+    </message>
+    <message>
+        <source>trainer&apos;s copy, with notes</source>
+        <translation>exemplaire du formateur, avec notes</translation>
+    </message>
+    <message>
+        <source>for participants</source>
+        <translation>pour les participants</translation>
+    </message>
+    <message>
+        <source>HT Desk — handout</source>
+        <translation>HT Desk — document à distribuer</translation>
+    </message>
+    <message>
+        <source>{title} (trainer&apos;s copy)</source>
+        <translation>{title} (exemplaire du formateur)</translation>
+    </message>
+    <message>
+        <source>Handout ({copy}): {n} entries from the ICPC report on human trafficking prevention policies</source>
+        <translation>Document à distribuer ({copy})&#xa0;: {n} entrées du rapport du CIPC sur les politiques de prévention de la traite des personnes</translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation>Source&#xa0;: {citation}</translation>
+    </message>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>Page {n} sur {m}</translation>
+    </message>
+</context>
+<context>
     <name>printing</name>
     <message>
         <source>Could not print to the file</source>
         <translation>Impossible d’imprimer dans le fichier</translation>
+    </message>
+</context>
+<context>
+    <name>render</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossaire</translation>
+    </message>
+    <message>
+        <source>Country profile</source>
+        <translation>Profil de pays</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>Prevention practice</source>
+        <translation>Pratique de prévention</translation>
+    </message>
+    <message>
+        <source>In this section</source>
+        <translation>Dans cette section</translation>
+    </message>
+    <message>
+        <source>Figures and tables</source>
+        <translation>Figures et tableaux</translation>
+    </message>
+    <message>
+        <source>Institutions discussed here</source>
+        <translation>Institutions traitées ici</translation>
+    </message>
+    <message>
+        <source>Practices</source>
+        <translation>Pratiques</translation>
+    </message>
+    <message>
+        <source>Institutions in this appendix</source>
+        <translation>Institutions de cette annexe</translation>
+    </message>
+    <message>
+        <source>Institutional framework</source>
+        <translation>Cadre institutionnel</translation>
+    </message>
+    <message>
+        <source>Prevention practices</source>
+        <translation>Pratiques de prévention</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Fait partie de</translation>
+    </message>
+    <message>
+        <source>Bodies within it</source>
+        <translation>Organismes qui en relèvent</translation>
+    </message>
+    <message>
+        <source>Discussed in</source>
+        <translation>Traité dans</translation>
+    </message>
+    <message>
+        <source>Bodies with this acronym</source>
+        <translation>Organismes portant cet acronyme</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
+        <source>ICPC report, {cite}</source>
+        <translation>Rapport du CIPC, {cite}</translation>
+    </message>
+    <message>
+        <source>HT Desk note:</source>
+        <translation>Note de HT Desk&#xa0;:</translation>
+    </message>
+    <message>
+        <source>see also {cite}</source>
+        <translation>voir aussi {cite}</translation>
+    </message>
+    <message>
+        <source>In short:</source>
+        <translation>En bref&#xa0;:</translation>
+    </message>
+    <message>
+        <source>National rapporteur</source>
+        <translation>Rapporteur national</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Composition</source>
+        <translation>Composition</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>En un coup d’œil</translation>
+    </message>
+    <message>
+        <source>(not for participants)</source>
+        <translation>(pas pour les participants)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>non précisé</translation>
+    </message>
+    <message>
+        <source>not covered in the report</source>
+        <translation>non traité dans le rapport</translation>
+    </message>
+    <message>
+        <source>Origin, transit, destination</source>
+        <translation>Origine, transit, destination</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Victimes</translation>
+    </message>
+    <message>
+        <source>National action plan</source>
+        <translation>Plan d’action national</translation>
+    </message>
+    <message>
+        <source>Coordination mechanism</source>
+        <translation>Mécanisme de coordination</translation>
+    </message>
+    <message>
+        <source>Data collection</source>
+        <translation>Collecte de données</translation>
+    </message>
+    <message>
+        <source>NGO involvement</source>
+        <translation>Participation des ONG</translation>
+    </message>
+    <message>
+        <source>Position on demand</source>
+        <translation>Position sur la demande</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Évaluation</translation>
+    </message>
+    <message>
+        <source>Related strategies</source>
+        <translation>Stratégies connexes</translation>
+    </message>
+    <message>
+        <source>No national rapporteur</source>
+        <translation>Pas de rapporteur national</translation>
+    </message>
+    <message>
+        <source>First action plan {year}</source>
+        <translation>Premier plan d’action {year}</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Transit</source>
+        <translation>Transit</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>This appendix is a table of institutions; each row is listed below.</source>
+        <translation>Cette annexe est un tableau d’institutions&#x202f;; chaque ligne est présentée ci-dessous.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French acronym</source>
+        <translation>Acronyme français</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Also written</source>
+        <translation>Aussi écrit</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Trouvé dans</translation>
+    </message>
+    <message>
+        <source>the report&apos;s text (not in its list of acronyms)</source>
+        <translation>le texte du rapport (pas dans sa liste des acronymes)</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>Acronyme</translation>
+    </message>
+    <message>
+        <source>National name</source>
+        <translation>Nom national</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Compare {country} with other countries…</source>
+        <translation>Comparer {country} avec d’autres pays…</translation>
+    </message>
+    <message>
+        <source>Year started</source>
+        <translation>Année de lancement</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Public cible</translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>Évaluée</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Source&#xa0;: {source}</translation>
+    </message>
+    <message>
+        <source>The ICPC report &lt;i&gt;Human Trafficking, Other Forms of Exploitation and Prevention Policies&lt;/i&gt;, offline: its text, figures, country profiles, institutional frameworks, glossary and prevention practices.</source>
+        <translation>Le rapport du CIPC &lt;i&gt;Human Trafficking, Other Forms of Exploitation and Prevention Policies&lt;/i&gt;, hors ligne&#xa0;: son texte, ses figures, les profils de pays, les cadres institutionnels, le glossaire et les pratiques de prévention.</translation>
+    </message>
+    <message>
+        <source>The report was written in 2014. Later developments are not covered.</source>
+        <translation>Le rapport a été rédigé en 2014. Les évolutions ultérieures n’y sont pas traitées.</translation>
+    </message>
+    <message>
+        <source>No country profiles in this database.</source>
+        <translation>Aucun profil de pays dans cette base.</translation>
+    </message>
+    <message>
+        <source>{entries} entries, {french} of them with the French name the report gives</source>
+        <translation>{entries} entrées, dont {french} avec le nom français que donne le rapport</translation>
+    </message>
+    <message>
+        <source>{institutions} institutions, {practices} practices, {figures} figures and tables</source>
+        <translation>{institutions} institutions, {practices} pratiques, {figures} figures et tableaux</translation>
+    </message>
+    <message>
+        <source>Prevention practices by theme</source>
+        <translation>Pratiques de prévention par thème</translation>
+    </message>
+    <message>
+        <source>Also in the report</source>
+        <translation>Aussi dans le rapport</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;{summary}&quot;&gt;Executive summary&lt;/a&gt; and &lt;a href=&quot;{introduction}&quot;&gt;Introduction&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;{summary}&quot;&gt;Résumé&lt;/a&gt; et &lt;a href=&quot;{introduction}&quot;&gt;Introduction&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Glossary of acronyms</source>
+        <translation>Glossaire des acronymes</translation>
+    </message>
+    <message>
+        <source>The comparison table of the eight countries</source>
+        <translation>Le tableau comparatif des huit pays</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+K to search. Bookmark pages with Ctrl+D and print them as a handout.</source>
+        <translation>Ctrl+K pour chercher. Ctrl+D pour ajouter une page aux signets, puis l’imprimer comme document à distribuer.</translation>
+    </message>
+    <message>
+        <source>The report exists in English only: its text is quoted as written.</source>
+        <translation>Le rapport n’existe qu’en anglais&#xa0;: son texte est cité tel quel, en anglais&#x202f;; tout le reste est en français.</translation>
+    </message>
+    <message>
+        <source>HT Desk — country comparison</source>
+        <translation>HT Desk — comparaison des pays</translation>
+    </message>
+    <message>
+        <source>Country comparison</source>
+        <translation>Comparaison des pays</translation>
+    </message>
+    <message>
+        <source>(continued)</source>
+        <translation>(suite)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sources&lt;/b&gt; in the ICPC report (section or appendix, page):</source>
+        <translation>&lt;b&gt;Sources&lt;/b&gt; dans le rapport du CIPC (section ou annexe, page)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No short answer in this database: {n} statement(s) in the full layout</source>
+        <translation>Pas de réponse courte dans cette base&#xa0;: {n} énoncé(s) dans la version complète</translation>
+    </message>
+    <message>
+        <source>1 body</source>
+        <translation>1 organisme</translation>
+    </message>
+    <message>
+        <source>{n} bodies</source>
+        <translation>{n} organismes</translation>
+    </message>
+    <message>
+        <source>1 practice</source>
+        <translation>1 pratique</translation>
+    </message>
+    <message>
+        <source>{n} practices</source>
+        <translation>{n} pratiques</translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s note</source>
+        <translation>Note du formateur</translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s copy</source>
+        <translation>Exemplaire du formateur</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Document à distribuer</translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s notes for this session</source>
+        <translation>Notes du formateur pour cette séance</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <source>ICPC report; each cell cites its section or appendix</source>
+        <translation>Rapport du CIPC&#x202f;; chaque case cite sa section ou son annexe</translation>
+    </message>
+    <message>
+        <source>This page is not in this version of the report database ({id}).</source>
+        <translation>Cette page ne figure pas dans cette version de la base du rapport ({id}).</translation>
     </message>
 </context>
 </TS>

@@ -92,6 +92,33 @@ def translate(context: str, text: str) -> str:
     return _catalogue.get((context, text), text)
 
 
+# How a citation's parts read in French ("Appendix 4, pp. 36–48" -> "annexe 4, p. 36–48"), most
+# specific first; the section numbers and pages are the report's and stay as they are.
+_FRENCH_CITE = (
+    ("Director General's message", "Message du directeur général"),
+    ("Executive summary", "Résumé"),
+    ("List of acronyms", "Liste des acronymes"),
+    ("comparison table", "tableau comparatif"),
+    ("Introduction", "Introduction"),
+    ("Conclusion", "Conclusion"),
+    ("Appendix", "annexe"),
+    ("Chapter", "chapitre"),
+    ("Figure", "figure"),
+    ("Table", "tableau"),
+    ("footnote", "note"),
+    ("pp. ", "p. "),
+)
+
+
+def cite(text: str) -> str:
+    """A citation ("Appendix 4, p. 104") in the current language ("annexe 4, p. 104")."""
+    if _language != "fr":
+        return text
+    for english, french in _FRENCH_CITE:
+        text = text.replace(english, french)
+    return text
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for the catalogue where it is written, to be translated where it is shown."""
     return text

@@ -24,9 +24,16 @@ def say(message: str) -> None:
     print(f"htdesk: {one_line(message)}", file=sys.stderr)
 
 
+# Arguments searched rather than opened or stored: a NUL there is one more character the search
+# passes over ("any text gives hits or none, never an error"), not a reason to refuse the command.
+FREE_TEXT = frozenset({"query"})
+
+
 def nul_argument(values: dict[str, object]) -> str | None:
-    """The name of the first argument holding a NUL character (no path or text can), or None."""
+    """The name of the first argument holding a NUL character (no path or stored text can), or None."""
     for name, value in values.items():
+        if name in FREE_TEXT:
+            continue
         items = value if isinstance(value, list | tuple) else [value]
         if any(isinstance(v, str | Path) and "\x00" in str(v) for v in items):
             return name

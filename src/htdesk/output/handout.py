@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htdesk.content.comparison import ComparisonRef
+from htdesk.i18n import translate
 from htdesk.render.html import (
     comparison_html,
     handout_comparison_html,
@@ -23,7 +24,8 @@ from htdesk.store.report import ReportStore
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 
-    from htdesk.output.printing import SheetOptions
+    from htdesk.i18n import translate
+from htdesk.output.printing import SheetOptions
 
 # A record begins on a new page rather than in the last quarter of one.
 LAST_QUARTER = 0.75
@@ -74,7 +76,8 @@ def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool 
                 # As bookmarked: the one-page sheet (short answers, numbered sources) or every statement.
                 sheet = comparison_html(data, ref.dimensions, links=links, for_print=True, layout=ref.layout)
                 html = handout_comparison_html(names, sheet, note)
-                items.append(HandoutItem(f"Comparison: {', '.join(names)}", "country profiles", html, own_page=True))
+                title = translate("output", "Comparison: {countries}").format(countries=", ".join(names))
+                items.append(HandoutItem(title, translate("output", "country profiles"), html, own_page=True))
                 continue
         data_ = None if ref is not None else page_data(store, b.record_id)
         if data_ is None:
@@ -225,15 +228,21 @@ class Handout:
         from htdesk.output.printing import SheetOptions
 
         n = len(self.items)
-        copy = "trainer's copy, with notes" if self.notes else "for participants"
+        copy = (
+            translate("output", "trainer's copy, with notes") if self.notes else translate("output", "for participants")
+        )
+        title = translate("output", "HT Desk — handout")
+        if self.notes:
+            title = translate("output", "{title} (trainer's copy)").format(title=title)
         return SheetOptions(
-            title="HT Desk — handout" + (" (trainer's copy)" if self.notes else ""),
+            title=title,
             subtitle=self.folder.name,
             paper=paper,
             date_text=self.today.isoformat(),
             doc_title=self.folder.name,
-            subject=f"Handout ({copy}): {n} entr{'ies' if n != 1 else 'y'} from the ICPC report on human "
-            "trafficking prevention policies",
+            subject=translate(
+                "output", "Handout ({copy}): {n} entries from the ICPC report on human trafficking prevention policies"
+            ).format(copy=copy, n=n),
         )
 
 

@@ -25,6 +25,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from htdesk.content.kinds import REPORT_CITATION
 from htdesk.fonts import load_bundled_fonts
+from htdesk.i18n import QT_TRANSLATE_NOOP, translate
 from htdesk.output.files import OutputError, shown, write_with
 from htdesk.render.html import COMPARE_TITLE, FULL, SHEET, printout_html, stylesheet
 from htdesk.render.theme import PRINT
@@ -41,8 +42,13 @@ MARGINS_MM = (14.0, 12.0, 14.0, 12.0)  # left, top, right, bottom
 # the bundled face drawn at 90% width, as DejaVu Sans Condensed is, give its text room.
 SHEET_MARGINS_MM = (10.0, 8.0, 10.0, 8.0)
 SHEET_STRETCH = 90
-CITATION = f"Source: {REPORT_CITATION}"
+CITATION = QT_TRANSLATE_NOOP("output", "Source: {citation}")
 CREATOR = "HT Desk"
+
+
+def footer_text(opts: SheetOptions) -> str:
+    """The printout's footer: its own, or the report's full reference ("Source: …", "Source : …")."""
+    return opts.footer or translate("output", CITATION).format(citation=REPORT_CITATION)
 
 
 def default_paper() -> str:
@@ -69,7 +75,7 @@ class SheetOptions:
     body_pt: float = BODY_PT
     # Shrink the text (down to MIN_BODY_PT) until the whole document fits one page.
     fit_one_page: bool = False
-    footer: str = CITATION
+    footer: str = ""  # "" is the report's reference, in the language of the printout
     margins_mm: tuple[float, float, float, float] = MARGINS_MM
     stretch: int = 100  # the text's width, in percent of the face's own
     doc_title: str = ""
@@ -131,7 +137,7 @@ def sheet_options(names: list[str], paper: str, orientation: str, layout: str = 
     sheet = layout == SHEET
     auto = sheet or len(names) >= 3
     return SheetOptions(
-        title=COMPARE_TITLE,
+        title=translate("render", COMPARE_TITLE),
         subtitle=", ".join(names),
         paper=paper,
         landscape=auto if orientation in ("auto", "", None) else orientation == "landscape",
@@ -326,10 +332,10 @@ class SheetPrinter(QObject):
         p.drawLine(QPointF(full.left(), foot_y - line_h * 0.3), QPointF(full.right(), foot_y - line_h * 0.3))
         p.setPen(Qt.GlobalColor.black)
         foot = QRectF(full.left(), foot_y, full.width(), line_h * 2)
-        page_text = f"Page {n} of {m}"
+        page_text = translate("output", "Page {n} of {m}").format(n=n, m=m)
         page_w = metrics.horizontalAdvance(page_text) + line_h
         cite_rect = QRectF(foot.left(), foot.top(), foot.width() - page_w, foot.height())
-        p.drawText(cite_rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, opts.footer)
+        p.drawText(cite_rect, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, footer_text(opts))
         p.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
         p.restore()
 
@@ -382,7 +388,9 @@ class SheetPrinter(QObject):
         doc = QTextDocument()
         doc.setDefaultFont(self.print_font(opts.body_pt))
         doc.setDefaultStyleSheet(print_stylesheet())
-        doc.setHtml(plain_record_links(printout_html(html, opts.title, opts.subtitle, opts.date_text, opts.footer)))
+        doc.setHtml(
+            plain_record_links(printout_html(html, opts.title, opts.subtitle, opts.date_text, footer_text(opts)))
+        )
         return doc
 
     def to_odt(self, html: str, path: Path, opts: SheetOptions) -> None:

@@ -17,6 +17,7 @@ from htdesk.content.kinds import (
     NoteKind,
     SourceRef,
 )
+from htdesk.i18n import QT_TRANSLATE_NOOP, cite, language, translate
 from htdesk.render.theme import Theme
 from htdesk.store.report import Summary
 
@@ -36,14 +37,79 @@ if TYPE_CHECKING:
 
 SCHEME = "ht"  # internal links: ht:institution/no/kom
 
-KIND_NAMES = {
-    Kind.SECTION: "Report",
-    Kind.FIGURE: "Figure",
-    Kind.GLOSSARY: "Glossary",
-    Kind.COUNTRY: "Country profile",
-    Kind.INSTITUTION: "Institution",
-    Kind.PRACTICE: "Prevention practice",
+KIND_NAMES = {  # shown through translate("render", ...)
+    Kind.SECTION: QT_TRANSLATE_NOOP("render", "Report"),
+    Kind.FIGURE: QT_TRANSLATE_NOOP("render", "Figure"),
+    Kind.GLOSSARY: QT_TRANSLATE_NOOP("render", "Glossary"),
+    Kind.COUNTRY: QT_TRANSLATE_NOOP("render", "Country profile"),
+    Kind.INSTITUTION: QT_TRANSLATE_NOOP("render", "Institution"),
+    Kind.PRACTICE: QT_TRANSLATE_NOOP("render", "Prevention practice"),
 }
+
+
+# The related-records headings store.pages gives a page (translated where shown).
+RELATED_HEADINGS = (
+    QT_TRANSLATE_NOOP("render", "In this section"),
+    QT_TRANSLATE_NOOP("render", "Figures and tables"),
+    QT_TRANSLATE_NOOP("render", "Institutions discussed here"),
+    QT_TRANSLATE_NOOP("render", "Practices"),
+    QT_TRANSLATE_NOOP("render", "Institutions in this appendix"),
+    QT_TRANSLATE_NOOP("render", "Institutional framework"),
+    QT_TRANSLATE_NOOP("render", "Prevention practices"),
+    QT_TRANSLATE_NOOP("render", "Part of"),
+    QT_TRANSLATE_NOOP("render", "Bodies within it"),
+    QT_TRANSLATE_NOOP("render", "Glossary"),
+    QT_TRANSLATE_NOOP("render", "Discussed in"),
+    QT_TRANSLATE_NOOP("render", "Bodies with this acronym"),
+    QT_TRANSLATE_NOOP("render", "Countries"),
+    QT_TRANSLATE_NOOP("render", "Figures"),
+    QT_TRANSLATE_NOOP("render", "Institutions"),
+)
+
+
+# Words the page writes inside f-strings (where pyside6-lupdate does not look), the comparison's
+# row labels (content.kinds) and the practices' evaluation values: marked here for the catalogue,
+# translated where shown; tests/test_i18n.py holds every one of them to a French translation.
+PAGE_WORDS = (
+    QT_TRANSLATE_NOOP("render", "Notes"),
+    QT_TRANSLATE_NOOP("render", "Composition"),
+    QT_TRANSLATE_NOOP("render", "Mission"),
+    QT_TRANSLATE_NOOP("render", "Dimension"),
+    QT_TRANSLATE_NOOP("render", "At a glance"),
+    QT_TRANSLATE_NOOP("render", "(not for participants)"),
+    QT_TRANSLATE_NOOP("render", "Home"),
+    QT_TRANSLATE_NOOP("render", "yes"),
+    QT_TRANSLATE_NOOP("render", "no"),
+    QT_TRANSLATE_NOOP("render", "under way"),
+    QT_TRANSLATE_NOOP("render", "not stated"),
+    QT_TRANSLATE_NOOP("render", "not covered in the report"),
+    QT_TRANSLATE_NOOP("render", "Origin, transit, destination"),
+    QT_TRANSLATE_NOOP("render", "Victims"),
+    QT_TRANSLATE_NOOP("render", "National action plan"),
+    QT_TRANSLATE_NOOP("render", "Coordination mechanism"),
+    QT_TRANSLATE_NOOP("render", "National rapporteur"),
+    QT_TRANSLATE_NOOP("render", "Data collection"),
+    QT_TRANSLATE_NOOP("render", "NGO involvement"),
+    QT_TRANSLATE_NOOP("render", "Position on demand"),
+    QT_TRANSLATE_NOOP("render", "Evaluation"),
+    QT_TRANSLATE_NOOP("render", "Related strategies"),
+    QT_TRANSLATE_NOOP("render", "Institutions"),
+    QT_TRANSLATE_NOOP("render", "Practices"),
+)
+
+
+def kind_name(kind: Kind) -> str:
+    return translate("render", KIND_NAMES[kind])
+
+
+def not_covered(*, capital: bool = False) -> str:
+    """The words for a gap in the report ("not covered in the report"), in the page's language."""
+    text = translate("render", NOT_COVERED)
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def row_label(row: CompareRow) -> str:
+    return translate("render", ROW_LABELS[row])
 
 
 def escape(text: str) -> str:
@@ -58,8 +124,8 @@ def record_url(record_id: str) -> str:
 
 
 def citation_line(source: Source | SourceRef) -> str:
-    """The source as trainers quote it: "ICPC report, Appendix 4, p. 104"."""
-    return f"ICPC report, {source.cite()}"
+    """The source as trainers quote it: "ICPC report, Appendix 4, p. 104" ("Rapport du CIPC, annexe 4, p. 104")."""
+    return translate("render", "ICPC report, {cite}").format(cite=cite(source.cite()))
 
 
 # A web address as the report prints it; the final character is not punctuation ending the sentence.
@@ -167,14 +233,14 @@ def _list(items: Sequence[str], link: Linker, empty: str = "") -> str:
     return "<ul>" + "".join(f"<li>{link.html(i)}</li>" for i in items) + "</ul>"
 
 
-EDITORIAL_LABEL = "HT Desk note:"
+EDITORIAL_LABEL = QT_TRANSLATE_NOOP("render", "HT Desk note:")
 
 
 def _notes(notes: Sequence[Note], link: Linker, heading: str, *, editorial: bool) -> str:
     """The report's notes as a list, then HT Desk's editorial notes set apart (left out unless ``editorial``)."""
     said = _list([n.text for n in notes if n.kind is NoteKind.REPORT], link)
     ours = "".join(
-        f'<p class="editorial"><b>{EDITORIAL_LABEL}</b> {link.html(n.text)}</p>'
+        f'<p class="editorial"><b>{translate("render", EDITORIAL_LABEL)}</b> {link.html(n.text)}</p>'
         for n in notes
         if editorial and n.kind is NoteKind.EDITORIAL
     )
@@ -194,7 +260,7 @@ def _record_link(s: Summary) -> str:
 
 
 def _summary_links(items: Sequence[Summary]) -> str:
-    lis = "".join(f'<li>{_record_link(s)} <span class="cite">{escape(s.cite())}</span></li>' for s in items)
+    lis = "".join(f'<li>{_record_link(s)} <span class="cite">{escape(cite(s.cite()))}</span></li>' for s in items)
     return f"<ul>{lis}</ul>"
 
 
@@ -210,7 +276,7 @@ def _fields_table(rows: Sequence[str]) -> str:
 
 def _statements_html(statements: Sequence, link: Linker) -> str:
     if not statements:
-        return f'<p class="missing">{NOT_COVERED.capitalize()}.</p>'
+        return f'<p class="missing">{not_covered(capital=True)}.</p>'
     return "".join(
         f'<p>{link.html(s.text)}<br/><span class="cite">{escape(citation_line(s.source))}</span></p>'
         for s in statements
@@ -225,22 +291,33 @@ def _in_short(summary: DimensionSummary | ComparedSummary | None, link: Linker, 
     """
     if summary is None or not summary.sources:
         return ""
-    cites = "; ".join(citation_line(x) if i == 0 else f"see also {x.cite()}" for i, x in enumerate(summary.sources))
-    return (
-        f'<p class="{css}"><b>In short:</b> {link.html(summary.text)} <span class="cite">({escape(cites)})</span></p>'
+    cites = "; ".join(
+        citation_line(x) if i == 0 else translate("render", "see also {cite}").format(cite=cite(x.cite()))
+        for i, x in enumerate(summary.sources)
     )
+    short = translate("render", "In short:")
+    text = link.html(summary.text)
+    return f'<p class="{css}"><b>{short}</b> {text} <span class="cite">({escape(cites)})</span></p>'
 
 
 def badges(country: Country | ComparedCountry) -> list[str]:
     """Short facts that make differences jump out in a comparison."""
-    out = [t.capitalize() for t in country.status_tags]
+    out = [translate("render", t.capitalize()) for t in country.status_tags]
     if country.has_rapporteur is True:
-        out.append("National rapporteur")
+        out.append(translate("render", "National rapporteur"))
     elif country.has_rapporteur is False:
-        out.append("No national rapporteur")
+        out.append(translate("render", "No national rapporteur"))
     if country.first_nap_year:
-        out.append(f"First action plan {country.first_nap_year}")
+        out.append(translate("render", "First action plan {year}").format(year=country.first_nap_year))
     return out
+
+
+# The status tags as badges show them (translated where shown).
+STATUS_BADGES = (
+    QT_TRANSLATE_NOOP("render", "Origin"),
+    QT_TRANSLATE_NOOP("render", "Transit"),
+    QT_TRANSLATE_NOOP("render", "Destination"),
+)
 
 
 def _body(data: PageData, link: Linker, *, editorial: bool = True) -> str:
@@ -254,47 +331,69 @@ def _body(data: PageData, link: Linker, *, editorial: bool = True) -> str:
                     f'<li value="{f.number}"><span class="cite">{f.number}.</span> {link.html(f.text)}</li>'
                     for f in rec.footnotes
                 )
-                notes = f'<h3 class="notes">Notes</h3><ul class="footnotes">{lis}</ul>'
+                notes = f'<h3 class="notes">{translate("render", "Notes")}</h3><ul class="footnotes">{lis}</ul>'
             body = _blocks(rec.body, link)
             if not body and rec.id.startswith("section/appendix-"):
-                body = '<p class="intro">This appendix is a table of institutions; each row is listed below.</p>'
+                intro = translate("render", "This appendix is a table of institutions; each row is listed below.")
+                body = f'<p class="intro">{intro}</p>'
             return body + notes
         case Kind.FIGURE:
             extra = f'<p class="cite">{escape(rec.source_line)}</p>' if rec.source_line else ""
-            notes = _notes(rec.notes, link, '<h3 class="notes">Notes</h3>', editorial=editorial)
+            notes = _notes(
+                rec.notes, link, f'<h3 class="notes">{translate("render", "Notes")}</h3>', editorial=editorial
+            )
             return _blocks(rec.body, link) + extra + notes
         case Kind.GLOSSARY:
-            rows = [
-                _field("English", escape(rec.expansion_en) if rec.expansion_en else _not_given()),
-                _field("French acronym", escape(rec.acronym_fr) if rec.acronym_fr else _not_given()),
-                _field("French", escape(rec.expansion_fr) if rec.expansion_fr else _not_given()),
+            english = _field(
+                translate("render", "English"), escape(rec.expansion_en) if rec.expansion_en else _not_given()
+            )
+            french = [
+                _field(
+                    translate("render", "French acronym"), escape(rec.acronym_fr) if rec.acronym_fr else _not_given()
+                ),
+                _field(translate("render", "French"), escape(rec.expansion_fr) if rec.expansion_fr else _not_given()),
             ]
+            # The report's own French name comes first on French pages.
+            rows = [*french, english] if language() == "fr" and rec.expansion_fr else [english, *french]
             if rec.variants:
-                rows.append(_field("Also written", escape(", ".join(rec.variants))))
+                rows.append(_field(translate("render", "Also written"), escape(", ".join(rec.variants))))
             if rec.from_body:
-                rows.append(_field("Found in", "the report's text (not in its list of acronyms)"))
+                rows.append(
+                    _field(
+                        translate("render", "Found in"),
+                        translate("render", "the report's text (not in its list of acronyms)"),
+                    )
+                )
             return _fields_table(rows) + _notes(rec.notes, link, "", editorial=editorial)
         case Kind.INSTITUTION:
             rows = []
             if rec.acronym:
-                rows.append(_field("Acronym", link.html(rec.acronym)))
+                rows.append(_field(translate("render", "Acronym"), link.html(rec.acronym)))
             if rec.name_national:
-                rows.append(_field("National name", escape(rec.name_national)))
-            rows.append(_field("Established", escape(rec.established) if rec.established else _not_given()))
+                national = _field(translate("render", "National name"), escape(rec.name_national))
+                # A French body's own name leads on French pages.
+                if language() == "fr" and rec.country == "fr":
+                    rows.insert(0, national)
+                else:
+                    rows.append(national)
+            rows.append(
+                _field(translate("render", "Established"), escape(rec.established) if rec.established else _not_given())
+            )
             return (
                 _fields_table(rows)
-                + "<h2>Composition</h2>"
-                + _list(rec.composition, link, NOT_COVERED.capitalize() + ".")
-                + "<h2>Mission</h2>"
-                + _list(rec.mission, link, NOT_COVERED.capitalize() + ".")
-                + _notes(rec.notes, link, "<h2>Notes</h2>", editorial=editorial)
+                + f"<h2>{translate('render', 'Composition')}</h2>"
+                + _list(rec.composition, link, not_covered(capital=True) + ".")
+                + f"<h2>{translate('render', 'Mission')}</h2>"
+                + _list(rec.mission, link, not_covered(capital=True) + ".")
+                + _notes(rec.notes, link, f"<h2>{translate('render', 'Notes')}</h2>", editorial=editorial)
             )
         case Kind.COUNTRY:
             parts = []
             if not link.for_print:  # a control: nothing to click on paper
                 parts.append(
-                    f'<p class="actions"><a href="{SCHEME}:compare:{rec.code}">Compare {escape(rec.name)} '
-                    "with other countries…</a></p>"
+                    f'<p class="actions"><a href="{SCHEME}:compare:{rec.code}">'
+                    + escape(translate("render", "Compare {country} with other countries…").format(country=rec.name))
+                    + "</a></p>"
                 )
             if b := badges(rec):
                 parts.append(
@@ -305,22 +404,26 @@ def _body(data: PageData, link: Linker, *, editorial: bool = True) -> str:
             if rec.summary:
                 parts.append(f"<p>{link.html(rec.summary)}</p>")
             for dim in Dimension:
-                parts.append(f'<h2 class="dim">{escape(DIMENSION_LABELS[dim])}</h2>')
+                parts.append(f'<h2 class="dim">{escape(translate("render", DIMENSION_LABELS[dim]))}</h2>')
                 if rec.dimensions[dim]:  # where nothing is said, "not covered" below says it once
                     parts.append(_in_short(rec.summaries.get(dim), link))
                 parts.append(_statements_html(rec.dimensions[dim], link))
             return "".join(parts)
         case Kind.PRACTICE:
             rows = [
-                _field("Year started", str(rec.year) if rec.year else _not_given()),
+                _field(translate("render", "Year started"), str(rec.year) if rec.year else _not_given()),
                 _field(
-                    "Organisations",
+                    translate("render", "Organisations"),
                     escape("; ".join(rec.organisations)) if rec.organisations else _not_given(),
                 ),
-                _field("Target group", escape(rec.target_group) if rec.target_group else _not_given()),
                 _field(
-                    "Evaluated",
-                    escape(rec.evaluated.value) + (f" — {link.html(rec.evaluation)}" if rec.evaluation else ""),
+                    translate("render", "Target group"),
+                    escape(rec.target_group) if rec.target_group else _not_given(),
+                ),
+                _field(
+                    translate("render", "Evaluated"),
+                    escape(translate("render", rec.evaluated.value))
+                    + (f" — {link.html(rec.evaluation)}" if rec.evaluation else ""),
                 ),
             ]
             return _fields_table(rows) + _blocks(rec.description, link)
@@ -328,7 +431,7 @@ def _body(data: PageData, link: Linker, *, editorial: bool = True) -> str:
 
 
 def _not_given() -> str:
-    return f'<span class="missing">{NOT_COVERED}</span>'
+    return f'<span class="missing">{not_covered()}</span>'
 
 
 def _country_of(rec: Any) -> str | None:
@@ -344,7 +447,8 @@ def _country_of(rec: Any) -> str | None:
 
 def _heading(kind: str, title: str, source: str) -> str:
     """A record's opening: its kind, its title (the page's one h1) and where the report says it."""
-    return f'<p class="kind">{escape(kind)}</p><h1>{escape(title)}</h1><p class="source">Source: {escape(source)}</p>'
+    label = translate("render", "Source: {source}").format(source=source)
+    return f'<p class="kind">{escape(kind)}</p><h1>{escape(title)}</h1><p class="source">{escape(label)}</p>'
 
 
 def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False, editorial: bool | None = None) -> str:
@@ -358,14 +462,14 @@ def page_html(data: PageData, links: LinkIndex, *, for_print: bool = False, edit
         editorial = not for_print
     rec = data.record
     link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=for_print)
-    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source)) + _caveats(data, link)
+    head = _heading(kind_name(rec.kind), data.title, citation_line(rec.source)) + _caveats(data, link)
     if for_print:
         return head + _body(data, link, editorial=editorial)
     crumbs = " › ".join(
-        [f'<a href="{SCHEME}:home">Home</a>']
+        [f'<a href="{SCHEME}:home">{translate("render", "Home")}</a>']
         + [f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in data.breadcrumbs]
     )
-    related = "".join(f"<h2>{escape(h)}</h2>{_summary_links(items)}" for h, items in data.related)
+    related = "".join(f"<h2>{escape(translate('render', h))}</h2>{_summary_links(items)}" for h, items in data.related)
     return f'<p class="crumbs">{crumbs}</p>{head}{_body(data, link, editorial=editorial)}{related}'
 
 
@@ -376,25 +480,49 @@ def home_html(
     country_links = " · ".join(f'<a href="{record_url(c.id)}">{escape(c.title)}</a>' for c in countries)
     theme_links = "".join(f'<li><a href="{record_url(t.id)}">{escape(t.title)}</a></li>' for t in themes)
     n = counts
+    # Every text through translate() outside the f-string, where pyside6-lupdate finds it.
+    lead = translate(
+        "render",
+        "The ICPC report <i>Human Trafficking, Other Forms of Exploitation and Prevention Policies</i>, offline: "
+        "its text, figures, country profiles, institutional frameworks, glossary and prevention practices.",
+    )
+    dated = translate("render", "The report was written in 2014. Later developments are not covered.")
+    no_countries = translate("render", "No country profiles in this database.")
+    glossary = translate("render", "{entries} entries, {french} of them with the French name the report gives").format(
+        entries=n.get("glossary", 0), french=n.get("glossary_fr", 0)
+    )
+    records = translate("render", "{institutions} institutions, {practices} practices, {figures} figures and tables")
+    records = records.format(
+        institutions=n.get("institution", 0), practices=n.get("practice", 0), figures=n.get("figure", 0)
+    )
+    h_countries = translate("render", "Countries")
+    h_themes = translate("render", "Prevention practices by theme")
+    h_also = translate("render", "Also in the report")
+    summary_and_intro = translate(
+        "render", '<a href="{summary}">Executive summary</a> and <a href="{introduction}">Introduction</a>'
+    ).format(summary=f"{SCHEME}:section/executive-summary", introduction=f"{SCHEME}:section/introduction")
+    glossary_title = translate("render", "Glossary of acronyms")
+    table = translate("render", "The comparison table of the eight countries")
+    how = translate("render", "Press Ctrl+K to search. Bookmark pages with Ctrl+D and print them as a handout.")
+    # On pages in another language, said once: what HT Desk writes is translated, the report is quoted.
+    english_only = translate("render", "The report exists in English only: its text is quoted as written.")
+    english_note = f'<p class="warning">{english_only}</p>' if language() != "en" else ""
     return f"""
 <h1>HT Desk</h1>
-<p class="lead">The ICPC report <i>Human Trafficking, Other Forms of Exploitation and Prevention Policies</i>,
-offline: its text, figures, country profiles, institutional frameworks, glossary and prevention practices.</p>
+<p class="lead">{lead}</p>
 <p class="cite">{escape(meta.get("citation", ""))}</p>
-<p class="warning">The report was written in 2014. Later developments are not covered.</p>
-<h2>Countries</h2><p>{country_links or '<span class="missing">No country profiles in this database.</span>'}</p>
-<h2>Prevention practices by theme</h2><ul>{theme_links}</ul>
-<h2>Also in the report</h2>
+<p class="warning">{dated}</p>
+{english_note}
+<h2>{h_countries}</h2><p>{country_links or f'<span class="missing">{no_countries}</span>'}</p>
+<h2>{h_themes}</h2><ul>{theme_links}</ul>
+<h2>{h_also}</h2>
 <ul>
-<li><a href="{SCHEME}:section/executive-summary">Executive summary</a> and
-<a href="{SCHEME}:section/introduction">Introduction</a></li>
-<li><a href="{SCHEME}:glossary">Glossary of acronyms</a> ({n.get("glossary", 0)} entries,
-{n.get("glossary_fr", 0)} of them with the French name the report gives)</li>
-<li><a href="{SCHEME}:figure/comparison-table">The comparison table of the eight countries</a></li>
-<li>{n.get("institution", 0)} institutions, {n.get("practice", 0)} practices,
-{n.get("figure", 0)} figures and tables</li>
+<li>{summary_and_intro}</li>
+<li><a href="{SCHEME}:glossary">{glossary_title}</a> ({glossary})</li>
+<li><a href="{SCHEME}:figure/comparison-table">{table}</a></li>
+<li>{records}</li>
 </ul>
-<p class="cite">Press Ctrl+K to search. Bookmark pages with Ctrl+D and print them as a handout.</p>
+<p class="cite">{how}</p>
 """
 
 
@@ -411,10 +539,11 @@ def glossary_index_html(entries: Sequence[Summary], expansions: dict[str, str]) 
             f'<tr><td class="label"><a href="{record_url(e.id)}">{escape(e.title)}</a></td>'
             f"<td>{escape(expansions.get(e.id, ''))}</td></tr>"
         )
-    return f'<h1>Glossary of acronyms</h1><table class="fields" cellpadding="3">{"".join(rows)}</table>'
+    title = translate("render", "Glossary of acronyms")
+    return f'<h1>{title}</h1><table class="fields" cellpadding="3">{"".join(rows)}</table>'
 
 
-COMPARE_TITLE = "HT Desk — country comparison"
+COMPARE_TITLE = QT_TRANSLATE_NOOP("render", "HT Desk — country comparison")
 SHEET, FULL = "sheet", "full"  # the comparison's layouts: one short answer a cell, or every statement
 LAYOUTS = (SHEET, FULL)
 
@@ -439,7 +568,8 @@ def comparison_html(
     if layout == SHEET:
         return comparison_sheet_html(data, rows, links=links, for_print=for_print)
     names = ", ".join(c.name for c in data.countries)
-    title = "" if for_print else f'<h1>Country comparison</h1><p class="lead">{escape(names)}</p>'
+    heading = translate("render", "Country comparison")
+    title = "" if for_print else f'<h1>{heading}</h1><p class="lead">{escape(names)}</p>'
     return title + _full_table(data, rows, _linker(links, for_print), for_print)
 
 
@@ -469,7 +599,7 @@ def full_cell_items(
         return [
             "<li>"
             + (escape(s.title) if for_print else _record_link(s))
-            + f' <span class="cite">({escape(s.cite())})</span></li>'
+            + f' <span class="cite">({escape(cite(s.cite()))})</span></li>'
             for s in listed
         ]
     said = country.dimensions[row]
@@ -501,7 +631,7 @@ def _full_table(
     # its width, so that a row measured in one table keeps its height in another (printed pages).
     width = (18 if n <= 2 else 14) if for_print else (24 if n <= 2 else 19)
     col = (100 - width) / max(1, n)
-    head = f'<th width="{width}%">Dimension</th>' + "".join(
+    head = f'<th width="{width}%">{translate("render", "Dimension")}</th>' + "".join(
         f'<th width="{col:.2f}%">{escape(c.name)}</th>' for c in data.countries
     )
     if fragments is None:
@@ -510,7 +640,7 @@ def _full_table(
     for index, continued, spans in fragments:
         if index == GLANCE:
             body.append(
-                '<tr><td class="label">At a glance</td>'
+                f'<tr><td class="label">{translate("render", "At a glance")}</td>'
                 + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
                 + "</tr>"
             )
@@ -522,7 +652,8 @@ def _full_table(
             if spans:
                 items = items[spans[k][0] : spans[k][1]]
             cells += f"<td>{_cell(items)}</td>"
-        label = escape(ROW_LABELS[row]) + (' <span class="cite">(continued)</span>' if continued else "")
+        more = translate("render", "(continued)")
+        label = escape(row_label(row)) + (f' <span class="cite">{more}</span>' if continued else "")
         body.append(f'<tr><td class="label">{label}</td>{cells}</tr>')
     brk = ' style="page-break-before: always"' if new_page else ""
     return (
@@ -568,23 +699,24 @@ class SourceNumbers:
         return f"<sup>{','.join(parts)}</sup>"
 
     def foot_html(self) -> str:
-        items = " · ".join(f"<b>{n}</b>&nbsp;{escape(cite).replace(' ', '&nbsp;')}" for cite, n in self.numbers.items())
-        return f'<p class="sources"><b>Sources</b> in the ICPC report (section or appendix, page): {items}</p>'
+        items = " · ".join(
+            f"<b>{n}</b>&nbsp;{escape(cite(ref)).replace(' ', '&nbsp;')}" for ref, n in self.numbers.items()
+        )
+        head = translate("render", "<b>Sources</b> in the ICPC report (section or appendix, page):")
+        return f'<p class="sources">{head} {items}</p>'
 
 
 def _sheet_cell(country: ComparedCountry, dim: Dimension, refs: SourceNumbers, link: Linker) -> str:
     summary = country.summaries.get(dim)
     if summary is None:
         if not country.dimensions[dim]:
-            return _not_given().replace(NOT_COVERED, NOT_COVERED.capitalize())
+            return f'<span class="missing">{not_covered(capital=True)}</span>'
         # A database from before the short answers: point to the full layout rather than condense here.
         said = country.dimensions[dim]
-        return (
-            f'<span class="missing">No short answer in this database: {len(said)} statement'
-            f"{'s' if len(said) > 1 else ''} in the full layout</span>{refs.sup(s.source for s in said)}"
-        )
-    if not summary.sources:
-        return f'<span class="missing">{escape(summary.text)}</span>'
+        gap = translate("render", "No short answer in this database: {n} statement(s) in the full layout")
+        return f'<span class="missing">{gap.format(n=len(said))}</span>{refs.sup(s.source for s in said)}'
+    if not summary.sources:  # "Not covered in the report", in the page's language
+        return f'<span class="missing">{not_covered(capital=True)}</span>'
     return link.html(summary.text) + refs.sup(summary.sources)
 
 
@@ -620,12 +752,12 @@ def _sheet_listing(data: ComparisonData, row: Listing, code: str, refs: SourceNu
     """How many bodies or practices, and where the report has them: the names are in the full layout."""
     items = _listing(data, row, code)
     if not items:
-        return _not_given().replace(NOT_COVERED, NOT_COVERED.capitalize())
+        return f'<span class="missing">{not_covered(capital=True)}</span>'
     if row is Listing.INSTITUTIONS:
-        noun = "body" if len(items) == 1 else "bodies"
+        count = translate("render", "1 body") if len(items) == 1 else translate("render", "{n} bodies")
     else:
-        noun = "practice" if len(items) == 1 else "practices"
-    return f"{len(items)} {noun}{refs.sup(_span([s.source for s in items]))}"
+        count = translate("render", "1 practice") if len(items) == 1 else translate("render", "{n} practices")
+    return f"{count.format(n=len(items))}{refs.sup(_span([s.source for s in items]))}"
 
 
 def comparison_sheet_html(
@@ -645,7 +777,7 @@ def comparison_sheet_html(
         f'<th width="{col_w}%">{escape(c.name)}{refs.sup([c.source])}</th>' for c in data.countries
     )
     body = [
-        '<tr class="glance"><td class="label">At a glance</td>'
+        f'<tr class="glance"><td class="label">{translate("render", "At a glance")}</td>'
         + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
         + "</tr>"
     ]
@@ -654,9 +786,10 @@ def comparison_sheet_html(
             cells = "".join(f"<td>{_sheet_listing(data, row, c.code, refs)}</td>" for c in data.countries)
         else:
             cells = "".join(f"<td>{_sheet_cell(c, row, refs, link)}</td>" for c in data.countries)
-        body.append(f'<tr><td class="label">{escape(ROW_LABELS[row])}</td>{cells}</tr>')
+        body.append(f'<tr><td class="label">{escape(row_label(row))}</td>{cells}</tr>')
     names = ", ".join(c.name for c in data.countries)
-    title = "" if for_print else f'<h1>Country comparison</h1><p class="lead">{escape(names)}</p>'
+    heading = translate("render", "Country comparison")
+    title = "" if for_print else f'<h1>{heading}</h1><p class="lead">{escape(names)}</p>'
     return (
         f'{title}<table class="sheet" width="100%" cellspacing="0" cellpadding="2" border="1">'
         f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>{refs.foot_html()}"
@@ -672,8 +805,8 @@ def printout_html(body: str, title: str, subtitle: str, date_text: str, footer: 
     )
 
 
-TRAINER_NOTE = "Trainer's note"
-TRAINER_COPY = "Trainer's copy"
+TRAINER_NOTE = QT_TRANSLATE_NOOP("render", "Trainer's note")
+TRAINER_COPY = QT_TRANSLATE_NOOP("render", "Trainer's copy")
 
 
 def _trainer_note(label: str, text: str) -> str:
@@ -684,7 +817,8 @@ def _trainer_note(label: str, text: str) -> str:
     body = "".join(f"<p>{p}</p>" for p in paras[1:])
     return (
         '<table class="note" width="100%" cellspacing="0" cellpadding="6"><tr><td>'
-        f'<p><b>{escape(label)}</b> <span class="cite">(not for participants)</span><br/>{paras[0]}</p>'
+        f"<p><b>{escape(translate('render', label))}</b> "
+        f'<span class="cite">{translate("render", "(not for participants)")}</span><br/>{paras[0]}</p>'
         f"{body}</td></tr></table>"
     )
 
@@ -701,18 +835,22 @@ def handout_cover_html(
     ``notes`` (the folder's notes) only in the trainer's copy: None leaves them out.
     """
     rows = []
-    for n, (title, cite) in enumerate(toc):
+    for n, (title, ref) in enumerate(toc):
         page = pages[n] if n < len(pages) else None
         rows.append(
-            f'<tr><td width="6%">{n + 1}.</td><td>{escape(title)} <span class="cite">— {escape(cite)}</span></td>'
+            f'<tr><td width="6%">{n + 1}.</td><td>{escape(title)} <span class="cite">— {escape(cite(ref))}</span></td>'
             f'<td width="8%" align="right">{page if page is not None else ""}</td></tr>'
         )
-    kind = f"Handout · {TRAINER_COPY}" if notes is not None else "Handout"
-    note_html = _trainer_note("Trainer's notes for this session", notes) if notes else ""
-    head = "<tr><th></th><th></th>" + ('<th align="right">Page</th>' if pages else "<th></th>") + "</tr>"
+    handout = translate("render", "Handout")
+    kind = f"{handout} · {translate('render', TRAINER_COPY)}" if notes is not None else handout
+    session = QT_TRANSLATE_NOOP("render", "Trainer's notes for this session")
+    note_html = _trainer_note(session, notes) if notes else ""
+    page_head = translate("render", "Page")
+    head = "<tr><th></th><th></th>" + (f'<th align="right">{page_head}</th>' if pages else "<th></th>") + "</tr>"
+    contents = translate("render", "Contents")
     return (
         f'<p class="kind">{kind}</p><h1>{escape(folder)}</h1><p class="lead">{today.isoformat()}</p>'
-        f'{note_html}<h2>Contents</h2><table class="toc" width="100%" cellspacing="0" cellpadding="3">'
+        f'{note_html}<h2>{contents}</h2><table class="toc" width="100%" cellspacing="0" cellpadding="3">'
         f"{head}{''.join(rows)}</table>"
     )
 
@@ -724,21 +862,23 @@ def handout_item_html(data: PageData, links: LinkIndex, note: str | None = None,
     """
     rec = data.record
     link = Linker(links, self_id=rec.id, country=_country_of(rec), for_print=True)
-    head = _heading(KIND_NAMES[rec.kind], data.title, citation_line(rec.source)) + _caveats(data, link)
+    head = _heading(kind_name(rec.kind), data.title, citation_line(rec.source)) + _caveats(data, link)
     return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + _body(data, link, editorial=editorial)
 
 
 def handout_comparison_html(names: Sequence[str], sheet_html: str, note: str | None = None) -> str:
     """A comparison in a handout: a heading like a record's, the note if asked for, the sheet."""
-    head = _heading("Country comparison", ", ".join(names), "ICPC report; each cell cites its section or appendix")
+    head = _heading(
+        translate("render", "Country comparison"),
+        ", ".join(names),
+        translate("render", "ICPC report; each cell cites its section or appendix"),
+    )
     return head + (_trainer_note(TRAINER_NOTE, note) if note else "") + sheet_html
 
 
 def missing_html(record_id: str, title: str) -> str:
-    return (
-        f"<h1>{escape(title or record_id)}</h1>"
-        f'<p class="missing">This page is not in this version of the report database ({escape(record_id)}).</p>'
-    )
+    gone = translate("render", "This page is not in this version of the report database ({id}).")
+    return f'<h1>{escape(title or record_id)}</h1><p class="missing">{escape(gone.format(id=record_id))}</p>'
 
 
 # The narrowest a table's column lays out at on screen, in ems of the page's text: narrower, and

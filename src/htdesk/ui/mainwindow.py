@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from htdesk import __version__
+from htdesk import __version__, i18n
 from htdesk.content.kinds import Kind
 from htdesk.history import History
 from htdesk.paths import resources_dir
@@ -695,8 +695,9 @@ class MainWindow(QMainWindow):
             expansions = self.store.glossary_expansions()
             html = render.glossary_index_html(entries, expansions)
         else:
-            # Rendered when the database was built (the same renderer as printing), read in one query.
-            stored = self.store.page(target)
+            # Rendered when the database was built (the same renderer as printing), read in one query;
+            # in another language than the report's, rendered now, around the report's English text.
+            stored = self.store.page(target) if i18n.language() == i18n.DEFAULT else self._render_page(target)
             if stored is None:
                 self.statusBar().showMessage(
                     self.tr("Not in the report database: {target}").format(target=target), 5000
@@ -730,6 +731,12 @@ class MainWindow(QMainWindow):
             self._show_sidebar(False)
             self._sidebar_folded = True
             self.reader.setFocus()
+
+    def _render_page(self, target: str) -> str | None:
+        from htdesk.store.pages import page_data
+
+        data = page_data(self.store, target)
+        return render.page_html(data, self.links) if data is not None else None
 
     def _home_html(self) -> str:
         countries = self.store.summaries(Kind.COUNTRY)
