@@ -107,3 +107,23 @@ def test_a_damaged_saved_history_is_ignored(make_window: Callable[[], MainWindow
     s.sync()
     w = make_window()
     assert w.current == "country/be" and not w.history.can_back()
+
+
+@pytest.mark.parametrize(
+    ("width", "last", "sidebar"),
+    [(600, "country/be", False), (1000, "compare:be,no", False), (1000, "country/be", True)],
+)
+def test_a_start_in_a_small_window_gives_the_page_the_room_it_needs(
+    qtbot: QtBot, store: ReportStore, user_dir: Path, width: int, last: str, sidebar: bool
+) -> None:
+    from PySide6.QtCore import QRect
+
+    s = settings()
+    s.setValue("session/last_page", last)
+    s.sync()
+    w = MainWindow(store, s)
+    qtbot.addWidget(w)
+    w.setGeometry(QRect(0, 0, width, 600))
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.sidebar.isVisible() is sidebar

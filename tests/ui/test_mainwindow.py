@@ -649,6 +649,19 @@ def test_in_a_narrow_window_a_page_chosen_in_the_sidebar_takes_the_room_back(win
     assert not window.sidebar.isVisible()
 
 
+def test_the_comparison_takes_the_sidebars_room_in_a_small_window(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1024, 600)
+    qtbot.waitUntil(window.sidebar.isVisible)
+    window.open("compare:be,no,se")
+    assert not window.sidebar.isVisible()  # its own lists and three columns need the room
+    window.open("country/be")
+    assert window.sidebar.isVisible()  # back on a page: the sidebar is back
+    window.resize(1400, 800)
+    window.open("compare:be,no,se")
+    qtbot.waitUntil(lambda: window.width() >= 1400)
+    assert window.sidebar.isVisible()  # room for both
+
+
 # -- text sizes -----------------------------------------------------------------------------------
 def test_preferences_set_the_text_size_of_the_sidebar_and_lists(
     make_window: Callable[..., MainWindow], qtbot: QtBot

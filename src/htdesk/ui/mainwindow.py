@@ -71,6 +71,8 @@ FRAME_ROOM = (16, 48)
 # Under this window width the sidebar gives the page its room: it folds away by itself and, shown
 # again (F9, Ctrl+K...), folds away once a page is chosen from it, as a drawer does.
 NARROW_WIDTH = 720
+# The comparison brings its own lists beside its columns: under this width it takes the sidebar's room too.
+COMPARE_ROOM = 1200
 # Sidebar width on a first start: room for the tree's long titles, but never most of a small screen.
 SIDEBAR_WIDTH, SIDEBAR_SHARE = 340, 0.3
 
@@ -320,10 +322,19 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: object) -> None:
         """Override of QWidget.resizeEvent: fold the sidebar away when narrow, back when wide again."""
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.narrow and self.sidebar.isVisible():
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """Fold the sidebar away while the page needs its room, show it again once there is room.
+
+        The page needs it in a narrow window, and for the comparison (its own lists beside its
+        columns) in a window under COMPARE_ROOM.
+        """
+        crowded = self.narrow or (self._showing_compare() and self.width() < COMPARE_ROOM)
+        if crowded and not self.sidebar.isHidden():  # not isVisible(): false too while the window is
             self._show_sidebar(False)
             self._sidebar_folded = True
-        elif not self.narrow and self._sidebar_folded:
+        elif not crowded and self._sidebar_folded:
             self._show_sidebar(True)
             self._sidebar_folded = False
 
@@ -686,8 +697,10 @@ class MainWindow(QMainWindow):
                 self.compare.set_countries(codes)
             self.stack.setCurrentWidget(self.compare)
             self._set_current(self._compare_key(), push)
+            self._fit_sidebar()
             return True
         self.stack.setCurrentIndex(0)
+        self._fit_sidebar()
         if target == HOME:
             html = self._home_html()
         elif target == GLOSSARY:

@@ -13,13 +13,14 @@ from htdesk.render.theme import LIGHT, Theme
 from htdesk.store.query import Alternatives, highlight_spans
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QRect, QUrl
+    from PySide6.QtCore import QRect, QSizeF, QUrl
     from PySide6.QtGui import QFocusEvent, QMouseEvent, QPaintEvent, QTextCursor
 
 # Classes used only once the page is in use (find, highlighting) are imported where they
 # are used: PySide builds each class's enums on first touch, and start-up pays for every one.
 
 MIN_ZOOM, MAX_ZOOM = -6, 12
+SCROLL_SLACK = 4  # pixels a page may pass the view's width without a sideways scroll bar
 FOCUS_WIDTH = 2  # pixels: WCAG 2.2's focus appearance asks for at least a 2 px ring
 
 
@@ -48,6 +49,7 @@ class ReaderView(QTextBrowser):
         # fit, the page scrolls sideways instead (QTextEdit's default wraps anywhere).
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self._min_ems = 0.0  # the open page's narrowest layout, in ems of its text
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_scroll_bar)
         self.anchorClicked.connect(self._on_anchor)
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
@@ -78,10 +80,29 @@ class ReaderView(QTextBrowser):
         elif self.lineWrapMode() != QTextEdit.LineWrapMode.WidgetWidth:
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
 
+    def _fit_scroll_bar(self, size: QSizeF | None = None) -> None:
+        """A sideways scroll bar only for a real overflow: a table's 100 % may round a pixel or two past the view.
+
+        From the first paint on: its policy is a `Qt` enum (see the note in ui/mainwindow.py).
+        """
+        if not self._painted:
+            return
+        from PySide6.QtCore import Qt
+
+        width = (size or self.document().size()).width()
+        wanted = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if width - self.viewport().width() > SCROLL_SLACK
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if self.horizontalScrollBarPolicy() != wanted:
+            self.setHorizontalScrollBarPolicy(wanted)
+
     def resizeEvent(self, e: object) -> None:
         """Override of QAbstractScrollArea.resizeEvent: keep a table's minimum width as the view narrows."""
         super().resizeEvent(e)  # type: ignore[arg-type]
         self._fit_width()
+        self._fit_scroll_bar()
 
     def loadResource(self, type_: int, name: QUrl) -> object:
         """Override of QTextBrowser.loadResource: only local data, never the network."""
@@ -105,6 +126,7 @@ class ReaderView(QTextBrowser):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # not at all if the view is gone by then
+            QTimer.singleShot(0, self, self._fit_scroll_bar)
         elif self.hasFocus():
             self._paint_focus()
 
