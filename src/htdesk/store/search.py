@@ -686,7 +686,6 @@ def _search(
     result.matches = spec = _spec(q, alternatives)
     result.forms = sorted(set(spec.words) - set(q.terms))
     expr = query_expression(alternatives, q.phrases)
-    near = _proximity(store, lex, q)
 
     # An exact acronym ("KOM") puts its glossary entry, then the body itself, first; an exact
     # name ("Sweden", "TruckSTOP") puts what bears it next (those of them that match, below).
@@ -701,6 +700,7 @@ def _search(
     best: list[tuple[int, float]] = []
     if len(lex.kind_of) <= ONE_QUERY_ROWS:
         matched = store.rows(_MATCH_SQL, (expr,))
+        near = _proximity(store, lex, q) if matched else {}
         if near:
             matched = _boosted(matched, near)
         rowids = list(map(itemgetter(0), matched))  # C loops from here on
@@ -708,6 +708,7 @@ def _search(
         # A match can have 30,000 rows here: sorting and passing them all costs more than the
         # MATCH. Rowids come as one string, the best few (as many as can be shown) beside them.
         rowids, best = _match_large(store, expr, want_kind, want_country, 2 * limit + len(named) + 10)
+        near = _proximity(store, lex, q) if best else {}
         if near:
             best = _boosted(best, near)
     if want_kind is None and want_country is None:
@@ -815,7 +816,11 @@ NEAR_TOKENS = 8
 
 
 def _proximity(store: ReportStore, lex: _Lexicon, q: ParsedQuery) -> dict[int, float]:
-    """Rowid -> boost for records holding the typed words as a phrase ("Child Focus") or near each other."""
+    """Rowid -> boost for records holding the typed words as a phrase ("Child Focus") or near each other.
+
+    Asked of the whole index: limited to the best few rows (rowid IN ...), FTS5 evaluated the
+    phrase row by row and took longer at 100x the bundled size (`htdesk bench`).
+    """
     if len(q.terms) < 2 or q.phrases:
         return {}
     words = []
