@@ -71,3 +71,19 @@ def test_a_nul_in_a_search_is_searched_past(capsys: pytest.CaptureFixture[str]) 
     """The query is searched, not opened: a NUL in it is no reason to refuse (the search takes any text)."""
     assert main(["search", "--json", "--", "forced\x00labour"]) == 0
     assert capsys.readouterr().out.startswith("[")
+
+
+def test_the_command_line_speaks_french(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """With --lang fr the messages are French, with French typography; paths and names stay as typed."""
+    from htdesk import i18n
+
+    try:
+        assert main(["--lang", "fr", "compare", "zz", "no"]) != 0
+        assert "pays inconnu 'zz'\u202f; valides\u00a0:" in capsys.readouterr().err
+        out = tmp_path / "no" / "x.pdf"
+        assert main(["--lang", "fr", "compare", "be", "no", "--pdf", str(out)]) != 0
+        assert f"impossible d’écrire {out}\u00a0: le dossier" in capsys.readouterr().err
+        assert main(["--lang", "fr", "search", "travail forcé"]) == 0
+        assert "Recherche en anglais\u00a0: forced labour" in capsys.readouterr().out
+    finally:
+        i18n.set_language("en")

@@ -1010,6 +1010,89 @@
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>Searched in English: {english}</source>
+        <translation>Recherche en anglais&#xa0;: {english}</translation>
+    </message>
+    <message>
+        <source>No results for {typed}; showing results for {corrected}.</source>
+        <translation>Aucun résultat pour «&#xa0;{typed}&#xa0;»&#x202f;; résultats pour «&#xa0;{corrected}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No results.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+    <message>
+        <source>Results with some of your words ({n}):</source>
+        <translation>Résultats avec une partie de vos mots ({n})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Did you mean: {suggestion}?</source>
+        <translation>Vouliez-vous dire&#xa0;: {suggestion}&#x202f;?</translation>
+    </message>
+    <message>
+        <source>the {name} argument contains a NUL character; no file name or text can</source>
+        <translation>l’argument {name} contient un caractère NUL&#x202f;; aucun nom de fichier ni texte ne le peut</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet.</source>
+        <translation>Aucun signet pour l’instant.</translation>
+    </message>
+    <message>
+        <source>1 bookmark</source>
+        <translation>1 signet</translation>
+    </message>
+    <message>
+        <source>{n} bookmarks</source>
+        <translation>{n} signets</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>comparaison</translation>
+    </message>
+    <message>
+        <source>[note]</source>
+        <translation>[note]</translation>
+    </message>
+    <message>
+        <source>1 folder</source>
+        <translation>1 dossier</translation>
+    </message>
+    <message>
+        <source>{n} folders</source>
+        <translation>{n} dossiers</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({folders})</source>
+        <translation>{path} écrit ({folders})</translation>
+    </message>
+    <message>
+        <source>unknown country {countries}; valid: {valid}</source>
+        <translation>pays inconnu {countries}&#x202f;; valides&#xa0;: {valid}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} écrit</translation>
+    </message>
+    <message>
+        <source>Wrote {path} (1 page)</source>
+        <translation>{path} écrit (1 page)</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({n} pages)</source>
+        <translation>{path} écrit ({n} pages)</translation>
+    </message>
+    <message>
+        <source>; the sheet does not fit one page at {size} pt, the smallest legible size</source>
+        <translation>&#x202f;; la fiche ne tient pas sur une page à {size} pt, la plus petite taille lisible</translation>
+    </message>
+    <message>
+        <source>handout needs --pdf FILE or --odt FILE (or both)</source>
+        <translation>le document à distribuer demande --pdf FICHIER ou --odt FICHIER (ou les deux)</translation>
+    </message>
+</context>
+<context>
     <name>contents</name>
     <message>
         <source>Report</source>
@@ -1116,6 +1199,54 @@ L’ouvrir dans votre navigateur&#x202f;?</translation>
     <message>
         <source>Page {n} of {m}</source>
         <translation>Page {n} sur {m}</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>un tube (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the path contains a NUL character</source>
+        <translation>impossible d’écrire {path}&#xa0;: le chemin contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>cannot write: no file name given</source>
+        <translation>impossible d’écrire&#xa0;: aucun nom de fichier</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: it is one of HT Desk&apos;s own files; choose another name</source>
+        <translation>impossible d’écrire {path}&#xa0;: c’est un des fichiers de HT Desk&#x202f;; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>impossible d’écrire {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: it is {what}, not a file</source>
+        <translation>impossible d’écrire {path}&#xa0;: c’est {what}, pas un fichier</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>impossible d’écrire {path}&#xa0;: le dossier {folder} n’existe pas</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} is not writable</source>
+        <translation>impossible d’écrire {path}&#xa0;: le dossier {folder} n’est pas accessible en écriture</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: only part of it could be written (is the disk full?)</source>
+        <translation>impossible d’écrire {path}&#xa0;: le fichier n’a pu être écrit qu’en partie (disque plein&#x202f;?)</translation>
     </message>
 </context>
 <context>

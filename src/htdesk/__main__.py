@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, NoReturn
 
 from htdesk import __version__
+from htdesk.i18n import translate
 
 if TYPE_CHECKING:
     import argparse
@@ -154,21 +155,25 @@ def cmd_search(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return 0
     if result.translated:
-        print(f"Searched in English: {result.translated}")
+        print(translate("cli", "Searched in English: {english}").format(english=result.translated))
     if result.corrected:
-        print(f"No results for {result.query.strip()}; showing results for {result.corrected}.")
+        print(
+            translate("cli", "No results for {typed}; showing results for {corrected}.").format(
+                typed=result.query.strip(), corrected=result.corrected
+            )
+        )
     if not result.hits and not result.partial:
-        print("No results.")
+        print(translate("cli", "No results."))
     for h in result.hits:
         print(f"[{h.kind.value}] {h.title} — {h.where}")
         print(f"    {h.snippet_text}")
     if result.partial:
-        print(f"Results with some of your words ({result.partial_total}):")
+        print(translate("cli", "Results with some of your words ({n}):").format(n=result.partial_total))
     for h in result.partial:
         print(f"[{h.kind.value}] {h.title} — {h.where}")
         print(f"    {h.snippet_text}")
     if result.suggestion:
-        print(f"Did you mean: {result.suggestion}?")
+        print(translate("cli", "Did you mean: {suggestion}?").format(suggestion=result.suggestion))
     return 0
 
 
@@ -279,7 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if name := nul_argument(vars(args)):
         # Python's own word on it is a traceback ("embedded null byte"): no file or text holds one.
-        return _fail(f"the {name.replace('_', ' ')} argument contains a NUL character; no file name or text can")
+        return _fail(
+            translate("cli", "the {name} argument contains a NUL character; no file name or text can").format(
+                name=name.replace("_", " ")
+            )
+        )
     from htdesk.output.files import OutputError
     from htdesk.store.report import StoreError
 

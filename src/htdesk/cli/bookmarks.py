@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htdesk.cli.errors import say
+from htdesk.i18n import translate
 
 if TYPE_CHECKING:
     from htdesk.store.bookmarks import BookmarkStore
@@ -47,16 +48,17 @@ def _list(store: BookmarkStore) -> None:
 
     folders = store.folders()
     if not folders:
-        print("No bookmarks yet.")
+        print(translate("cli", "No bookmarks yet."))
     for f in folders:
         marks = store.bookmarks(f.id)
-        print(f"{f.name} ({len(marks)} bookmark{'s' if len(marks) != 1 else ''})")
+        count = translate("cli", "1 bookmark") if len(marks) == 1 else translate("cli", "{n} bookmarks")
+        print(f"{f.name} ({count.format(n=len(marks))})")
         for n, b in enumerate(marks, 1):
             try:
-                what = "comparison" if ComparisonRef.parse(b.record_id) else b.record_id
+                what = translate("cli", "comparison") if ComparisonRef.parse(b.record_id) else b.record_id
             except ValueError:
                 what = b.record_id
-            note = "  [note]" if b.note else ""
+            note = "  " + translate("cli", "[note]") if b.note else ""
             print(f"  {n}. {b.title} — {what}{note}")
 
 
@@ -72,4 +74,5 @@ def _export(store: BookmarkStore, path: Path, folder_name: str | None) -> None:
         folder_id = folder.id
     store.export_file(path, folder_id)
     doc_folders = [folder_name] if folder_name else [f.name for f in store.folders()]
-    print(f"Wrote {path} ({len(doc_folders)} folder{'s' if len(doc_folders) != 1 else ''})")
+    count = translate("cli", "1 folder") if len(doc_folders) == 1 else translate("cli", "{n} folders")
+    print(translate("cli", "Wrote {path} ({folders})").format(path=path, folders=count.format(n=len(doc_folders))))

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from htdesk.cli.errors import say
+from htdesk.i18n import translate
 from htdesk.output.compare import (
     CompareError,
     check_count,
@@ -24,7 +25,11 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
     codes, unknown = resolve_countries(store, args.countries)
     if unknown:
         valid = ", ".join(f"{c} ({n})" for c, n in country_choices(store))
-        say(f"unknown country {', '.join(map(repr, unknown))}; valid: {valid}")
+        say(
+            translate("cli", "unknown country {countries}; valid: {valid}").format(
+                countries=", ".join(map(repr, unknown)), valid=valid
+            )
+        )
         return 2
     try:
         check_count(len(codes))
@@ -42,7 +47,7 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
         rows = comparison_rows(data, dims)
         if args.csv:
             write_bytes(Path(args.csv), to_csv(rows).encode("utf-8"))
-            print(f"Wrote {args.csv}")
+            print(translate("cli", "Wrote {path}").format(path=args.csv))
         if args.pdf or odt:
             from htdesk.qtenv import ensure_gui_application
 
@@ -55,10 +60,15 @@ def run_compare(store: ReportStore, args: argparse.Namespace) -> int:
             printer = SheetPrinter()
             if args.pdf:
                 pages = printer.to_pdf(html, Path(args.pdf), opts)
-                print(f"Wrote {args.pdf} ({pages} {'page' if pages == 1 else 'pages'}){_flow_note(layout, pages)}")
+                wrote = (
+                    translate("cli", "Wrote {path} (1 page)")
+                    if pages == 1
+                    else translate("cli", "Wrote {path} ({n} pages)")
+                )
+                print(wrote.format(path=args.pdf, n=pages) + _flow_note(layout, pages))
             if odt:
                 printer.to_odt(editable_html(html), Path(odt), opts)
-                print(f"Wrote {odt}")
+                print(translate("cli", "Wrote {path}").format(path=odt))
     except OutputError as exc:
         say(str(exc))
         return 1
@@ -76,7 +86,9 @@ def _flow_note(layout: str, pages: int) -> str:
         return ""
     from htdesk.output.printing import MIN_BODY_PT
 
-    return f"; the sheet does not fit one page at {MIN_BODY_PT:g} pt, the smallest legible size"
+    return translate("cli", "; the sheet does not fit one page at {size} pt, the smallest legible size").format(
+        size=f"{MIN_BODY_PT:g}"
+    )
 
 
 def write_comparison_pdf(

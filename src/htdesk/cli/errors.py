@@ -9,12 +9,14 @@ from pathlib import Path
 QUOTE_LIMIT = 200  # characters of one quoted argument a message repeats
 LINE_LIMIT = 1000  # characters of a whole message (a long path or a list of choices fits)
 # A quoted run ('…', "…" or “…”) longer than QUOTE_LIMIT: an argument echoed back whole.
+_BREAKS = re.compile(r"[ \t\r\n\f\v\x1c-\x1f\x85\u2028\u2029]+")
 _LONG_QUOTE = re.compile(rf"""(['"“])([^'"”]{{{QUOTE_LIMIT}}})[^'"”]+(['"”])""")
 
 
 def one_line(message: str) -> str:
     """``message`` on one line, each long quoted argument and the whole cut with an ellipsis."""
-    text = " ".join(str(message).split())
+    # Line breaks and runs of spaces become one space; a no-break space stays (French typography).
+    text = _BREAKS.sub(" ", str(message)).strip()
     text = _LONG_QUOTE.sub(lambda m: f"{m[1]}{m[2]}…{m[3]}", text)
     return text if len(text) <= LINE_LIMIT else text[:LINE_LIMIT] + "…"
 

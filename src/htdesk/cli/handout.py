@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htdesk.cli.errors import say
+from htdesk.i18n import translate
 
 if TYPE_CHECKING:
     from htdesk.store.report import ReportStore
@@ -28,7 +29,7 @@ def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
     from htdesk.store.bookmarks import BookmarkError, BookmarkStore
 
     if args.pdf is None and args.odt is None:
-        say("handout needs --pdf FILE or --odt FILE (or both)")
+        say(translate("cli", "handout needs --pdf FILE or --odt FILE (or both)"))
         return 2
     try:
         for out in (args.pdf, args.odt):
@@ -46,10 +47,15 @@ def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
                     notes=args.notes,
                     one_per_page=args.page_per_record,
                 )
-                print(f"Wrote {args.pdf} ({pages} pages)")
+                wrote = (
+                    translate("cli", "Wrote {path} (1 page)")
+                    if pages == 1
+                    else translate("cli", "Wrote {path} ({n} pages)")
+                )
+                print(wrote.format(path=args.pdf, n=pages))
             if args.odt:
                 write_handout_odt(store, bookmarks, folder, Path(args.odt), notes=args.notes)
-                print(f"Wrote {args.odt}")
+                print(translate("cli", "Wrote {path}").format(path=args.odt))
     except (HandoutError, BookmarkError) as exc:
         say(str(exc))
         return 2

@@ -9,6 +9,7 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from htdesk.i18n import QT_TRANSLATE_NOOP, translate
 from htdesk.paths import user_files
 
 # SQLite keeps a database's pending writes beside it: writing over these corrupts the database too.
@@ -59,11 +60,11 @@ def _is_app_file(target: Path) -> bool:
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISFIFO, "a pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, QT_TRANSLATE_NOOP("output", "a folder")),
+    (stat.S_ISCHR, QT_TRANSLATE_NOOP("output", "a device")),
+    (stat.S_ISBLK, QT_TRANSLATE_NOOP("output", "a device")),
+    (stat.S_ISFIFO, QT_TRANSLATE_NOOP("output", "a pipe (FIFO)")),
+    (stat.S_ISSOCK, QT_TRANSLATE_NOOP("output", "a socket")),
 )
 
 
@@ -76,27 +77,47 @@ def check_target(path: Path | str) -> Path:
     """
     text = os.fspath(path)
     if "\x00" in text:
-        raise OutputError(f"cannot write {shown(text)}: the path contains a NUL character")
+        raise OutputError(
+            translate("output", "cannot write {path}: the path contains a NUL character").format(path=shown(text))
+        )
     if not text.strip():
-        raise OutputError("cannot write: no file name given")
+        raise OutputError(translate("output", "cannot write: no file name given"))
     given = Path(text)
     target = Path(os.path.realpath(given))  # writes go through a symlink to the file it names
     if _is_app_file(target):
-        raise OutputError(f"cannot write {shown(given)}: it is one of HT Desk's own files; choose another name")
+        raise OutputError(
+            translate("output", "cannot write {path}: it is one of HT Desk's own files; choose another name").format(
+                path=shown(given)
+            )
+        )
     try:
         st = target.stat()
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputError(f"cannot write {shown(given)}: {exc.strerror or exc}") from None
+        raise OutputError(
+            translate("output", "cannot write {path}: {reason}").format(path=shown(given), reason=exc.strerror or exc)
+        ) from None
     if st is not None and not stat.S_ISREG(st.st_mode):
         what = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
-        raise OutputError(f"cannot write {shown(given)}: it is {what}, not a file")
+        raise OutputError(
+            translate("output", "cannot write {path}: it is {what}, not a file").format(
+                path=shown(given), what=translate("output", what)
+            )
+        )
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write {shown(given)}: the folder {shown(folder)} does not exist")
+        raise OutputError(
+            translate("output", "cannot write {path}: the folder {folder} does not exist").format(
+                path=shown(given), folder=shown(folder)
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {shown(given)}: the folder {shown(folder)} is not writable")
+        raise OutputError(
+            translate("output", "cannot write {path}: the folder {folder} is not writable").format(
+                path=shown(given), folder=shown(folder)
+            )
+        )
     return target
 
 
@@ -145,7 +166,9 @@ def write_with(
     try:
         tmp = _temp_beside(target)
     except OSError as exc:
-        raise OutputError(f"cannot write {given}: {exc.strerror or exc}") from None
+        raise OutputError(
+            translate("output", "cannot write {path}: {reason}").format(path=given, reason=exc.strerror or exc)
+        ) from None
     try:
         produce(tmp)
         if verify is not None:
@@ -167,7 +190,9 @@ def write_with(
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(f"cannot write {given}: {exc.strerror or exc}") from None
+        raise OutputError(
+            translate("output", "cannot write {path}: {reason}").format(path=given, reason=exc.strerror or exc)
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -183,6 +208,10 @@ def write_bytes(path: Path | str, data: bytes) -> Path:
 
     def verify(tmp: Path) -> None:
         if tmp.stat().st_size != len(data):
-            raise OutputError(f"cannot write {shown(path)}: only part of it could be written (is the disk full?)")
+            raise OutputError(
+                translate("output", "cannot write {path}: only part of it could be written (is the disk full?)").format(
+                    path=shown(path)
+                )
+            )
 
     return write_with(path, produce, verify)
