@@ -2,6 +2,7 @@
 
 Each page opens in a fresh window (throw-away settings, no bookmarks), as a trainer first sees it.
 Run from the checkout: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py
+With ``--lang fr`` the same pages in the French edition, as ``<page>-fr-<theme>.png``.
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ PAGES = {
 THEMES = ("light", "dark")
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
 
-    from htdesk.app import make_application
+    from htdesk.app import choose_language, make_application
     from htdesk.paths import database_path
     from htdesk.store.report import ReportStore
     from htdesk.ui.mainwindow import MainWindow
 
+    lang = argv[argv.index("--lang") + 1] if "--lang" in argv else "en"
     app = make_application()
+    choose_language(app, lang, None)
+    suffix = "" if lang == "en" else f"-{lang}"
     store = ReportStore(database_path())
     with tempfile.TemporaryDirectory(prefix="htdesk-shots-") as tmp:
         for theme in THEMES:
@@ -40,11 +44,13 @@ def main() -> int:
                 window = MainWindow(store, settings, bookmarks=None)
                 window.resize(1280, 800)
                 window.show()
+                # The sidebar as a first start lays it out for this width (set before the resize).
+                window.splitter.setSizes([340, 1280 - 340])
                 if not window.open(record):
                     print(f"not in the database: {record}", file=sys.stderr)
                     return 1
                 app.processEvents()
-                out = HERE / f"{stem}-{theme}.png"
+                out = HERE / f"{stem}{suffix}-{theme}.png"
                 if not window.grab().save(str(out)):
                     print(f"could not write {out}", file=sys.stderr)
                     return 1
@@ -56,4 +62,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
