@@ -1165,6 +1165,14 @@ L’ouvrir dans votre navigateur&#x202f;?</translation>
 <context>
     <name>output</name>
     <message>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <source>no bookmarks folder named {name}; folders: {names}</source>
+        <translation>aucun dossier de signets nommé {name}&#x202f;; dossiers&#xa0;: {names}</translation>
+    </message>
+    <message>
         <source>Comparison: {countries}</source>
         <translation>Comparaison&#xa0;: {countries}</translation>
     </message>
@@ -1191,6 +1199,10 @@ L’ouvrir dans votre navigateur&#x202f;?</translation>
     <message>
         <source>Handout ({copy}): {n} entries from the ICPC report on human trafficking prevention policies</source>
         <translation>Document à distribuer ({copy})&#xa0;: {n} entrées du rapport du CIPC sur les politiques de prévention de la traite des personnes</translation>
+    </message>
+    <message>
+        <source>the folder {name} has no bookmarks yet</source>
+        <translation>le dossier {name} ne contient encore aucun signet</translation>
     </message>
     <message>
         <source>Source: {citation}</source>
@@ -1247,6 +1259,14 @@ L’ouvrir dans votre navigateur&#x202f;?</translation>
     <message>
         <source>cannot write {path}: only part of it could be written (is the disk full?)</source>
         <translation>impossible d’écrire {path}&#xa0;: le fichier n’a pu être écrit qu’en partie (disque plein&#x202f;?)</translation>
+    </message>
+    <message>
+        <source>unknown dimension {name}; valid: {valid}</source>
+        <translation>dimension inconnue {name}&#x202f;; valides&#xa0;: {valid}</translation>
+    </message>
+    <message>
+        <source>compare {low} to {high} countries (got {n})</source>
+        <translation>comparez de {low} à {high} pays ({n} indiqués)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from htdesk.content.comparison import MAX_COUNTRIES, MIN_COUNTRIES
 from htdesk.content.kinds import ALL_ROWS, NOT_COVERED, ROW_LABELS, CompareRow, Dimension, Listing
+from htdesk.i18n import translate
 from htdesk.store.pages import ComparisonData, comparison_data, link_index
 
 if TYPE_CHECKING:
@@ -38,7 +39,11 @@ def parse_dimensions(text: str | None) -> list[CompareRow]:
             continue
         dim = valid.get(key) or labels.get(raw.strip().casefold())
         if dim is None:
-            raise CompareError(f"unknown dimension {raw.strip()!r}; valid: {', '.join(valid)}")
+            raise CompareError(
+                translate("output", "unknown dimension {name}; valid: {valid}").format(
+                    name=repr(raw.strip()), valid=", ".join(valid)
+                )
+            )
         if dim not in out:
             out.append(dim)
     return out or list(ALL_ROWS)
@@ -46,7 +51,11 @@ def parse_dimensions(text: str | None) -> list[CompareRow]:
 
 def check_count(n: int) -> None:
     if not MIN_COUNTRIES <= n <= MAX_COUNTRIES:
-        raise CompareError(f"compare {MIN_COUNTRIES} to {MAX_COUNTRIES} countries (got {n})")
+        raise CompareError(
+            translate("output", "compare {low} to {high} countries (got {n})").format(
+                low=MIN_COUNTRIES, high=MAX_COUNTRIES, n=n
+            )
+        )
 
 
 def cell_text(statements: Sequence) -> str:

@@ -51,8 +51,10 @@ def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
     for f in bookmarks.folders():
         if " ".join(f.name.split()).casefold() == wanted:
             return f
-    names = ", ".join(repr(f.name) for f in bookmarks.folders()) or "none yet"
-    raise HandoutError(f"no bookmarks folder named {name!r}; folders: {names}")
+    names = ", ".join(repr(f.name) for f in bookmarks.folders()) or translate("output", "none yet")
+    raise HandoutError(
+        translate("output", "no bookmarks folder named {name}; folders: {names}").format(name=repr(name), names=names)
+    )
 
 
 def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool = False) -> list[HandoutItem]:
@@ -257,7 +259,7 @@ def make_handout(
     """The folder's handout, or a HandoutError if it has nothing to print."""
     marks = bookmarks.bookmarks(folder.id)
     if not marks:
-        raise HandoutError(f"the folder {folder.name!r} has no bookmarks yet")
+        raise HandoutError(translate("output", "the folder {name} has no bookmarks yet").format(name=repr(folder.name)))
     items = handout_items(store, marks, notes=notes)
     return Handout(folder, items, date.today(), notes=notes, one_per_page=one_per_page)
 
