@@ -634,6 +634,22 @@
         <translation>La page d’accueil</translation>
     </message>
     <message>
+        <source>New tab</source>
+        <translation>Nouvel onglet</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Fermer l’onglet</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Onglet suivant</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Onglet précédent</translation>
+    </message>
+    <message>
         <source>Bookmark this page…</source>
         <translation>Ajouter un signet à cette page…</translation>
     </message>
@@ -788,6 +804,10 @@
     <message>
         <source>Not in the report database: {target}</source>
         <translation>Absent de la base du rapport&#xa0;: {target}</translation>
+    </message>
+    <message>
+        <source>Open pages</source>
+        <translation>Pages ouvertes</translation>
     </message>
     <message>
         <source>Glossary of acronyms</source>

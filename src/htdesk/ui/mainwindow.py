@@ -38,7 +38,7 @@ from htdesk.ui.settings import read_bool, read_choice, read_int, read_state, rea
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QRect, QUrl
-    from PySide6.QtWidgets import QMenu, QTextEdit
+    from PySide6.QtWidgets import QMenu, QTabBar, QTextEdit
 
     from htdesk.output.printing import Composed, SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
@@ -83,6 +83,9 @@ MIN_LIST_TEXT_SIZE, MAX_LIST_TEXT_SIZE = 7, 24
 HISTORY_MENU_LENGTH = 20
 HISTORY_TEXT_LIMIT = 20000  # the saved history's line (50 entries) in the settings
 SEARCH_TEXT_LIMIT = 500
+# Tabs kept across restarts (the open one's history is session/history), each with its last pages.
+MAX_TABS, TAB_HISTORY_KEPT = 30, 20
+TABS_TEXT_LIMIT = 100000
 
 # Qt::ToolButtonTextBesideIcon, set as a property by its key: the enum itself is in the `Qt`
 # namespace (see the note above), and PySide converting a number to it costs over a millisecond.
@@ -129,6 +132,21 @@ class ContentsTree(QTreeView):
     """The contents tree; asks for a context menu (mouse or Menu key) at a viewport position."""
 
     menu_requested = Signal(QPoint)
+    new_tab_asked = False  # the click being handled was a Ctrl+click or a middle click
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        """Override of QAbstractItemView.mouseReleaseEvent: a middle click opens its record too (in a new tab)."""
+        from PySide6.QtCore import Qt
+
+        button, modifiers = event.button(), event.modifiers()  # type: ignore[attr-defined]
+        middle = button == Qt.MouseButton.MiddleButton
+        self.new_tab_asked = middle or bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        super().mouseReleaseEvent(event)  # type: ignore[arg-type]
+        if middle:
+            index = self.indexAt(event.position().toPoint())  # type: ignore[attr-defined]
+            if index.isValid():
+                self.clicked.emit(index)
+        self.new_tab_asked = False
 
     def contextMenuEvent(self, event: object) -> None:
         """Override of QAbstractScrollArea.contextMenuEvent."""
@@ -158,6 +176,9 @@ class MainWindow(QMainWindow):
         self._find_bar: FindBar | None = None
         self._meta = store.meta()
         self.history = History()
+        # Each tab is its own history (pages, positions); the open tab's is self.history.
+        self.tab_histories: list[History] = [self.history]
+        self.tab_bar: QTabBar | None = None
         self.current: str = HOME
         self._matches: Alternatives | None = None  # what the search that opened the page matched
         self._printer: SheetPrinter | None = None
@@ -174,6 +195,7 @@ class MainWindow(QMainWindow):
         self.reader.external_link.connect(self.open_external)
         self.reader.back_requested.connect(self.go_back)
         self.reader.forward_requested.connect(self.go_forward)
+        self.reader.new_tab_link.connect(self.new_tab)
         page = QWidget()
         self._page_layout = QVBoxLayout(page)
         self._page_layout.setContentsMargins(0, 0, 0, 0)
@@ -228,7 +250,13 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
+        # The page area: the tab bar (made with a second tab, see new_tab) above the page.
+        self._page_area = QWidget()
+        self._page_area_layout = QVBoxLayout(self._page_area)
+        self._page_area_layout.setContentsMargins(0, 0, 0, 0)
+        self._page_area_layout.setSpacing(0)
+        self._page_area_layout.addWidget(self.stack)
+        self.splitter.addWidget(self._page_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
@@ -535,6 +563,12 @@ class MainWindow(QMainWindow):
             self.tr("Forward"), self.go_forward, [std("Forward"), "Alt+Right"], self.tr("Go forward")
         )
         a["home"] = self._action(self.tr("Home"), lambda: self.open(HOME), "Alt+Home", self.tr("The start page"))
+        a["new_tab"] = self._action(self.tr("New tab"), lambda: self.new_tab(HOME), std("AddTab"))
+        a["close_tab"] = self._action(self.tr("Close tab"), self.close_tab, [std("Close"), "Ctrl+W"])
+        a["next_tab"] = self._action(self.tr("Next tab"), lambda: self._step_tab(1), ["Ctrl+Tab", "Ctrl+PgDown"])
+        a["previous_tab"] = self._action(
+            self.tr("Previous tab"), lambda: self._step_tab(-1), [std("PreviousChild"), "Ctrl+Shift+Tab", "Ctrl+PgUp"]
+        )
         a["bookmark"] = self._action(
             self.tr("Bookmark this page…"),
             self.bookmark_current,
@@ -636,6 +670,9 @@ class MainWindow(QMainWindow):
         m = self._go_menu = mb.addMenu(self.tr("&Go"))
         for k in ("back", "forward", "home", "compare"):
             m.addAction(a[k])
+        m.addSeparator()
+        for k in ("new_tab", "close_tab", "next_tab", "previous_tab"):
+            m.addAction(a[k])
         m = mb.addMenu(self.tr("&Bookmarks"))
         m.addAction(a["bookmark"])
         a["bookmarks"] = self._action(
@@ -730,6 +767,9 @@ class MainWindow(QMainWindow):
         self.current = target
         if push:
             self.history.visit(target)
+        if self.tab_bar is not None:
+            self.tab_bar.setTabText(self.tab_index, self._page_title(target))
+            self.tab_bar.setTabToolTip(self.tab_index, self._page_title(target))
         self.settings.setValue("session/last_page", target)
         if target != HOME:  # the home page has no place in the tree: the tree stays where it was
             self._sync_tree(target)
@@ -754,6 +794,79 @@ class MainWindow(QMainWindow):
     def _home_html(self) -> str:
         countries = self.store.summaries(Kind.COUNTRY)
         return render.home_html(self._meta, countries, self.store.theme_sections(), self.store.home_counts())
+
+    # -- tabs ------------------------------------------------------------------------------------
+    def _ensure_tab_bar(self) -> QTabBar:
+        if self.tab_bar is None:
+            # With a second tab, or a start with several: then the `Qt` namespace's cost is paid.
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QTabBar
+
+            bar = QTabBar()
+            bar.setAccessibleName(self.tr("Open pages"))
+            bar.setDocumentMode(True)
+            bar.setTabsClosable(True)
+            bar.setExpanding(False)
+            bar.setElideMode(Qt.TextElideMode.ElideRight)
+            bar.setAutoHide(True)  # one tab: no tab bar, as before tabs
+            for history in self.tab_histories:
+                bar.addTab(self._page_title(history.current or HOME))
+            bar.setCurrentIndex(self.tab_index)
+            bar.currentChanged.connect(self.switch_tab)
+            bar.tabCloseRequested.connect(self.close_tab)
+            self._page_area_layout.insertWidget(0, bar)
+            self.tab_bar = bar
+        return self.tab_bar
+
+    @property
+    def tab_index(self) -> int:
+        return self.tab_histories.index(self.history)
+
+    def new_tab(self, page: str = HOME) -> None:
+        """Open ``page`` in a new tab just after the open one, and show it (Ctrl+T, Ctrl+click, middle click)."""
+        self._remember_position()
+        bar = self._ensure_tab_bar()
+        at = self.tab_index + 1
+        self.tab_histories.insert(at, History())
+        bar.blockSignals(True)
+        bar.insertTab(at, self._page_title(page))
+        bar.setCurrentIndex(at)
+        bar.blockSignals(False)
+        self.history = self.tab_histories[at]
+        if not self.open(page):
+            self.open(HOME)
+
+    def switch_tab(self, index: int) -> None:
+        """Show tab ``index`` where its reader left it (Ctrl+Tab, Ctrl+Shift+Tab, a click on it)."""
+        if not 0 <= index < len(self.tab_histories) or self.tab_histories[index] is self.history:
+            return
+        self._remember_position()
+        self.history = self.tab_histories[index]
+        if self.tab_bar is not None and self.tab_bar.currentIndex() != index:
+            self.tab_bar.setCurrentIndex(index)  # comes back here, and returns at the check above
+        self._return_to(self.history.current)
+
+    def close_tab(self, index: int | None = None) -> None:
+        """Close a tab (the open one by default, Ctrl+W); the last tab stays."""
+        index = self.tab_index if index is None else index
+        if len(self.tab_histories) < 2 or not 0 <= index < len(self.tab_histories):
+            return
+        closing_open = self.tab_histories[index] is self.history
+        del self.tab_histories[index]
+        bar = self._ensure_tab_bar()
+        bar.blockSignals(True)
+        bar.removeTab(index)
+        bar.blockSignals(False)
+        if closing_open:
+            self.history = self.tab_histories[min(index, len(self.tab_histories) - 1)]
+            bar.setCurrentIndex(self.tab_index)
+            self._return_to(self.history.current)
+        else:
+            bar.setCurrentIndex(self.tab_index)
+
+    def _step_tab(self, step: int) -> None:
+        if len(self.tab_histories) > 1:
+            self.switch_tab((self.tab_index + step) % len(self.tab_histories))
 
     def go_back(self) -> None:
         if self.history.can_back():
@@ -844,7 +957,10 @@ class MainWindow(QMainWindow):
 
     def _tree_activated(self, index: QModelIndex) -> None:
         rid = index.data(RecordIdRole)
-        if rid and rid != self.current:
+        if rid and self.tree.new_tab_asked:  # Ctrl+click or middle click: a tab of its own
+            self.tree.new_tab_asked = False
+            self.new_tab(rid)
+        elif rid and rid != self.current:
             self.open(rid)
 
     def _tree_menu(self, pos: object) -> None:
@@ -1213,6 +1329,14 @@ class MainWindow(QMainWindow):
         self.set_sidebar_visible(read_bool(s, "window/sidebar", True))
         self.sidebar.setCurrentIndex(read_int(s, "window/sidebar_tab", CONTENTS_TAB, 0, self.sidebar.count() - 1))
         self.history = History.load(read_text(s, "session/history", "", HISTORY_TEXT_LIMIT))
+        self.tab_histories = [self.history]
+        # Other tabs of the last session: their histories, and which tab was open.
+        others = [History.load(line) for line in read_text(s, "session/tabs", "", TABS_TEXT_LIMIT).split("\t") if line]
+        others = [h for h in others if h.current is not None][:MAX_TABS]
+        if others:
+            at = read_int(s, "session/tab_index", 0, 0, len(others))
+            self.tab_histories = [*others[:at], self.history, *others[at:]]
+            self._ensure_tab_bar()
         last = read_text(s, "session/last_page", HOME)
         if not self.open(last, push=last != self.history.current):
             self.open(HOME)
@@ -1239,6 +1363,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/last_page", self.current)
         self._remember_position()
         self.settings.setValue("session/history", self.history.dump())
+        others = [h.dump(TAB_HISTORY_KEPT) for h in self.tab_histories if h is not self.history]
+        self.settings.setValue("session/tabs", "\t".join(others[:MAX_TABS]))
+        self.settings.setValue("session/tab_index", self.tab_index)
         if self.search_panel is not None:
             self.settings.setValue("session/search_text", self.search_panel.search_edit.text())
         self.settings.sync()

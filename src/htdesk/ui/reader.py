@@ -33,6 +33,7 @@ class ReaderView(QTextBrowser):
     internal_link = Signal(str)  # a record id, or "home" / "glossary"
     external_link = Signal("QUrl")  # by name: the QUrl class is made on first use, not at start-up
     back_requested = Signal()
+    new_tab_link = Signal(str)  # a record id Ctrl+clicked or middle-clicked: for a tab of its own
     forward_requested = Signal()
     # Once, just after the page first reaches the screen (queued, so the whole window's paint is
     # done): the window is really there, and what the first screen does not need can start.
@@ -208,6 +209,12 @@ class ReaderView(QTextBrowser):
         if e.button() == Qt.MouseButton.ForwardButton:
             self.forward_requested.emit()
             return
+        middle = e.button() == Qt.MouseButton.MiddleButton
+        if middle or (e.button() == Qt.MouseButton.LeftButton and e.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            href = self.anchorAt(e.position().toPoint())
+            if href.startswith(f"{SCHEME}:"):
+                self.new_tab_link.emit(href.split(":", 1)[1])
+                return
         super().mouseReleaseEvent(e)
 
     # -- zoom --------------------------------------------------------------------------------
