@@ -153,3 +153,31 @@ def test_keyboard_focus_on_the_page_and_on_its_links_is_a_clear_ring(
     qtbot.waitUntil(lambda: not reader.hasFocus())
     image = reader.viewport().grab().toImage()
     assert _ring_width(image, 0, mid, +1, ring) == 0  # no focus, no ring
+
+
+def test_a_web_address_in_a_footnote_is_a_link_that_asks_first(
+    qtbot: QtBot, store: ReportStore, user_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from htdesk.ui.mainwindow import MainWindow
+    from htdesk.ui.settings import settings
+
+    asked: list[str] = []
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    w = MainWindow(store, settings(), confirm=lambda _parent, url: asked.append(url.toString()) or False)
+    qtbot.addWidget(w)
+    w.resize(1000, 700)
+    w.show()
+    w.open("section/executive-summary")
+    href = "http://www.publicsafety.gc.ca/cnt/rsrcs/pblctns/ntnl-ctnpln-cmbt/index-eng.aspx"
+    doc = w.reader.document()
+    cursor = doc.find(href)  # the address as the footnote prints it
+    assert not cursor.isNull() and cursor.charFormat().anchorHref() == href  # a link, not grey text
+    w.reader.setTextCursor(cursor)
+    w.reader.ensureCursorVisible()
+    point = w.reader.cursorRect(cursor).center()
+    point.setX(point.x() - 20)
+    qtbot.mouseClick(w.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert asked == [href] and opened == []  # the confirmation first; declined, nothing opens
