@@ -337,6 +337,38 @@ def bench_search(store: ReportStore) -> Iterator[str]:
     )
 
 
+def time_against_bare_qt(
+    write: Callable[[Path], int], html: str, folder: Path, runs: int
+) -> tuple[list[float], list[float], int]:
+    """Our PDF (``write(path)`` -> pages) and Qt printing the same HTML bare, interleaved, ``runs`` times each.
+
+    The first round only loads fonts and warms caches for both and is not counted.
+    """
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    from htdesk.output.printing import print_stylesheet
+
+    ours: list[float] = []
+    bare: list[float] = []
+    pages = 0
+    for i in range(runs + 1):
+        t = time.perf_counter()
+        pages = write(folder / f"ours{i}.pdf")
+        if i:
+            ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        writer = QPdfWriter(str(folder / f"bare{i}.pdf"))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        doc = QTextDocument()
+        doc.setDefaultStyleSheet(print_stylesheet())
+        doc.setHtml(html)
+        doc.print_(writer)
+        del writer
+        if i:
+            bare.append(time.perf_counter() - t)
+    return ours, bare, pages
+
+
 def bench_print(store: ReportStore, runs: int = 5) -> Iterator[str]:
     """The 4-country, all-dimensions comparison PDF, against Qt printing the same HTML bare.
 
@@ -350,32 +382,16 @@ def bench_print(store: ReportStore, runs: int = 5) -> Iterator[str]:
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
-    from htdesk.output.printing import print_stylesheet
     from htdesk.render.html import comparison_html
     from htdesk.store.pages import comparison_data, link_index
 
     codes, dims = ["be", "no", "se", "us"], parse_dimensions(None)
     html = comparison_html(comparison_data(store, codes), dims, links=link_index(store), for_print=True, layout="full")
-    ours, bare = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        pages = 0
-        for i in range(runs + 1):
-            t = time.perf_counter()
-            pages = write_comparison_pdf(store, codes, dims, Path(tmp) / f"sheet{i}.pdf", layout="full")
-            if i:  # the first run loads fonts and warms caches for both
-                ours.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            writer = QPdfWriter(str(Path(tmp) / f"bare{i}.pdf"))
-            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            doc = QTextDocument()
-            doc.setDefaultStyleSheet(print_stylesheet())
-            doc.setHtml(html)
-            doc.print_(writer)
-            del writer
-            if i:
-                bare.append(time.perf_counter() - t)
+        ours, bare, pages = time_against_bare_qt(
+            lambda out: write_comparison_pdf(store, codes, dims, out, layout="full"), html, Path(tmp), runs
+        )
     a, b = statistics.median(ours), statistics.median(bare)
     yield (
         f"Comparison PDF, 4 countries x all dimensions ({pages} pages): median {a * 1000:.0f} ms over {runs} runs "
@@ -452,10 +468,8 @@ def bench_handout(store: ReportStore, runs: int = 5) -> Iterator[str]:
     from htdesk.qtenv import ensure_gui_application
 
     ensure_gui_application()
-    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
     from htdesk.output.handout import Handout, handout_items, write_handout_pdf
-    from htdesk.output.printing import print_stylesheet
     from htdesk.store.bookmarks import BookmarkStore
 
     ids = [s.id for kind, n in HANDOUT_RECORDS.items() for s in store.summaries(Kind(kind))[:n]]
@@ -465,22 +479,9 @@ def bench_handout(store: ReportStore, runs: int = 5) -> Iterator[str]:
         for rid in ids:
             marks.add(rid, rid, folder.id, note="A note of the trainer's.")
         html = Handout(folder, handout_items(store, marks.bookmarks(folder.id)), date.today()).html()
-        pages = 0
-        for i in range(runs + 1):
-            t = time.perf_counter()
-            pages = write_handout_pdf(store, marks, folder, Path(tmp) / f"handout{i}.pdf", "a4")
-            if i:  # the first run loads fonts and warms caches for both
-                ours.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            writer = QPdfWriter(str(Path(tmp) / f"bare{i}.pdf"))
-            writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-            doc = QTextDocument()
-            doc.setDefaultStyleSheet(print_stylesheet())
-            doc.setHtml(html)
-            doc.print_(writer)
-            del writer
-            if i:
-                bare.append(time.perf_counter() - t)
+        ours, bare, pages = time_against_bare_qt(
+            lambda out: write_handout_pdf(store, marks, folder, out, "a4"), html, Path(tmp), runs
+        )
     a, b = statistics.median(ours), statistics.median(bare)
     yield (
         f"Handout PDF, {len(ids)} records ({pages} pages): median {a * 1000:.0f} ms over {runs} runs; "
