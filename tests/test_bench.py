@@ -101,3 +101,16 @@ def test_bench_times_a_20_record_handout_against_bare_qt(store: ReportStore, use
     ), line
     assert not any(user_dir.iterdir())  # the folder was made in a temporary bookmarks file
     assert bench.bench_handout in bench.BENCHMARKS
+
+
+def test_bench_times_a_bookmarks_import_and_the_filter_against_floors(store: ReportStore, user_dir: Path) -> None:
+    lines = list(bench.bench_bookmarks(store, folders=4, per_folder=25))
+    assert re.fullmatch(r"Bookmarks: import of 100 in 4 folders \d+ ms, \d+\.\dx reading its JSON", lines[0]), lines[0]
+    filters = lines[1:]
+    assert len(filters) == len(bench.FILTER_INPUTS)
+    assert re.fullmatch(
+        r"Bookmarks filter 'Nor' \(100 of 100 match\): [\d.]+ ms, \d+x the matching alone \(.+\)", filters[2]
+    )
+    assert "(0 of 100 match)" in filters[4]  # 'zzz'
+    assert not any(user_dir.iterdir())  # a temporary bookmarks file, never the user's
+    assert bench.bench_bookmarks in bench.BENCHMARKS

@@ -489,6 +489,87 @@ def bench_handout(store: ReportStore, runs: int = 5) -> Iterator[str]:
     )
 
 
+BOOKMARK_FOLDERS, BOOKMARKS_PER_FOLDER = 100, 100  # 10,000: the import limit, the issue's size
+FILTER_INPUTS = ("N", "No", "Nor", "Norw", "zzz", "Title 3 1")
+
+
+def bench_bookmarks(
+    store: ReportStore, folders: int = BOOKMARK_FOLDERS, per_folder: int = BOOKMARKS_PER_FOLDER
+) -> Iterator[str]:
+    """Importing the most one import takes, and a filter keystroke over it, each against a floor.
+
+    Floors: for the import, reading and parsing the same JSON file; for a keystroke, Python testing
+    every bookmark's text for the typed words (the matching any filter must do). The keystroke is
+    the panel's filter applied and the tree laid out and painted, offscreen.
+    """
+    import json
+
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from htdesk.store.bookmarks import FORMAT, BookmarkStore
+    from htdesk.ui.bookmarks.panel import BookmarksPanel
+    from htdesk.ui.bookmarks.service import BookmarkService
+
+    app = QApplication.instance() or QApplication(["htdesk-bench", "-platform", "offscreen"])
+    doc = {
+        "format": FORMAT,
+        "version": 1,
+        "folders": [
+            {
+                "name": f"Folder {f}",
+                "bookmarks": [
+                    {"record_id": f"country/x{f}-{i}", "title": f"Title {f} {i} Norway", "note": "n"}
+                    for i in range(per_folder)
+                ],
+            }
+            for f in range(folders)
+        ],
+    }
+    previous = qInstallMessageHandler(print_qt_message)
+    with tempfile.TemporaryDirectory(prefix="htdesk-bench-") as tmp:
+        path = Path(tmp) / "import.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        t0 = time.perf_counter()
+        json.loads(path.read_text(encoding="utf-8"))
+        parse = time.perf_counter() - t0
+        bookmarks = BookmarkStore(Path(tmp) / "bookmarks.sqlite")
+        try:
+            t0 = time.perf_counter()
+            bookmarks.import_file(path)
+            imported = time.perf_counter() - t0
+            n = folders * per_folder
+            yield (
+                f"Bookmarks: import of {n} in {folders} folders {imported * 1000:.0f} ms, "
+                f"{imported / parse:.1f}x reading its JSON"
+            )
+            texts = [f"{b.title}\n{b.note}\n{b.record_id}".casefold() for b in bookmarks.bookmarks()]
+            panel = BookmarksPanel(BookmarkService(bookmarks, poll_ms=0))
+            panel.resize(400, 800)
+            panel.show()
+            app.processEvents()
+            for text in FILTER_INPUTS:
+                words = text.casefold().split()
+                t0 = time.perf_counter()
+                matched = sum(all(w in t for w in words) for t in texts)
+                floor = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                panel.filter_edit.setText(text)
+                app.processEvents()
+                took = time.perf_counter() - t0
+                verdict = "ok" if took * 1000 < FRAME_MS else f"above one frame ({FRAME_MS:.0f} ms)"
+                yield (
+                    f"Bookmarks filter {text!r} ({matched} of {n} match): {took * 1000:.1f} ms, "
+                    f"{took / max(floor, 1e-6):.0f}x the matching alone ({verdict})"
+                )
+            panel.close()
+            panel.deleteLater()
+            app.processEvents()
+        finally:
+            bookmarks.close()
+            qInstallMessageHandler(previous)
+
+
 # Each benchmark takes the store and yields its figures as lines.
 BENCHMARKS: list[Callable[[ReportStore], Iterable[str]]] = [
     bench_relevance,
@@ -496,6 +577,7 @@ BENCHMARKS: list[Callable[[ReportStore], Iterable[str]]] = [
     bench_print,
     bench_sheet,
     bench_handout,
+    bench_bookmarks,
 ]
 
 
