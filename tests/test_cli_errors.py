@@ -52,7 +52,7 @@ def test_argparse_errors_are_cut_too(capsys: pytest.CaptureFixture[str]) -> None
     [
         ["export", "--out", "{tmp}/a\x00b.json"],
         ["compare", "be", "no", "--pdf", "{tmp}/a\x00b.pdf"],
-        ["handout", "Session\x001", "--pdf", "{tmp}/h.pdf"],
+        ["handout", "Session 1", "--odt", "{tmp}/h\x00.odt"],
         ["--db", "{tmp}/ht\x00.sqlite", "check"],
     ],
     ids=["export", "compare", "handout", "db"],

@@ -32,11 +32,14 @@ FREE_TEXT = frozenset({"query"})
 
 
 def nul_argument(values: dict[str, object]) -> str | None:
-    """The name of the first argument holding a NUL character (no path or stored text can), or None."""
+    """The name of the first path argument holding a NUL character (no file name can), or None.
+
+    Paths only: a search query is any text, and searching for one is answered, not refused.
+    """
     for name, value in values.items():
         if name in FREE_TEXT:
             continue
         items = value if isinstance(value, list | tuple) else [value]
-        if any(isinstance(v, str | Path) and "\x00" in str(v) for v in items):
+        if any(isinstance(v, Path) and "\x00" in str(v) for v in items):
             return name
     return None
