@@ -133,3 +133,25 @@ def test_every_action_of_the_window_is_in_a_menu(qtbot: QtBot, store: ReportStor
                 menus.append(act.menu())
     missing = [a.text() for a in w.actions_by_name.values() if a not in in_menus]
     assert missing == []
+
+
+def test_tab_goes_from_the_filter_to_the_contents_to_the_page_and_its_links(
+    qtbot: QtBot, store: ReportStore, user_dir: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    w = MainWindow(store, settings())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.open("country/no")
+    w.tree_filter.setFocus()
+    qtbot.waitUntil(w.tree_filter.hasFocus)
+    order = []
+    for _ in range(4):
+        focused = QApplication.focusWidget()
+        order.append(focused.accessibleName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert order[:3] == ["Filter contents", "Contents", "Page"]
+    assert w.reader.focused_link_rects()  # in the page, Tab goes from link to link
