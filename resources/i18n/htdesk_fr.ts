@@ -1030,6 +1030,85 @@
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>Bookmarks unavailable</source>
+        <translation>Signets indisponibles</translation>
+    </message>
+    <message>
+        <source>{exc}
+
+HT Desk will run without bookmarks.</source>
+        <translation>{exc}
+
+HT Desk fonctionnera sans signets.</translation>
+    </message>
+    <message>
+        <source>Bookmarks recovered</source>
+        <translation>Signets récupérés</translation>
+    </message>
+    <message>
+        <source>Your bookmarks file was damaged. It was kept as:
+{recovered_from}
+
+A new, empty bookmarks file has been started.</source>
+        <translation>Votre fichier de signets était endommagé. Il a été conservé sous&#xa0;:
+{recovered_from}
+
+Un nouveau fichier de signets, vide, a été commencé.</translation>
+    </message>
+    <message>
+        <source>HT Desk cannot read the report</source>
+        <translation>HT Desk ne peut pas lire le rapport</translation>
+    </message>
+    <message>
+        <source>{error}
+
+What to do: reinstall HT Desk from its installer. Your bookmarks are kept.</source>
+        <translation>{error}
+
+Que faire&#xa0;: réinstallez HT Desk à partir de son programme d’installation. Vos signets sont conservés.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>HT Desk could not finish what you asked ({error}).
+
+You can go on working. The details are in {log}.</source>
+        <translation>HT Desk n’a pas pu terminer ce que vous avez demandé ({error}).
+
+Vous pouvez continuer à travailler. Les détails se trouvent dans {log}.</translation>
+    </message>
+    <message>
+        <source>HT Desk cannot keep your bookmarks and settings</source>
+        <translation>HT Desk ne peut pas conserver vos signets et vos réglages</translation>
+    </message>
+    <message>
+        <source>HT Desk could not create its folder for your bookmarks and settings:
+{problem}
+
+You can read the report as usual, but bookmarks are unavailable, and the window layout, zoom and last page will not be kept after you close HT Desk. Check that this folder can be created, or ask whoever looks after this computer.</source>
+        <translation>HT Desk n’a pas pu créer son dossier pour vos signets et vos réglages&#xa0;:
+{problem}
+
+Vous pouvez lire le rapport comme d’habitude, mais les signets ne sont pas disponibles, et la disposition de la fenêtre, le zoom et la dernière page ne seront pas conservés après la fermeture de HT Desk. Vérifiez que ce dossier peut être créé, ou demandez à la personne qui s’occupe de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>HT Desk cannot open the report</source>
+        <translation>HT Desk ne peut pas ouvrir le rapport</translation>
+    </message>
+    <message>
+        <source>{exc}
+
+What to do: reinstall HT Desk from its installer. Your bookmarks are kept.</source>
+        <translation>{exc}
+
+Que faire&#xa0;: réinstallez HT Desk à partir de son programme d’installation. Vos signets sont conservés.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Searched in English: {english}</source>

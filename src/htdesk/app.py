@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htdesk import __version__, errorlog
+from htdesk.i18n import translate
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -102,14 +103,21 @@ def open_bookmarks(parent: object):
     try:
         store = BookmarkStore.open_default()
     except BookmarkError as exc:
-        plain.warning(parent, "Bookmarks unavailable", f"{exc}\n\nHT Desk will run without bookmarks.")  # type: ignore[arg-type]
+        plain.warning(
+            parent,
+            translate("app", "Bookmarks unavailable"),
+            translate("app", "{exc}\n\nHT Desk will run without bookmarks.").format(exc=exc),
+        )  # type: ignore[arg-type]
         return None
     if store.recovered_from is not None:
         plain.information(
             parent,  # type: ignore[arg-type]
-            "Bookmarks recovered",
-            f"Your bookmarks file was damaged. It was kept as:\n{store.recovered_from}\n\n"
-            "A new, empty bookmarks file has been started.",
+            translate("app", "Bookmarks recovered"),
+            translate(
+                "app",
+                "Your bookmarks file was damaged. It was kept as:\n{recovered_from}\n\n"
+                "A new, empty bookmarks file has been started.",
+            ).format(recovered_from=store.recovered_from),
         )
     return BookmarkService(store)
 
@@ -139,14 +147,16 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
     if _reporting:
         return
     if isinstance(exc, StoreError):
-        title = "HT Desk cannot read the report"
-        text = f"{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
+        title = translate("app", "HT Desk cannot read the report")
+        text = translate(
+            "app", "{error}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
+        ).format(error=exc)
     else:
-        title = "Something went wrong"
-        text = (
-            f"HT Desk could not finish what you asked ({exc_type.__name__}: {exc}).\n\n"
-            f"You can go on working. The details are in {log}."
-        )
+        title = translate("app", "Something went wrong")
+        text = translate(
+            "app",
+            "HT Desk could not finish what you asked ({error}).\n\nYou can go on working. The details are in {log}.",
+        ).format(error=f"{exc_type.__name__}: {exc}", log=log)
     _reporting = True
     try:
         plain.critical(QApplication.activeWindow(), title, text)
@@ -164,11 +174,14 @@ def tell_no_user_folder(parent: object, problem: str) -> None:
     box = plain.message_box(
         parent,  # type: ignore[arg-type]
         QMessageBox.Icon.Warning,
-        "HT Desk cannot keep your bookmarks and settings",
-        f"HT Desk could not create its folder for your bookmarks and settings:\n{problem}\n\n"
-        "You can read the report as usual, but bookmarks are unavailable, and the window layout, zoom "
-        "and last page will not be kept after you close HT Desk. Check that this folder can be "
-        "created, or ask whoever looks after this computer.",
+        translate("app", "HT Desk cannot keep your bookmarks and settings"),
+        translate(
+            "app",
+            "HT Desk could not create its folder for your bookmarks and settings:\n{problem}\n\n"
+            "You can read the report as usual, but bookmarks are unavailable, and the window layout, zoom "
+            "and last page will not be kept after you close HT Desk. Check that this folder can be "
+            "created, or ask whoever looks after this computer.",
+        ).format(problem=problem),
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # not exec(): the window is usable meanwhile
@@ -196,8 +209,10 @@ def run_app(args: Namespace | SimpleNamespace) -> int:
 
         plain.critical(
             None,
-            "HT Desk cannot open the report",
-            f"{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept.",
+            translate("app", "HT Desk cannot open the report"),
+            translate(
+                "app", "{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
+            ).format(exc=exc),
         )
         return 1
     from htdesk.ui.mainwindow import MainWindow
