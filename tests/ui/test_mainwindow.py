@@ -656,9 +656,9 @@ def test_the_comparison_takes_the_sidebars_room_in_a_small_window(window: MainWi
     assert not window.sidebar.isVisible()  # its own lists and three columns need the room
     window.open("country/be")
     assert window.sidebar.isVisible()  # back on a page: the sidebar is back
-    window.resize(1400, 800)
+    window.resize(1600, 900)
     window.open("compare:be,no,se")
-    qtbot.waitUntil(lambda: window.width() >= 1400)
+    qtbot.waitUntil(lambda: window.width() >= 1600)
     assert window.sidebar.isVisible()  # room for both
 
 

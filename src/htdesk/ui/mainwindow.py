@@ -72,7 +72,7 @@ FRAME_ROOM = (16, 48)
 # again (F9, Ctrl+K...), folds away once a page is chosen from it, as a drawer does.
 NARROW_WIDTH = 720
 # The comparison brings its own lists beside its columns: under this width it takes the sidebar's room too.
-COMPARE_ROOM = 1200
+COMPARE_ROOM = 1500  # so on 1280-1440 px laptops too: its table then shows three countries whole
 # Sidebar width on a first start: room for the tree's long titles, but never most of a small screen.
 SIDEBAR_WIDTH, SIDEBAR_SHARE = 340, 0.3
 
