@@ -87,3 +87,18 @@ def test_the_command_line_speaks_french(capsys: pytest.CaptureFixture[str], tmp_
         assert "Recherche en anglais\u00a0: forced labour" in capsys.readouterr().out
     finally:
         i18n.set_language("en")
+
+
+def test_a_bad_bookmarks_file_is_refused_in_french(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, user_dir: Path
+) -> None:
+    """The bookmarks' own messages come from the catalogue too."""
+    from htdesk import i18n
+
+    bad = tmp_path / "x.json"
+    bad.write_text("not json", encoding="utf-8")
+    try:
+        assert main(["--lang", "fr", "bookmarks", "import", str(bad)]) != 0
+        assert "n’est pas un fichier de signets de HT Desk" in capsys.readouterr().err
+    finally:
+        i18n.set_language("en")

@@ -1762,4 +1762,191 @@ L’ouvrir dans votre navigateur&#x202f;?</translation>
         <translation>Cette page ne figure pas dans cette version de la base du rapport ({id}).</translation>
     </message>
 </context>
+<context>
+    <name>store</name>
+    <message>
+        <source>1 bookmark</source>
+        <translation>1 signet</translation>
+    </message>
+    <message>
+        <source>{n} bookmarks</source>
+        <translation>{n} signets</translation>
+    </message>
+    <message>
+        <source>1 new folder</source>
+        <translation>1 nouveau dossier</translation>
+    </message>
+    <message>
+        <source>{n} new folders</source>
+        <translation>{n} nouveaux dossiers</translation>
+    </message>
+    <message>
+        <source>Imported {bookmarks} and {folders}</source>
+        <translation>Importé&#xa0;: {bookmarks} et {folders}</translation>
+    </message>
+    <message>
+        <source>, {n} already present</source>
+        <translation>, {n} déjà présents</translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>Un dossier doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A folder name can have at most {MAX_NAME} characters.</source>
+        <translation>Un nom de dossier compte au plus {MAX_NAME} caractères.</translation>
+    </message>
+    <message>
+        <source>The {what} is too long (at most {MAX_TEXT} characters).</source>
+        <translation>Texte trop long ({what}&#xa0;: au plus {MAX_TEXT} caractères).</translation>
+    </message>
+    <message>
+        <source>Cannot create the bookmarks folder {parent}: {reason}.</source>
+        <translation>Impossible de créer le dossier des signets {parent}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>A new bookmarks database could not be created at {path}.</source>
+        <translation>Impossible de créer une nouvelle base de signets à {path}.</translation>
+    </message>
+    <message>
+        <source>The bookmarks database {path} was written by a newer HT Desk (schema {version}); install the newer HT Desk to use it.</source>
+        <translation>La base de signets {path} a été écrite par une version plus récente de HT Desk (schéma {version})&#x202f;; installez cette version pour l’utiliser.</translation>
+    </message>
+    <message>
+        <source>it is read-only</source>
+        <translation>elle est en lecture seule</translation>
+    </message>
+    <message>
+        <source>its folder is read-only</source>
+        <translation>son dossier est en lecture seule</translation>
+    </message>
+    <message>
+        <source>The bookmarks database {path} cannot be read ({exc}) and {read_only_words}; check its permissions.</source>
+        <translation>La base de signets {path} ne peut pas être lue ({exc}) et {read_only_words}&#x202f;; vérifiez ses droits d’accès.</translation>
+    </message>
+    <message>
+        <source>The bookmarks database {path} cannot be updated: {read_only_words}.</source>
+        <translation>La base de signets {path} ne peut pas être mise à jour&#xa0;: {read_only_words}.</translation>
+    </message>
+    <message>
+        <source>The bookmarks database {path} is damaged and could not be moved aside ({reason}); move or delete it, then restart HT Desk.</source>
+        <translation>La base de signets {path} est endommagée et n’a pas pu être mise de côté ({reason})&#x202f;; déplacez-la ou supprimez-la, puis redémarrez HT Desk.</translation>
+    </message>
+    <message>
+        <source>The bookmarks file {path} is read-only</source>
+        <translation>Le fichier de signets {path} est en lecture seule</translation>
+    </message>
+    <message>
+        <source>The bookmarks folder {path} is read-only</source>
+        <translation>Le dossier des signets {path} est en lecture seule</translation>
+    </message>
+    <message>
+        <source>Your bookmarks database was damaged and could not be read. It was kept as {path} and a new, empty one was started.</source>
+        <translation>Votre base de signets était endommagée et n’a pas pu être lue. Elle a été conservée sous {path} et une nouvelle base, vide, a été commencée.</translation>
+    </message>
+    <message>
+        <source>{read_only_reason}: the change was not saved.</source>
+        <translation>{read_only_reason}&#xa0;: la modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>The disk holding {where} is full: the change was not saved. Free some space and try again.</source>
+        <translation>Le disque qui contient {where} est plein&#xa0;: la modification n’a pas été enregistrée. Libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot open or create the bookmarks database in {where}: check that the folder exists and can be written.</source>
+        <translation>Impossible d’ouvrir ou de créer la base de signets dans {where}&#xa0;: vérifiez que le dossier existe et qu’il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>The bookmarks are being changed by another copy of HT Desk: the change was not saved; try again.</source>
+        <translation>Les signets sont en cours de modification par une autre copie de HT Desk&#xa0;: la modification n’a pas été enregistrée&#x202f;; réessayez.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error writing {path} ({exc}): the change was not saved.</source>
+        <translation>Le disque a signalé une erreur en écrivant {path} ({exc})&#xa0;: la modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>The bookmarks database {path} is damaged; restart HT Desk to recover it.</source>
+        <translation>La base de signets {path} est endommagée&#x202f;; redémarrez HT Desk pour la récupérer.</translation>
+    </message>
+    <message>
+        <source>The bookmarks database failed ({exc}): the change was not saved.</source>
+        <translation>La base de signets a échoué ({exc})&#xa0;: la modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>{read_only_reason}: bookmarks cannot be changed.</source>
+        <translation>{read_only_reason}&#xa0;: les signets ne peuvent pas être modifiés.</translation>
+    </message>
+    <message>
+        <source>That folder no longer exists.</source>
+        <translation>Ce dossier n’existe plus.</translation>
+    </message>
+    <message>
+        <source>That bookmark no longer exists.</source>
+        <translation>Ce signet n’existe plus.</translation>
+    </message>
+    <message>
+        <source>folder&apos;s notes</source>
+        <translation>notes du dossier</translation>
+    </message>
+    <message>
+        <source>There is already a folder named “{name}”.</source>
+        <translation>Il existe déjà un dossier nommé «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Nothing to bookmark: no page is open.</source>
+        <translation>Rien à mettre en signet&#xa0;: aucune page n’est ouverte.</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>A bookmark needs a title.</source>
+        <translation>Un signet doit avoir un titre.</translation>
+    </message>
+    <message>
+        <source>“{title}” is already in the folder “{name}”.</source>
+        <translation>«&#xa0;{title}&#xa0;» est déjà dans le dossier «&#xa0;{name}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>{error}. Nothing was exported.</source>
+        <translation>{error}. Rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be an HT Desk bookmarks file. Nothing was imported.</source>
+        <translation>{name} est trop volumineux pour être un fichier de signets de HT Desk. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>Impossible de lire {path}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not an HT Desk bookmarks file (it is not JSON). Nothing was imported.</source>
+        <translation>{name} n’est pas un fichier de signets de HT Desk (ce n’est pas du JSON). Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The file has {count:,} folders; HT Desk imports at most {MAX_IMPORT_FOLDERS:,} folders at a time. Nothing was imported.</source>
+        <translation>Le fichier contient {count} dossiers&#x202f;; HT Desk en importe au plus {MAX_IMPORT_FOLDERS} à la fois. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The file has {marks:,} bookmarks; HT Desk imports at most {MAX_IMPORT_BOOKMARKS:,} bookmarks at a time. Nothing was imported.</source>
+        <translation>Le fichier contient {marks} signets&#x202f;; HT Desk en importe au plus {MAX_IMPORT_BOOKMARKS} à la fois. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>This file is not an HT Desk bookmarks export. Nothing was imported.</source>
+        <translation>Ce fichier n’est pas un export de signets de HT Desk. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>This bookmarks file was made by a newer HT Desk (format {version}); update HT Desk to import it. Nothing was imported.</source>
+        <translation>Ce fichier de signets a été créé par une version plus récente de HT Desk (format {version})&#x202f;; mettez HT Desk à jour pour l’importer. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The bookmarks file is damaged ({where}: {reason}). Nothing was imported.</source>
+        <translation>Le fichier de signets est endommagé ({where}&#xa0;: {reason}). Rien n’a été importé.</translation>
+    </message>
+</context>
 </TS>

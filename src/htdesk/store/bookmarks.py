@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from htdesk.content.comparison import ComparisonRef
+from htdesk.i18n import translate
 from htdesk.output.files import OutputError, protect, write_bytes
 from htdesk.paths import BOOKMARKS_FILE, user_dir
 
@@ -153,12 +154,15 @@ class ImportCounts:
 
     def summary(self) -> str:
         """What happened, in one sentence for the user (the app's message and the CLI's)."""
-        skipped = f", {self.duplicates} already present" if self.duplicates else ""
         marks, folders = self.bookmarks_added, self.folders_added
-        return (
-            f"Imported {marks} bookmark{'s' if marks != 1 else ''} "
-            f"and {folders} new folder{'s' if folders != 1 else ''}{skipped}."
+        marks_text = translate("store", "1 bookmark") if marks == 1 else translate("store", "{n} bookmarks")
+        folders_text = translate("store", "1 new folder") if folders == 1 else translate("store", "{n} new folders")
+        text = translate("store", "Imported {bookmarks} and {folders}").format(
+            bookmarks=marks_text.format(n=marks), folders=folders_text.format(n=folders)
         )
+        if self.duplicates:
+            text += translate("store", ", {n} already present").format(n=self.duplicates)
+        return text + "."
 
 
 # Folder id -> the ids of its bookmarks in order; what ``move`` replaced and ``arrange`` restores.
@@ -219,16 +223,22 @@ def _code(exc: sqlite3.Error) -> int:
 def _clean_name(name: str) -> str:
     name = " ".join(str(name).split())
     if not name:
-        raise BookmarkInputError("A folder needs a name.")
+        raise BookmarkInputError(translate("store", "A folder needs a name."))
     if len(name) > MAX_NAME:
-        raise BookmarkInputError(f"A folder name can have at most {MAX_NAME} characters.")
+        raise BookmarkInputError(
+            translate("store", "A folder name can have at most {MAX_NAME} characters.").format(MAX_NAME=MAX_NAME)
+        )
     return name
 
 
 def _clean_text(text: str, what: str) -> str:
     text = str(text)
     if len(text) > MAX_TEXT:
-        raise BookmarkInputError(f"The {what} is too long (at most {MAX_TEXT} characters).")
+        raise BookmarkInputError(
+            translate("store", "The {what} is too long (at most {MAX_TEXT} characters).").format(
+                what=what, MAX_TEXT=MAX_TEXT
+            )
+        )
     return text
 
 
@@ -273,7 +283,9 @@ class BookmarkStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BookmarkEnvironmentError(
-                f"Cannot create the bookmarks folder {self.path.parent}: {exc.strerror or exc}."
+                translate("store", "Cannot create the bookmarks folder {parent}: {reason}.").format(
+                    parent=self.path.parent, reason=exc.strerror or exc
+                )
             ) from None
         found = _identity(self.path)
         try:
@@ -288,7 +300,9 @@ class BookmarkStore:
                 self._conn = self._open()
             except _Unusable:
                 raise BookmarkEnvironmentError(
-                    f"A new bookmarks database could not be created at {self.path}."
+                    translate("store", "A new bookmarks database could not be created at {path}.").format(
+                        path=self.path
+                    )
                 ) from None
 
     @classmethod
@@ -401,8 +415,11 @@ class BookmarkStore:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} was written by a newer HT Desk (schema {version}); "
-                "install the newer HT Desk to use it."
+                translate(
+                    "store",
+                    "The bookmarks database {path} was written by a newer HT Desk (schema "
+                    "{version}); install the newer HT Desk to use it.",
+                ).format(path=self.path, version=version)
             )
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version == 0 and tables:
@@ -428,7 +445,9 @@ class BookmarkStore:
             raise
 
     def _read_only_words(self) -> str:
-        return "it is read-only" if self.file_is_read_only() else "its folder is read-only"
+        if self.file_is_read_only():
+            return translate("store", "it is read-only")
+        return translate("store", "its folder is read-only")
 
     def _add_indexes(self, conn: sqlite3.Connection) -> None:
         """Give a file the indexes it lacks (files made before they existed): one write, once."""
@@ -458,13 +477,18 @@ class BookmarkStore:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error as exc:
             raise BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} cannot be read ({exc}) and {self._read_only_words()}; "
-                "check its permissions."
+                translate(
+                    "store",
+                    "The bookmarks database {path} cannot be read ({exc}) and {read_only_words}; "
+                    "check its permissions.",
+                ).format(path=self.path, exc=exc, read_only_words=self._read_only_words())
             ) from None
         if version != SCHEMA_VERSION:
             conn.close()
             raise BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} cannot be updated: {self._read_only_words()}."
+                translate("store", "The bookmarks database {path} cannot be updated: {read_only_words}.").format(
+                    path=self.path, read_only_words=self._read_only_words()
+                )
             )
         self.read_only = True
         return conn
@@ -489,8 +513,11 @@ class BookmarkStore:
                 target.with_name(target.name + "-wal").write_bytes(wal)
         except OSError as exc:
             raise BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} is damaged and could not be moved aside "
-                f"({exc.strerror or exc}); move or delete it, then restart HT Desk."
+                translate(
+                    "store",
+                    "The bookmarks database {path} is damaged and could not be moved aside "
+                    "({reason}); move or delete it, then restart HT Desk.",
+                ).format(path=self.path, reason=exc.strerror or exc)
             ) from None
         return target
 
@@ -502,17 +529,18 @@ class BookmarkStore:
     def read_only_reason(self) -> str:
         """Which is read-only, the bookmarks file or its folder, in words naming it."""
         if self.file_is_read_only():
-            return f"The bookmarks file {self.path} is read-only"
-        return f"The bookmarks folder {self.path.parent} is read-only"
+            return translate("store", "The bookmarks file {path} is read-only").format(path=self.path)
+        return translate("store", "The bookmarks folder {path} is read-only").format(path=self.path.parent)
 
     def recovery_message(self) -> str | None:
         """What to tell the user if a damaged file was replaced on opening, else None."""
         if self.recovered_from is None:
             return None
-        return (
-            "Your bookmarks database was damaged and could not be read. It was kept as "
-            f"{self.recovered_from} and a new, empty one was started."
-        )
+        return translate(
+            "store",
+            "Your bookmarks database was damaged and could not be read. It was kept as {path} and a new, "
+            "empty one was started.",
+        ).format(path=self.recovered_from)
 
     # -- error mapping and transactions ------------------------------------------------
     def _error(self, exc: sqlite3.Error) -> BookmarkError:
@@ -520,35 +548,58 @@ class BookmarkStore:
         code = _code(exc)
         where = self.path.parent
         if code == _SQLITE_READONLY:
-            return BookmarkReadOnly(f"{self.read_only_reason()}: the change was not saved.")
+            return BookmarkReadOnly(
+                translate("store", "{read_only_reason}: the change was not saved.").format(
+                    read_only_reason=self.read_only_reason()
+                )
+            )
         if code == _SQLITE_FULL:
             return BookmarkEnvironmentError(
-                f"The disk holding {where} is full: the change was not saved. Free some space and try again."
+                translate(
+                    "store",
+                    "The disk holding {where} is full: the change was not saved. Free some space and try again.",
+                ).format(where=where)
             )
         if code == _SQLITE_CANTOPEN:
             return BookmarkEnvironmentError(
-                f"Cannot open or create the bookmarks database in {where}: check that the folder exists "
-                "and can be written."
+                translate(
+                    "store",
+                    "Cannot open or create the bookmarks database in {where}: check that the folder "
+                    "exists and can be written.",
+                ).format(where=where)
             )
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
             return BookmarkEnvironmentError(
-                "The bookmarks are being changed by another copy of HT Desk: the change was not saved; try again."
+                translate(
+                    "store",
+                    "The bookmarks are being changed by another copy of HT Desk: the change was not saved; try again.",
+                )
             )
         if code == _SQLITE_IOERR:
             return BookmarkEnvironmentError(
-                f"The disk reported an error writing {self.path} ({exc}): the change was not saved."
+                translate(
+                    "store", "The disk reported an error writing {path} ({exc}): the change was not saved."
+                ).format(path=self.path, exc=exc)
             )
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             return BookmarkEnvironmentError(
-                f"The bookmarks database {self.path} is damaged; restart HT Desk to recover it."
+                translate("store", "The bookmarks database {path} is damaged; restart HT Desk to recover it.").format(
+                    path=self.path
+                )
             )
-        return BookmarkEnvironmentError(f"The bookmarks database failed ({exc}): the change was not saved.")
+        return BookmarkEnvironmentError(
+            translate("store", "The bookmarks database failed ({exc}): the change was not saved.").format(exc=exc)
+        )
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is saved or none of it; failures become BookmarkError."""
         if self.read_only:
-            raise BookmarkReadOnly(f"{self.read_only_reason()}: bookmarks cannot be changed.")
+            raise BookmarkReadOnly(
+                translate("store", "{read_only_reason}: bookmarks cannot be changed.").format(
+                    read_only_reason=self.read_only_reason()
+                )
+            )
         # IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later can
         # fail with "database is locked" without waiting, which would lose a concurrent add.
         try:
@@ -637,13 +688,13 @@ class BookmarkStore:
     def _folder_in(self, conn: sqlite3.Connection, folder_id: int) -> Folder:
         row = conn.execute("SELECT * FROM folders WHERE id = ?", (folder_id,)).fetchone()
         if row is None:
-            raise BookmarkNotFound("That folder no longer exists.")
+            raise BookmarkNotFound(translate("store", "That folder no longer exists."))
         return _folder(row)
 
     def _bookmark_in(self, conn: sqlite3.Connection, bookmark_id: int) -> Bookmark:
         row = conn.execute("SELECT * FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchone()
         if row is None:
-            raise BookmarkNotFound("That bookmark no longer exists.")
+            raise BookmarkNotFound(translate("store", "That bookmark no longer exists."))
         return _bookmark(row)
 
     def _insert_folder(self, conn: sqlite3.Connection, name: str, notes: str = "") -> Folder:
@@ -675,10 +726,12 @@ class BookmarkStore:
     def create_folder(self, name: str, notes: str = "") -> Folder:
         """A new folder at the end; a name already in use (ignoring case) is refused."""
         name = _clean_name(name)
-        notes = _clean_text(notes, "folder's notes")
+        notes = _clean_text(notes, translate("store", "folder's notes"))
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM folders WHERE name = ?", (name,)).fetchone():
-                raise BookmarkInputError(f"There is already a folder named “{name}”.")
+                raise BookmarkInputError(
+                    translate("store", "There is already a folder named “{name}”.").format(name=name)
+                )
             return self._insert_folder(conn, name, notes)
 
     def rename_folder(self, folder_id: int, name: str) -> str:
@@ -688,13 +741,15 @@ class BookmarkStore:
             old = self._folder_in(conn, folder_id)
             clash = conn.execute("SELECT id FROM folders WHERE name = ?", (name,)).fetchone()
             if clash and clash[0] != folder_id:
-                raise BookmarkInputError(f"There is already a folder named “{name}”.")
+                raise BookmarkInputError(
+                    translate("store", "There is already a folder named “{name}”.").format(name=name)
+                )
             conn.execute("UPDATE folders SET name = ? WHERE id = ?", (name, folder_id))
             return old.name
 
     def set_folder_notes(self, folder_id: int, notes: str) -> str:
         """Set a folder's notes (the handout's cover text); returns the old notes."""
-        notes = _clean_text(notes, "folder's notes")
+        notes = _clean_text(notes, translate("store", "folder's notes"))
         with self._write() as conn:
             old = self._folder_in(conn, folder_id)
             conn.execute("UPDATE folders SET notes = ? WHERE id = ?", (notes, folder_id))
@@ -713,7 +768,7 @@ class BookmarkStore:
         """Move one folder so that it ends at ``position``; returns the previous order."""
         order = [f.id for f in self.folders() if f.id != folder_id]
         if self.folder(folder_id) is None:
-            raise BookmarkNotFound("That folder no longer exists.")
+            raise BookmarkNotFound(translate("store", "That folder no longer exists."))
         order.insert(max(0, min(position, len(order))), folder_id)
         return self.order_folders(order)
 
@@ -730,9 +785,9 @@ class BookmarkStore:
         """
         record_id = str(record_id).strip()
         if not record_id:
-            raise BookmarkInputError("Nothing to bookmark: no page is open.")
-        title = _clean_text(title, "title").strip() or record_id
-        note = _clean_text(note, "note")
+            raise BookmarkInputError(translate("store", "Nothing to bookmark: no page is open."))
+        title = _clean_text(title, translate("store", "title")).strip() or record_id
+        note = _clean_text(note, translate("store", "note"))
         with self._write() as conn:
             target = self._resolve_folder(conn, folder)
             row = conn.execute(
@@ -753,7 +808,7 @@ class BookmarkStore:
 
     def set_note(self, bookmark_id: int, note: str) -> str:
         """Set a bookmark's note; returns the old note."""
-        note = _clean_text(note, "note")
+        note = _clean_text(note, translate("store", "note"))
         with self._write() as conn:
             old = self._bookmark_in(conn, bookmark_id)
             conn.execute("UPDATE bookmarks SET note = ? WHERE id = ?", (note, bookmark_id))
@@ -761,9 +816,9 @@ class BookmarkStore:
 
     def set_title(self, bookmark_id: int, title: str) -> str:
         """Rename a bookmark (its shown title); returns the old title."""
-        title = _clean_text(title, "title").strip()
+        title = _clean_text(title, translate("store", "title")).strip()
         if not title:
-            raise BookmarkInputError("A bookmark needs a title.")
+            raise BookmarkInputError(translate("store", "A bookmark needs a title."))
         with self._write() as conn:
             old = self._bookmark_in(conn, bookmark_id)
             conn.execute("UPDATE bookmarks SET title = ? WHERE id = ?", (title, bookmark_id))
@@ -785,7 +840,11 @@ class BookmarkStore:
                     (target.id, b.record_id, b.id),
                 ).fetchone()
                 if clash or sum(m.record_id == b.record_id for m in moving) > 1:
-                    raise BookmarkInputError(f"“{b.title}” is already in the folder “{target.name}”.")
+                    raise BookmarkInputError(
+                        translate("store", "“{title}” is already in the folder “{name}”.").format(
+                            title=b.title, name=target.name
+                        )
+                    )
             affected = {target.id} | {b.folder_id for b in moving}
             before = {f: self._order(conn, f) for f in sorted(affected)}
             for f in affected - {target.id}:
@@ -906,7 +965,7 @@ class BookmarkStore:
             else:
                 one = self.folder(folder)
                 if one is None:
-                    raise BookmarkNotFound("That folder no longer exists.")
+                    raise BookmarkNotFound(translate("store", "That folder no longer exists."))
                 folders = [one]
             return {
                 "format": FORMAT,
@@ -978,7 +1037,9 @@ class BookmarkStore:
         try:
             write_bytes(Path(path), data)
         except OutputError as exc:
-            raise BookmarkEnvironmentError(f"{str(exc)[:1].upper()}{str(exc)[1:]}. Nothing was exported.") from None
+            raise BookmarkEnvironmentError(
+                translate("store", "{error}. Nothing was exported.").format(error=str(exc)[:1].upper() + str(exc)[1:])
+            ) from None
 
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportCounts:
         """Read a file written by ``export_file`` and merge it (see ``import_json``)."""
@@ -1007,16 +1068,22 @@ def read_import_file(path: Path) -> Any:
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise BookmarkImportError(
-                f"{path.name} is too large to be an HT Desk bookmarks file. Nothing was imported."
+                translate("store", "{name} is too large to be an HT Desk bookmarks file. Nothing was imported.").format(
+                    name=path.name
+                )
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise BookmarkEnvironmentError(f"Could not read {path}: {exc.strerror or exc}.") from None
+        raise BookmarkEnvironmentError(
+            translate("store", "Could not read {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise BookmarkImportError(
-            f"{path.name} is not an HT Desk bookmarks file (it is not JSON). Nothing was imported."
+            translate(
+                "store", "{name} is not an HT Desk bookmarks file (it is not JSON). Nothing was imported."
+            ).format(name=path.name)
         ) from None
 
 
@@ -1027,25 +1094,36 @@ def _check_size(data: dict[str, Any]) -> None:
         return  # validation says what is wrong
     if len(folders) > MAX_IMPORT_FOLDERS:
         raise BookmarkImportError(
-            f"The file has {len(folders):,} folders; HT Desk imports at most {MAX_IMPORT_FOLDERS:,} "
-            "folders at a time. Nothing was imported."
+            translate(
+                "store",
+                "The file has {count:,} folders; HT Desk imports at most {MAX_IMPORT_FOLDERS:,} "
+                "folders at a time. Nothing was imported.",
+            ).format(count=len(folders), MAX_IMPORT_FOLDERS=MAX_IMPORT_FOLDERS)
         )
     marks = sum(len(f["bookmarks"]) for f in folders if isinstance(f, dict) and isinstance(f.get("bookmarks"), list))
     if marks > MAX_IMPORT_BOOKMARKS:
         raise BookmarkImportError(
-            f"The file has {marks:,} bookmarks; HT Desk imports at most {MAX_IMPORT_BOOKMARKS:,} "
-            "bookmarks at a time. Nothing was imported."
+            translate(
+                "store",
+                "The file has {marks:,} bookmarks; HT Desk imports at most {MAX_IMPORT_BOOKMARKS:,} "
+                "bookmarks at a time. Nothing was imported.",
+            ).format(marks=marks, MAX_IMPORT_BOOKMARKS=MAX_IMPORT_BOOKMARKS)
         )
 
 
 def _parse_import(data: Any) -> FileIn:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BookmarkImportError("This file is not an HT Desk bookmarks export. Nothing was imported.")
+        raise BookmarkImportError(
+            translate("store", "This file is not an HT Desk bookmarks export. Nothing was imported.")
+        )
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise BookmarkImportError(
-            f"This bookmarks file was made by a newer HT Desk (format {version}); update HT Desk to "
-            "import it. Nothing was imported."
+            translate(
+                "store",
+                "This bookmarks file was made by a newer HT Desk (format {version}); update HT Desk "
+                "to import it. Nothing was imported.",
+            ).format(version=version)
         )
     _check_size(data)
     # pydantic loads here, on import, not when the app starts.
@@ -1059,5 +1137,7 @@ def _parse_import(data: Any) -> FileIn:
         err = exc.errors()[0]
         where = " → ".join(str(p) for p in err["loc"]) or "the file"
         raise BookmarkImportError(
-            f"The bookmarks file is damaged ({where}: {err['msg']}). Nothing was imported."
+            translate("store", "The bookmarks file is damaged ({where}: {reason}). Nothing was imported.").format(
+                where=where, reason=err["msg"]
+            )
         ) from None
