@@ -662,6 +662,18 @@ def test_the_comparison_takes_the_sidebars_room_in_a_small_window(window: MainWi
     assert window.sidebar.isVisible()  # room for both
 
 
+def test_a_page_with_a_wide_table_takes_the_sidebars_room_when_that_lets_it_fit(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(900, 600)
+    qtbot.waitUntil(window.sidebar.isVisible)
+    window.open("figure/comparison-table")  # six columns of at least 8 ems
+    assert not window.sidebar.isVisible()
+    qtbot.waitUntil(lambda: window.reader.horizontalScrollBar().maximum() <= 4)  # it fits: no sideways scrolling
+    window.open("country/be")
+    assert window.sidebar.isVisible()
+
+
 # -- text sizes -----------------------------------------------------------------------------------
 def test_preferences_set_the_text_size_of_the_sidebar_and_lists(
     make_window: Callable[..., MainWindow], qtbot: QtBot

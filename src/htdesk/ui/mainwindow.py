@@ -71,6 +71,7 @@ FRAME_ROOM = (16, 48)
 # Under this window width the sidebar gives the page its room: it folds away by itself and, shown
 # again (F9, Ctrl+K...), folds away once a page is chosen from it, as a drawer does.
 NARROW_WIDTH = 720
+PAGE_MARGIN = 24  # the page's own margin and scroll bar, either side
 # The comparison brings its own lists beside its columns: under this width it takes the sidebar's room too.
 COMPARE_ROOM = 1500  # so on 1280-1440 px laptops too: its table then shows three countries whole
 # Sidebar width on a first start: room for the tree's long titles, but never most of a small screen.
@@ -359,6 +360,10 @@ class MainWindow(QMainWindow):
         columns) in a window under COMPARE_ROOM.
         """
         crowded = self.narrow or (self._showing_compare() and self.width() < COMPARE_ROOM)
+        if not crowded and not self._showing_compare() and self.reader.least_width():
+            # A page with a wide table (the comparison table): folded, its columns fit beside nothing.
+            beside = self.width() - (self.sidebar.width() or SIDEBAR_WIDTH) - 2 * PAGE_MARGIN
+            crowded = self.reader.least_width() > beside and self.reader.least_width() <= self.width() - 2 * PAGE_MARGIN
         if crowded and not self.sidebar.isHidden():  # not isVisible(): false too while the window is
             self._show_sidebar(False)
             self._sidebar_folded = True
@@ -737,7 +742,6 @@ class MainWindow(QMainWindow):
             self._fit_sidebar()
             return True
         self.stack.setCurrentIndex(0)
-        self._fit_sidebar()
         if target == HOME:
             html = self._home_html()
         elif target == GLOSSARY:
@@ -755,6 +759,7 @@ class MainWindow(QMainWindow):
                 return False
             html = stored
         self.reader.show_html(html, render.stylesheet(self.theme))
+        self._fit_sidebar()  # after the page: its tables say how much room it needs
         if self._matches is not None:
             self.reader.highlight_matches(self._matches)
         self._set_current(target, push)

@@ -71,9 +71,13 @@ class ReaderView(QTextBrowser):
         self._find_selections = []
         self.setExtraSelections([])  # setHtml() has already scrolled back to the top
 
+    def least_width(self) -> int:
+        """The narrowest the open page lays out at, in pixels (0: any width); zoomed in, its columns widen too."""
+        return int(self._min_ems * self.fontMetrics().height())
+
     def _fit_width(self) -> None:
         """Lay the page out at the viewport's width, or at its minimum width where that is wider."""
-        least = int(self._min_ems * self.fontMetrics().height())  # zoomed in, the columns widen too
+        least = self.least_width()
         if least and self.viewport().width() < least:
             if self.lineWrapMode() != QTextEdit.LineWrapMode.FixedPixelWidth:
                 self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
