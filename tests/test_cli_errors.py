@@ -102,3 +102,23 @@ def test_a_bad_bookmarks_file_is_refused_in_french(
         assert "n’est pas un fichier de signets de HT Desk" in capsys.readouterr().err
     finally:
         i18n.set_language("en")
+
+
+def test_help_and_argument_errors_follow_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang fr is read before the parser is built: its help and argparse's own words are French."""
+    from htdesk import i18n
+
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["--lang", "fr", "compare", "--help"])
+        assert done.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith("utilisation\u00a0: htdesk compare") and "2 à 4 codes ou noms de pays" in out
+        with pytest.raises(SystemExit):
+            main(["--lang=fr", "compare", "be", "--layout", "x"])
+        assert "choix invalide\u00a0: 'x'" in capsys.readouterr().err
+    finally:
+        i18n.set_language("en")
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    assert capsys.readouterr().out.startswith("usage: htdesk compare")

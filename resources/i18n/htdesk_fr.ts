@@ -1109,7 +1109,168 @@ Que faire&#xa0;: réinstallez HT Desk à partir de son programme d’installatio
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>utilisation&#xa0;: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>arguments positionnels</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>afficher cette aide et quitter</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>afficher la version du programme et quitter</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s&#xa0;: erreur&#xa0;: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>les arguments suivants sont requis&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>choix invalide&#xa0;: %(value)r (choisir parmi %(choices)s)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>arguments non reconnus&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>un argument attendu</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s&#xa0;: %(message)s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valeur %(type)s invalide&#xa0;: %(value)r</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
+    <message>
+        <source>HT Desk: the ICPC report on human trafficking prevention policies, offline.</source>
+        <translation>HT Desk&#xa0;: le rapport du CIPC sur les politiques de prévention de la traite des personnes, hors ligne.</translation>
+    </message>
+    <message>
+        <source>use this report database instead of the bundled one</source>
+        <translation>utiliser cette base du rapport au lieu de celle fournie</translation>
+    </message>
+    <message>
+        <source>forget window layout, zoom and last page</source>
+        <translation>oublier la disposition de la fenêtre, le zoom et la dernière page</translation>
+    </message>
+    <message>
+        <source>show the window, wait for its first paint, exit</source>
+        <translation>afficher la fenêtre, attendre son premier affichage, quitter</translation>
+    </message>
+    <message>
+        <source>check the installation end to end and exit</source>
+        <translation>vérifier l’installation de bout en bout et quitter</translation>
+    </message>
+    <message>
+        <source>language of the interface, pages and messages (default: the system&apos;s)</source>
+        <translation>langue de l’interface, des pages et des messages (par défaut&#xa0;: celle du système)</translation>
+    </message>
+    <message>
+        <source>every record as one JSON document</source>
+        <translation>toutes les fiches en un seul document JSON</translation>
+    </message>
+    <message>
+        <source>write to this file instead of standard output</source>
+        <translation>écrire dans ce fichier au lieu de la sortie standard</translation>
+    </message>
+    <message>
+        <source>ranked full-text search</source>
+        <translation>recherche plein texte classée</translation>
+    </message>
+    <message>
+        <source>only records of this kind (glossary, country, institution, ...)</source>
+        <translation>seulement les fiches de ce type (glossary, country, institution…)</translation>
+    </message>
+    <message>
+        <source>only records of this country (code or name)</source>
+        <translation>seulement les fiches de ce pays (code ou nom)</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>afficher en JSON</translation>
+    </message>
+    <message>
+        <source>rebuild the database from the report and data/content</source>
+        <translation>reconstruire la base à partir du rapport et de data/content</translation>
+    </message>
+    <message>
+        <source>where to write (default: the bundled database)</source>
+        <translation>où écrire (par défaut&#xa0;: la base fournie)</translation>
+    </message>
+    <message>
+        <source>verify the report database</source>
+        <translation>vérifier la base du rapport</translation>
+    </message>
+    <message>
+        <source>compare countries side by side</source>
+        <translation>comparer des pays côte à côte</translation>
+    </message>
+    <message>
+        <source>2 to 4 country codes or names</source>
+        <translation>2 à 4 codes ou noms de pays</translation>
+    </message>
+    <message>
+        <source>comma-separated dimensions, institutions, practices (default: all of them)</source>
+        <translation>dimensions, institutions, pratiques séparées par des virgules (par défaut&#xa0;: toutes)</translation>
+    </message>
+    <message>
+        <source>sheet: one page, a short answer per cell (default); full: every statement</source>
+        <translation>sheet&#xa0;: une page, une réponse courte par case (par défaut)&#x202f;; full&#xa0;: tous les énoncés</translation>
+    </message>
+    <message>
+        <source>write the comparison as a PDF</source>
+        <translation>écrire la comparaison en PDF</translation>
+    </message>
+    <message>
+        <source>write the comparison as OpenDocument text (LibreOffice, Word)</source>
+        <translation>écrire la comparaison en texte OpenDocument (LibreOffice, Word)</translation>
+    </message>
+    <message>
+        <source>write the comparison as CSV</source>
+        <translation>écrire la comparaison en CSV</translation>
+    </message>
+    <message>
+        <source>paper size (default: from the locale)</source>
+        <translation>format du papier (par défaut&#xa0;: selon les paramètres régionaux)</translation>
+    </message>
+    <message>
+        <source>override the orientation</source>
+        <translation>imposer l’orientation</translation>
+    </message>
+    <message>
+        <source>list, export or import your bookmarks</source>
+        <translation>lister, exporter ou importer vos signets</translation>
+    </message>
+    <message>
+        <source>print a bookmarks folder as a handout</source>
+        <translation>imprimer un dossier de signets comme document à distribuer</translation>
+    </message>
+    <message>
+        <source>measure search and printing speed against baselines</source>
+        <translation>mesurer la vitesse de recherche et d’impression par rapport à des références</translation>
+    </message>
     <message>
         <source>Searched in English: {english}</source>
         <translation>Recherche en anglais&#xa0;: {english}</translation>
@@ -1133,6 +1294,22 @@ Que faire&#xa0;: réinstallez HT Desk à partir de son programme d’installatio
     <message>
         <source>the {name} argument contains a NUL character; no file name or text can</source>
         <translation>l’argument {name} contient un caractère NUL&#x202f;; aucun nom de fichier ni texte ne le peut</translation>
+    </message>
+    <message>
+        <source>every folder with its bookmarks</source>
+        <translation>chaque dossier avec ses signets</translation>
+    </message>
+    <message>
+        <source>write folders to a JSON file the app (or this command) imports</source>
+        <translation>écrire des dossiers dans un fichier JSON que l’application (ou cette commande) importe</translation>
+    </message>
+    <message>
+        <source>only this folder (default: all)</source>
+        <translation>seulement ce dossier (par défaut&#xa0;: tous)</translation>
+    </message>
+    <message>
+        <source>merge a JSON file exported by HT Desk; a bad file changes nothing</source>
+        <translation>fusionner un fichier JSON exporté par HT Desk&#x202f;; un fichier incorrect ne change rien</translation>
     </message>
     <message>
         <source>No bookmarks yet.</source>
@@ -1185,6 +1362,26 @@ Que faire&#xa0;: réinstallez HT Desk à partir de son programme d’installatio
     <message>
         <source>; the sheet does not fit one page at {size} pt, the smallest legible size</source>
         <translation>&#x202f;; la fiche ne tient pas sur une page à {size} pt, la plus petite taille lisible</translation>
+    </message>
+    <message>
+        <source>the bookmarks folder&apos;s name</source>
+        <translation>le nom du dossier de signets</translation>
+    </message>
+    <message>
+        <source>write the handout as PDF</source>
+        <translation>écrire le document en PDF</translation>
+    </message>
+    <message>
+        <source>write the handout as OpenDocument text, to edit</source>
+        <translation>écrire le document en texte OpenDocument, à modifier</translation>
+    </message>
+    <message>
+        <source>include your notes (the trainer&apos;s copy)</source>
+        <translation>inclure vos notes (l’exemplaire du formateur)</translation>
+    </message>
+    <message>
+        <source>start every record on a new page</source>
+        <translation>commencer chaque fiche sur une nouvelle page</translation>
     </message>
     <message>
         <source>handout needs --pdf FILE or --odt FILE (or both)</source>

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, NoReturn
 
 from htdesk import __version__
-from htdesk.i18n import translate
+from htdesk.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import argparse
@@ -44,58 +44,79 @@ def _parser() -> argparse.ArgumentParser:
 
             super().error(one_line(message))
 
+    # argparse's own words ("usage:", "options", "error:") come from gettext through its module's
+    # "_", looked up at each call: given the catalogue's instead, --help and its errors speak the
+    # language chosen, as the rest of the command does.
+    argparse._ = lambda text: translate("argparse", text)  # type: ignore[attr-defined]
     p = Parser(
         prog="htdesk",
-        description="HT Desk: the ICPC report on human trafficking prevention policies, offline.",
+        description=translate("cli", "HT Desk: the ICPC report on human trafficking prevention policies, offline."),
     )
     p.add_argument("--version", action="version", version=f"HT Desk {__version__}")
-    p.add_argument("--db", type=Path, help="use this report database instead of the bundled one")
-    p.add_argument("--reset-settings", action="store_true", help="forget window layout, zoom and last page")
-    p.add_argument("--quit-after-show", action="store_true", help="show the window, wait for its first paint, exit")
-    p.add_argument("--self-test", action="store_true", help="check the installation end to end and exit")
+    p.add_argument("--db", type=Path, help=translate("cli", "use this report database instead of the bundled one"))
     p.add_argument(
-        "--lang", choices=("en", "fr"), help="language of the interface, pages and messages (default: the system's)"
+        "--reset-settings", action="store_true", help=translate("cli", "forget window layout, zoom and last page")
+    )
+    p.add_argument(
+        "--quit-after-show",
+        action="store_true",
+        help=translate("cli", "show the window, wait for its first paint, exit"),
+    )
+    p.add_argument(
+        "--self-test", action="store_true", help=translate("cli", "check the installation end to end and exit")
+    )
+    p.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        help=translate("cli", "language of the interface, pages and messages (default: the system's)"),
     )
     sub = p.add_subparsers(dest="command")
 
-    e = sub.add_parser("export", help="every record as one JSON document")
-    e.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    e = sub.add_parser("export", help=translate("cli", "every record as one JSON document"))
+    e.add_argument("--out", type=Path, help=translate("cli", "write to this file instead of standard output"))
 
-    s = sub.add_parser("search", help="ranked full-text search")
+    s = sub.add_parser("search", help=translate("cli", "ranked full-text search"))
     s.add_argument("query")
-    s.add_argument("--kind", help="only records of this kind (glossary, country, institution, ...)")
-    s.add_argument("--country", help="only records of this country (code or name)")
+    s.add_argument("--kind", help=translate("cli", "only records of this kind (glossary, country, institution, ...)"))
+    s.add_argument("--country", help=translate("cli", "only records of this country (code or name)"))
     s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--json", action="store_true", help="print JSON")
+    s.add_argument("--json", action="store_true", help=translate("cli", "print JSON"))
 
-    b = sub.add_parser("build-db", help="rebuild the database from the report and data/content")
-    b.add_argument("--out", type=Path, help="where to write (default: the bundled database)")
+    b = sub.add_parser("build-db", help=translate("cli", "rebuild the database from the report and data/content"))
+    b.add_argument("--out", type=Path, help=translate("cli", "where to write (default: the bundled database)"))
 
-    sub.add_parser("check", help="verify the report database")
+    sub.add_parser("check", help=translate("cli", "verify the report database"))
 
-    c = sub.add_parser("compare", help="compare countries side by side")
-    c.add_argument("countries", nargs="+", help="2 to 4 country codes or names")
-    c.add_argument("--dimensions", help="comma-separated dimensions, institutions, practices (default: all of them)")
+    c = sub.add_parser("compare", help=translate("cli", "compare countries side by side"))
+    c.add_argument("countries", nargs="+", help=translate("cli", "2 to 4 country codes or names"))
+    c.add_argument(
+        "--dimensions",
+        help=translate("cli", "comma-separated dimensions, institutions, practices (default: all of them)"),
+    )
     c.add_argument(
         "--layout",
         choices=("sheet", "full"),
         default="sheet",
-        help="sheet: one page, a short answer per cell (default); full: every statement",
+        help=translate("cli", "sheet: one page, a short answer per cell (default); full: every statement"),
     )
-    c.add_argument("--pdf", type=Path, help="write the comparison as a PDF")
-    c.add_argument("--odt", type=Path, help="write the comparison as OpenDocument text (LibreOffice, Word)")
-    c.add_argument("--csv", type=Path, help="write the comparison as CSV")
-    c.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
-    c.add_argument("--orientation", choices=("portrait", "landscape"), help="override the orientation")
+    c.add_argument("--pdf", type=Path, help=translate("cli", "write the comparison as a PDF"))
+    c.add_argument(
+        "--odt", type=Path, help=translate("cli", "write the comparison as OpenDocument text (LibreOffice, Word)")
+    )
+    c.add_argument("--csv", type=Path, help=translate("cli", "write the comparison as CSV"))
+    c.add_argument("--paper", choices=("a4", "letter"), help=translate("cli", "paper size (default: from the locale)"))
+    c.add_argument(
+        "--orientation", choices=("portrait", "landscape"), help=translate("cli", "override the orientation")
+    )
 
     from htdesk.cli.bookmarks import add_arguments as bookmarks_arguments
     from htdesk.cli.handout import add_arguments as handout_arguments
 
-    bookmarks_arguments(sub.add_parser("bookmarks", help="list, export or import your bookmarks"))
+    bookmarks_arguments(sub.add_parser("bookmarks", help=translate("cli", "list, export or import your bookmarks")))
 
-    handout_arguments(sub.add_parser("handout", help="print a bookmarks folder as a handout"))
+    handout_arguments(sub.add_parser("handout", help=translate("cli", "print a bookmarks folder as a handout")))
 
-    sub.add_parser("bench", help="measure search and printing speed against baselines")
+    sub.add_parser("bench", help=translate("cli", "measure search and printing speed against baselines"))
     return p
 
 
@@ -276,10 +297,45 @@ def no_display() -> str | None:
     )
 
 
+def _asked_language(argv: Sequence[str]) -> str | None:
+    """The value of --lang in ``argv`` (either spelling), read before argparse is built."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+# argparse's own words, for the catalogue (its module asks for them through "_" at each call).
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ensure_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = app_launch(argv) or _parser().parse_args(argv)
+    launch = app_launch(argv)
+    if launch is None:
+        from htdesk import i18n
+
+        # The language before the parser exists: its help and errors are in it too.
+        i18n.set_language(i18n.choose(_asked_language(argv), None, i18n.environment_language()))
+    args = launch or _parser().parse_args(argv)
     from htdesk.cli.errors import nul_argument
 
     if name := nul_argument(vars(args)):

@@ -16,11 +16,15 @@ if TYPE_CHECKING:
 def add_arguments(b: argparse.ArgumentParser) -> None:
     """The subcommand's arguments (the parser is built for every command: nothing heavy is imported here)."""
     sub = b.add_subparsers(dest="action", required=True, metavar="{list,export,import}")
-    sub.add_parser("list", help="every folder with its bookmarks")
-    e = sub.add_parser("export", help="write folders to a JSON file the app (or this command) imports")
+    sub.add_parser("list", help=translate("cli", "every folder with its bookmarks"))
+    e = sub.add_parser(
+        "export", help=translate("cli", "write folders to a JSON file the app (or this command) imports")
+    )
     e.add_argument("file", type=Path)
-    e.add_argument("--folder", help="only this folder (default: all)")
-    i = sub.add_parser("import", help="merge a JSON file exported by HT Desk; a bad file changes nothing")
+    e.add_argument("--folder", help=translate("cli", "only this folder (default: all)"))
+    i = sub.add_parser(
+        "import", help=translate("cli", "merge a JSON file exported by HT Desk; a bad file changes nothing")
+    )
     i.add_argument("file", type=Path)
 
 

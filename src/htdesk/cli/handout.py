@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 def add_arguments(h: argparse.ArgumentParser) -> None:
     """The subcommand's arguments (the parser is built for every command: nothing heavy is imported here)."""
-    h.add_argument("folder", help="the bookmarks folder's name")
-    h.add_argument("--pdf", type=Path, help="write the handout as PDF")
-    h.add_argument("--odt", type=Path, help="write the handout as OpenDocument text, to edit")
-    h.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from the locale)")
-    h.add_argument("--notes", action="store_true", help="include your notes (the trainer's copy)")
-    h.add_argument("--page-per-record", action="store_true", help="start every record on a new page")
+    h.add_argument("folder", help=translate("cli", "the bookmarks folder's name"))
+    h.add_argument("--pdf", type=Path, help=translate("cli", "write the handout as PDF"))
+    h.add_argument("--odt", type=Path, help=translate("cli", "write the handout as OpenDocument text, to edit"))
+    h.add_argument("--paper", choices=("a4", "letter"), help=translate("cli", "paper size (default: from the locale)"))
+    h.add_argument("--notes", action="store_true", help=translate("cli", "include your notes (the trainer's copy)"))
+    h.add_argument("--page-per-record", action="store_true", help=translate("cli", "start every record on a new page"))
 
 
 def run_handout(store: ReportStore, args: argparse.Namespace) -> int:
