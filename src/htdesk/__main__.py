@@ -297,6 +297,16 @@ def no_display() -> str | None:
     )
 
 
+def _run_command(args: argparse.Namespace) -> int:
+    """A data command; a refused or failed output file is its one error line (the app shows its own)."""
+    from htdesk.output.files import OutputError  # not for a plain start: it would wait for the import
+
+    try:
+        return COMMANDS[args.command](args)
+    except OutputError as exc:
+        return _fail(str(exc))
+
+
 def _asked_language(argv: Sequence[str]) -> str | None:
     """The value of --lang in ``argv`` (either spelling), read before argparse is built."""
     for i, arg in enumerate(argv):
@@ -336,16 +346,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The language before the parser exists: its help and errors are in it too.
         i18n.set_language(i18n.choose(_asked_language(argv), None, i18n.environment_language()))
     args = launch or _parser().parse_args(argv)
-    from htdesk.cli.errors import nul_argument
+    if launch is None:  # a plain start has no argument that names a file or carries text
+        from htdesk.cli.errors import nul_argument
 
-    if name := nul_argument(vars(args)):
-        # Python's own word on it is a traceback ("embedded null byte"): no file or text holds one.
-        return _fail(
-            translate("cli", "the {name} argument contains a NUL character; no file name or text can").format(
-                name=name.replace("_", " ")
+        if name := nul_argument(vars(args)):
+            # Python's own word on it is a traceback ("embedded null byte"): no file or text holds one.
+            return _fail(
+                translate("cli", "the {name} argument contains a NUL character; no file name or text can").format(
+                    name=name.replace("_", " ")
+                )
             )
-        )
-    from htdesk.output.files import OutputError
     from htdesk.store.report import StoreError
 
     if args.command or args.self_test:
@@ -355,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(i18n.choose(args.lang, None, i18n.environment_language()))
     try:
         if args.command:
-            return COMMANDS[args.command](args)
+            return _run_command(args)
         if args.self_test:
             from htdesk.cli.selftest import run_self_test
 
@@ -366,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from htdesk.app import run_app
 
         return run_app(args)
-    except (StoreError, OutputError) as exc:
+    except StoreError as exc:
         return _fail(str(exc))
     except OSError as exc:
         # Unwritable output, full disk: the user's environment, told in one line.

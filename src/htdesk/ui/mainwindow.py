@@ -29,7 +29,6 @@ from htdesk.history import History
 from htdesk.paths import resources_dir
 from htdesk.render import html as render
 from htdesk.render.theme import Theme
-from htdesk.store.query import Alternatives
 from htdesk.store.report import ReportStore
 from htdesk.ui import appearance
 from htdesk.ui.navigation import NavigationFilter, NavigationModel, RecordIdRole, build_tree
@@ -37,11 +36,13 @@ from htdesk.ui.reader import MAX_ZOOM, MIN_ZOOM, ReaderView
 from htdesk.ui.settings import read_bool, read_choice, read_int, read_state, read_text
 
 if TYPE_CHECKING:
+    # The search's word matching (dataclasses, unicodedata) loads with the first search, not the window.
     from PySide6.QtCore import QModelIndex, QRect, QUrl
     from PySide6.QtWidgets import QMenu, QTabBar, QTextEdit
 
     from htdesk.output.printing import Composed, SheetOptions, SheetPrinter
     from htdesk.store.pages import LinkIndex
+    from htdesk.store.query import Alternatives
     from htdesk.ui.compare import CompareView
     from htdesk.ui.findbar import FindBar
 

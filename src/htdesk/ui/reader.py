@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from htdesk.render.html import SCHEME, min_width_ems
 from htdesk.render.theme import LIGHT, Theme
-from htdesk.store.query import Alternatives, highlight_spans
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect, QSizeF, QUrl
     from PySide6.QtGui import QFocusEvent, QMouseEvent, QPaintEvent, QTextCursor
+
+    from htdesk.store.query import Alternatives
 
 # Classes used only once the page is in use (find, highlighting) are imported where they
 # are used: PySide builds each class's enums on first touch, and start-up pays for every one.
@@ -270,6 +271,8 @@ class ReaderView(QTextBrowser):
         the "in" of "Following", and "labour" marks "labor" too.
         """
         from PySide6.QtGui import QTextCursor
+
+        from htdesk.store.query import highlight_spans  # the search's matcher: not needed to start
 
         cursors = []
         block = self.document().begin()
