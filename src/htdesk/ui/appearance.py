@@ -81,10 +81,14 @@ def marked_colours(palette: QPalette) -> tuple[QColor, QColor]:
     return QColor(theme.highlight), QColor(theme.highlight_text)
 
 
+_focus_styles: list[object] = []  # the focus style once installed (after the first paint)
+
+
 def apply(app: QApplication, theme: Theme) -> None:
     app.setPalette(palette_for(theme))
-    style = app.style()
-    if getattr(style, "focus_ring", False):  # the focus ring follows the theme
+    # The focus ring follows the theme. Not through app.style(): its QStyle wrapper makes PySide
+    # build every QStyle enum (some 10 ms), and before the first paint there is no ring to recolour.
+    for style in _focus_styles:
         style.colour = QColor(theme.focus)  # type: ignore[attr-defined]
 
 
@@ -147,4 +151,6 @@ def focus_style(theme: Theme) -> object:
             if control in complex_framed and option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
                 self._ring(painter, option.rect)  # type: ignore[attr-defined]
 
-    return FocusStyle()
+    style = FocusStyle()
+    _focus_styles[:] = [style]
+    return style

@@ -245,7 +245,8 @@ class ReaderView(QTextBrowser):
     def set_highlight_colour(self, theme: Theme) -> None:
         self._highlight, self._highlight_text = QColor(theme.highlight), QColor(theme.highlight_text)
         self._focus_colour = QColor(theme.focus)
-        self.viewport().update()
+        if self._painted:  # before the first paint there is nothing to repaint (and viewport() costs ~14 ms then)
+            self.viewport().update()
 
     def highlight_all(self, words: list[str]) -> int:
         """Mark every occurrence of the words, inside words too (find in page); return the count."""
