@@ -223,7 +223,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from htdesk.store.check import check_database
 
     store = _open_store(args.db)
-    problems = check_database(store)
+    from htdesk.render.pages import rendered_pages
+
+    problems = check_database(store, rendered_pages)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         return _fail(f"check failed: {problems[0]}{more}")

@@ -26,9 +26,22 @@ def test_no_store_module_imports_the_renderer() -> None:
     assert bad == []
 
 
-def test_rendered_pages_live_with_the_build() -> None:
-    from htdesk.build.rendered import rendered_pages
+def test_rendered_pages_live_with_the_renderer_not_the_store_or_the_build() -> None:
+    from htdesk.render.pages import rendered_pages
     from htdesk.store import pages
 
     assert not hasattr(pages, "rendered_pages")
-    assert rendered_pages.__module__ == "htdesk.build.rendered"
+    assert rendered_pages.__module__ == "htdesk.render.pages"
+
+
+def test_the_check_of_an_installed_app_needs_nothing_from_the_build() -> None:
+    """The frozen app leaves htdesk.build out, and --self-test runs the check: nothing on that path imports it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from htdesk.store.check import check_database; from htdesk.render.pages import rendered_pages; "
+        "from htdesk.cli import selftest; "
+        "sys.exit(1 if any(m.startswith('htdesk.build') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -18,10 +18,10 @@ import sqlite_utils
 from htdesk import __version__
 from htdesk.build.assemble import Content
 from htdesk.build.contents import contents_rows
-from htdesk.build.rendered import rendered_pages
 from htdesk.content.kinds import REPORT_CITATION
 from htdesk.content.models import EXPORT_KEYS, Kind, Record
 from htdesk.content.text import keywords_of, references_of, search_text_of, title_of
+from htdesk.render.pages import rendered_pages
 from htdesk.store.query import fold
 from htdesk.store.report import SCHEMA_VERSION, ReportStore
 

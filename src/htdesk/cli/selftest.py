@@ -52,7 +52,9 @@ def run_self_test(db: Path | None = None) -> int:
         step("open database", False, str(exc))
         return 1
     step("open database", True, str(store.path))
-    problems = check_database(store)
+    from htdesk.render.pages import rendered_pages
+
+    problems = check_database(store, rendered_pages)
     step("check", not problems, problems[0] if problems else f"{sum(store.counts().values())} records")
 
     from htdesk.store.search import search

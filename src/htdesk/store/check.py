@@ -6,6 +6,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -39,11 +40,13 @@ def _fts_problems(path: Path) -> list[str]:
     return out
 
 
-def _page_problems(store: ReportStore) -> list[str]:
-    """Stored pages that this HT Desk's renderer would not make: the database needs rebuilding."""
-    # The build's rendering, asked for only here: the store itself never imports the renderer.
-    from htdesk.build.rendered import rendered_pages
+# Every record's page as this HT Desk renders it (htdesk.render.pages.rendered_pages): passed in by
+# the caller, as the store never imports the renderer.
+RenderPages = Callable[[ReportStore], list[dict[str, str]]]
 
+
+def _page_problems(store: ReportStore, rendered_pages: RenderPages) -> list[str]:
+    """Stored pages that this HT Desk's renderer would not make: the database needs rebuilding."""
     stored = dict(store.rows("SELECT id, html FROM pages"))
     return [
         f"{page['id']}'s page is not what this HT Desk renders: rebuild the database (htdesk build-db)"
@@ -73,8 +76,11 @@ def _summary_problems(store: ReportStore) -> list[str]:
     return summary_problems(countries, lambda page: pages.get(page, ""))  # type: ignore[arg-type]
 
 
-def check_database(store: ReportStore) -> list[str]:
-    """Return one line per problem; an empty list means the database is sound."""
+def check_database(store: ReportStore, render: RenderPages | None = None) -> list[str]:
+    """Return one line per problem; an empty list means the database is sound.
+
+    With ``render`` (htdesk.render.pages.rendered_pages) the stored pages are held to it too.
+    """
     problems: list[str] = []
     try:
         result = store.query("PRAGMA integrity_check")
@@ -117,7 +123,8 @@ def check_database(store: ReportStore) -> list[str]:
         if not unfit:  # records that do not fit the model cannot be rendered or held to each other
             problems.extend(_consistency_problems(store))
             problems.extend(_summary_problems(store))
-            problems.extend(_page_problems(store))
+            if render is not None:
+                problems.extend(_page_problems(store, render))
     except StoreError as exc:
         problems.append(str(exc))
     return problems
