@@ -101,6 +101,7 @@ _FRENCH_CITE = (
     ("comparison table", "tableau comparatif"),
     ("Introduction", "Introduction"),
     ("Conclusion", "Conclusion"),
+    ("Appendices", "annexes"),
     ("Appendix", "annexe"),
     ("Chapter", "chapitre"),
     ("Figure", "figure"),

@@ -70,6 +70,7 @@ def test_the_home_page_says_once_that_the_report_is_english_only(french: None) -
 def test_citations_read_in_french(french: None) -> None:
     assert i18n.cite("Chapter III, 1.3, footnote 14, pp. 36–48") == "chapitre III, 1.3, note 14, p. 36–48"
     assert i18n.cite("List of acronyms, p. 9") == "Liste des acronymes, p. 9"
+    assert i18n.cite("Appendices, note 57, p. 94") == "annexes, note 57, p. 94"
 
 
 def test_the_cli_prints_a_french_comparison_sheet(tmp_path: Path) -> None:
