@@ -88,3 +88,15 @@ def test_the_cli_prints_a_french_comparison_sheet(tmp_path: Path) -> None:
     expected = ["comparaison des pays", "Plan d’action national", "Non traité dans le rapport", "chapitre III"]
     assert [w for w in expected if w not in text] == []
     assert "Page 1 sur 1" in text
+
+
+def test_search_results_say_where_in_french(french: None, built_db: Path) -> None:
+    """The place under a result is the app's words around the report's: French like the rest."""
+    from htdesk.store.search import search
+
+    fresh = ReportStore(built_db)  # a lexicon of its own: places are kept per database once made
+    try:
+        wheres = [h.where for h in search(fresh, "KOM").hits]
+    finally:
+        fresh.close()
+    assert any("annexe 4" in w for w in wheres) and not any("Appendix" in w for w in wheres)

@@ -16,6 +16,7 @@ from typing import Any
 
 from htdesk.content.kinds import Kind, cite_pages
 from htdesk.content.passages import letters, passage_page
+from htdesk.i18n import cite
 from htdesk.store.crosslang import translate
 from htdesk.store.query import (
     MAX_FORMS,
@@ -961,10 +962,10 @@ def _where(lex: _Lexicon, rowid: int, store: ReportStore | None = None, snippet:
         quoted = snippet.replace(HL_START, "").replace(HL_END, "")
         at = passage_page(lambda n: _letters_of_page(store, lex, n), page, end, quoted)
         if at is not None:
-            return _with_countries(lex, rowid, cite_pages(ref, at))
+            return _with_countries(lex, rowid, cite(cite_pages(ref, at)))
     where = lex.where_cache.get(rowid)
-    if where is None:
-        where = lex.where_cache[rowid] = _with_countries(lex, rowid, cite_pages(ref, page, end))
+    if where is None:  # in the interface's language: "annexe 4, p. 104" in French
+        where = lex.where_cache[rowid] = _with_countries(lex, rowid, cite(cite_pages(ref, page, end)))
     return where
 
 
