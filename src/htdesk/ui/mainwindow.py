@@ -1346,7 +1346,9 @@ class MainWindow(QMainWindow):
         last = read_text(s, "session/last_page", HOME)
         if not self.open(last, push=last != self.history.current):
             self.open(HOME)
-        elif last == self.history.current:
+        elif last == self.history.current and self.history.position:
+            # A page opens at its top: scrolling there would only wake the scroll bar's Python
+            # class (its enums, some 2 ms) before the first paint.
             self.scroll_to(self.history.position)  # where the last session left the page
         self._update_nav_actions()
 
