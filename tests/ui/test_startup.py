@@ -25,7 +25,8 @@ original = mainwindow.MainWindow.__init__
 def init(self, *args, **kwargs):
     original(self, *args, **kwargs)
     self.first_paint.connect(lambda: built.append("Qt" in QtCore.__dict__))
-    self.first_paint.connect(lambda: print("LOADED-AT-FIRST-PAINT", *sorted({"sqlite3", "datetime"} & set(sys.modules))))
+    loaded = lambda: sorted({"sqlite3", "datetime"} & set(sys.modules))
+    self.first_paint.connect(lambda: print("LOADED-AT-FIRST-PAINT", *loaded()))
 
 mainwindow.MainWindow.__init__ = init
 from htdesk.__main__ import main
