@@ -327,6 +327,16 @@ def test_spellings_and_hyphenations_are_one_word(store: ReportStore, typed: str,
     assert highlight_spans(result.matches, f"the {other} of")  # marked on the page too
 
 
+def test_a_word_being_typed_matches_every_hyphenated_word_it_begins(store: ReportStore) -> None:
+    lex = search_module._lexicon(store)
+    assert lex.compounds, "the report writes some words both joined and hyphenated"
+    for joined, parts in lex.compounds.items():
+        for n in range(3, len(joined) + 1):
+            typed = joined[:n]
+            phrases = search_module.expand(lex, parse_query(typed))[0].phrases
+            assert parts in phrases, (typed, joined)
+
+
 def test_both_spellings_find_the_same_records(store: ReportStore) -> None:
     for a, b in [("labour", "labor"), ("organisation", "organization"), ("anti-trafficking", "antitrafficking")]:
         assert set(ids(store, a, limit=500)) == set(ids(store, b, limit=500)), (a, b)
