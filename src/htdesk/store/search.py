@@ -775,10 +775,12 @@ def _search(
     else:
         result.suggestion = _joined(lex, q)
     if result.total < SOME_WORDS_BELOW and len(q.terms) + len(q.phrases) > 1:
-        some, scores = _some_words(store, lex, q, alternatives, set(rowids), want_kind, want_country)
-        result.partial_total = len(some)
         # As many as fill the page the all-words results leave; more load as the list scrolls.
-        result.partial = _hits(store, lex, some[: max(0, limit - len(result.hits))], scores, spec)
+        wanted = max(0, limit - len(result.hits))
+        some, scores, result.partial_total = _some_words(
+            store, lex, q, alternatives, rowids, want_kind, want_country, wanted
+        )
+        result.partial = _hits(store, lex, some[:wanted], scores, spec)
     return result
 
 
@@ -873,25 +875,47 @@ def _some_words(
     lex: _Lexicon,
     q: ParsedQuery,
     alternatives: list[Alternatives],
-    found: set[int],
+    found: list[int],
     want_kind: Kind | None,
     want_country: str | None,
-) -> tuple[list[int], dict[int, float]]:
-    """Records with some of the query's words but not all, most words first, then by score."""
+    wanted: int,
+) -> tuple[list[int], dict[int, float], int]:
+    """The best ``wanted`` records with some of the words but not all, their scores, and how many there are.
+
+    Most words first, then by score.
+    """
     rows = max(1, len(lex.kind_of))
     exprs = [alternatives_expression(a) for a in alternatives if not a.empty]
     exprs += [_quoted(" ".join(p)) for p in q.phrases]
     common = [lex.doc_freq.get(t, 0) > COMMON_SHARE * rows for t in q.terms] + [False] * len(q.phrases)
     telling = [e for e, c in zip(exprs, common, strict=False) if not c]
     if not telling:
-        return [], {}
+        return [], {}, 0
+    matches = " UNION ALL ".join(
+        f"SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ?" for _ in telling
+    )
+    if want_kind is None and want_country is None:
+        # Counted and ranked by SQLite: each word alone can match tens of thousands of rows at 100x
+        # the bundled size, and bringing them all into Python to count them was most of such a
+        # search (`htdesk bench` p99). ``found`` is the few all-words records (fewer than
+        # SOME_WORDS_BELOW: only then is this asked), listed to leave them out.
+        skip = f"WHERE r NOT IN ({', '.join('?' * len(found))})" if found else ""
+        ranked = store.rows(
+            f"WITH m AS ({matches}), g AS (SELECT r, count(*) AS n, sum(s) AS s FROM m {skip} GROUP BY r)"
+            " SELECT NULL, (SELECT count(*) FROM g), NULL"
+            " UNION ALL SELECT * FROM (SELECT r, n, s FROM g ORDER BY n DESC, s, r LIMIT ?)",
+            (*telling, *found, wanted),
+        )
+        # The row of the count is told by its NULL (a rowid never is), not by its place.
+        total = next(row[1] for row in ranked if row[0] is None)
+        top = [row for row in ranked if row[0] is not None]
+        return [r for r, _, _ in top], {r: s for r, _, s in top}, total
+    # Filtered (rarer): the all-words records within the filters are few, but not all of them.
+    skipped = set(found)
     covered: Counter[int] = Counter()
     scores: dict[int, float] = {}
-    sql = " UNION ALL ".join(
-        f"SELECT rowid, {i}, bm25({INDEX}, {_WEIGHTS}) FROM {INDEX} WHERE {INDEX} MATCH ?" for i in range(len(telling))
-    )
-    for rowid, _, score in store.rows(sql, tuple(telling)):
-        if rowid in found:
+    for rowid, score in store.rows(matches, tuple(telling)):
+        if rowid in skipped:
             continue
         if want_kind is not None and lex.kind_of[rowid] != want_kind.value:
             continue
@@ -899,8 +923,8 @@ def _some_words(
             continue
         covered[rowid] += 1
         scores[rowid] = scores.get(rowid, 0.0) + score
-    order = sorted(covered, key=lambda r: (-covered[r], scores[r]))
-    return order, scores
+    order = sorted(covered, key=lambda r: (-covered[r], scores[r], r))
+    return order[:wanted], {r: scores[r] for r in order[:wanted]}, len(order)
 
 
 # Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
