@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from htdesk.store.bookmarks import BookmarkStore
@@ -130,6 +131,7 @@ def test_missing_record_keeps_its_saved_title_and_is_marked(filled: BookmarkServ
     assert gone.data(Qt.ItemDataRole.EditRole) == "A withdrawn practice"
     assert gone.data(BookmarkRole.MISSING) is True
     assert gone.data(Qt.ItemDataRole.FontRole).italic()
+    assert gone.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(Qt.GlobalColor.gray)
     assert "no longer in the report" in gone.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, 0, model.index(0, 0)).data(BookmarkRole.MISSING) is False
     assert sorted(asked) == sorted(set(asked))  # each record asked once per reload, not per paint
@@ -146,6 +148,53 @@ def test_missing_bookmark_can_be_removed_but_not_opened(panel: BookmarksPanel, q
     with reloaded(qtbot, panel.model):
         qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert "A withdrawn practice (missing)" not in tree_of(panel.proxy)["Session 1"]
+
+
+def test_renaming_a_missing_bookmark_starts_from_its_plain_title(panel: BookmarksPanel, qtbot: QtBot) -> None:
+    gone = panel.proxy.index(2, 0, panel.proxy.index(0, 0))
+    assert gone.data() == "A withdrawn practice (missing)"
+    panel.tree.setCurrentIndex(gone)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    (editor,) = panel.tree.findChildren(QLineEdit)
+    assert editor.text() == "A withdrawn practice"
+    editor.setText("Withdrawn practice, 2019")
+    with reloaded(qtbot, panel.model):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert tree_of(panel.proxy)["Session 1"][2] == "Withdrawn practice, 2019 (missing)"
+
+
+def test_a_read_only_file_offers_no_rename_and_no_drag(filled: BookmarkService, qtbot: QtBot) -> None:
+    filled.store.read_only = True  # as a store opened on a file it cannot write
+    panel = BookmarksPanel(filled, exists=exists)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    belgium = panel.proxy.index(0, 0, panel.proxy.index(0, 0))
+    for index in (panel.proxy.index(0, 0), belgium):
+        flags = panel.proxy.flags(index)
+        assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+    panel.tree.setCurrentIndex(belgium)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    assert panel.tree.findChildren(QLineEdit) == []
+    assert not panel.rename_action.isEnabled()
+    assert tree_of(panel.proxy)["Session 1"] == ["Belgium", "Myria", "A withdrawn practice (missing)"]
+
+
+def test_folders_stay_open_or_closed_and_the_current_row_stays_across_a_change(
+    panel: BookmarksPanel, qtbot: QtBot
+) -> None:
+    s2 = panel.proxy.index(1, 0)
+    panel.tree.collapse(s2)
+    myria = panel.proxy.index(1, 0, panel.proxy.index(0, 0))
+    panel.tree.setCurrentIndex(myria)
+    with reloaded(qtbot, panel.model):
+        panel.model.service.add("country/se", "Sweden", "Session 1")
+    s1, s2 = panel.proxy.index(0, 0), panel.proxy.index(1, 0)
+    assert panel.tree.isExpanded(s1) and not panel.tree.isExpanded(s2)
+    assert panel.tree.currentIndex().data() == "Myria"
+    assert tree_of(panel.proxy)["Session 1"][-1] == "Sweden"
 
 
 # -- add and note --------------------------------------------------------------------------------
@@ -284,6 +333,27 @@ def test_drop_onto_a_folder_appends_and_onto_a_bookmark_inserts_before(filled: B
     with reloaded(qtbot, model):
         assert model.dropMimeData(drag(model, model.index(0, 0, s1)), Qt.DropAction.MoveAction, -1, -1, norway)
     assert tree_of(model)["Session 2 — labour exploitation"] == ["France", "Myria", "Norway", "Belgium"]
+
+
+def test_the_view_cannot_take_the_dragged_rows_away_after_a_drop(panel: BookmarksPanel, qtbot: QtBot) -> None:
+    # After a move drop the view removes the rows it dragged (QAbstractItemView expects the model
+    # to have copied them); the service has moved them already, so they must stay.
+    s1 = panel.proxy.index(0, 0)
+    with reloaded(qtbot, panel.model):
+        assert panel.proxy.dropMimeData(
+            drag(panel.model, panel.model.index(0, 0, panel.model.index(0, 0))),
+            Qt.DropAction.MoveAction,
+            -1,
+            -1,
+            panel.proxy.index(1, 0),
+        )
+    s1 = panel.proxy.index(0, 0)
+    assert not panel.proxy.removeRows(0, 1, s1)
+    assert not panel.proxy.removeRows(0, 1)
+    assert tree_of(panel.proxy) == {
+        "Session 1": ["Myria", "A withdrawn practice (missing)"],
+        "Session 2 — labour exploitation": ["France", "Norway", "Belgium"],
+    }
 
 
 def test_drop_into_a_folder_already_holding_the_record_is_refused(panel: BookmarksPanel, qtbot: QtBot) -> None:
