@@ -507,6 +507,22 @@ def test_filter_box_shows_matching_bookmarks_and_folders(panel: BookmarksPanel, 
     assert len(tree_of(panel.proxy)) == 2
 
 
+def test_a_filter_opens_every_folder_it_shows(panel: BookmarksPanel, qtbot: QtBot) -> None:
+    panel.tree.collapse(panel.proxy.index(0, 0))
+    panel.tree.collapse(panel.proxy.index(1, 0))
+    qtbot.keyClicks(panel.filter_edit, "a")
+    assert tree_of(panel.proxy) == {
+        "Session 1": ["Belgium", "Myria", "A withdrawn practice (missing)"],
+        "Session 2 — labour exploitation": ["France", "Norway"],
+    }
+    assert all(panel.tree.isExpanded(panel.proxy.index(row, 0)) for row in range(2))
+    qtbot.keyClicks(panel.filter_edit, "ctice")
+    assert tree_of(panel.proxy) == {"Session 1": ["A withdrawn practice (missing)"]}
+    assert panel.tree.isExpanded(panel.proxy.index(0, 0))
+    first = panel.tree.visualRect(panel.proxy.index(0, 0, panel.proxy.index(0, 0)))
+    assert first.isValid() and panel.tree.viewport().rect().contains(first)  # laid out, on screen
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet="abefmnorstyBFM ()[]{}.*+?\\^$|-—", max_size=12))
 def test_any_filter_text_shows_exactly_the_matching_bookmarks(panel: BookmarksPanel, text: str) -> None:

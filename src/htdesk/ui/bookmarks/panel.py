@@ -43,7 +43,11 @@ from htdesk.ui.bookmarks.service import BookmarkService
 def filter_pattern(text: str) -> str:
     """A regular expression matching text that contains every word typed, in any order."""
     words = text.split()
-    return "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in words)
+    if not words:
+        return ""  # the proxy shows every row without reading any
+    # Anchored: a lookahead alone is tried again from every character of a text that lacks the
+    # word, which made a keystroke matching nothing cost more than one matching everything.
+    return r"\A" + "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in words)
 
 
 def safe_file_name(name: str) -> str:
@@ -248,7 +252,9 @@ class BookmarksPanel(QWidget):
         )
         self.proxy.setFilterRegularExpression(expr)
         if text.strip():
-            self.tree.expandAll()
+            # Not expandAll(): it keeps every row, bookmarks included, as a persistent index
+            # among the expanded ones, and each row the next keystroke hides or shows walks them.
+            self.tree.expandToDepth(0)
         else:
             self._restore_view_state()
 
