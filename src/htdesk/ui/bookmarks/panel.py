@@ -252,9 +252,10 @@ class BookmarksPanel(QWidget):
         )
         self.proxy.setFilterRegularExpression(expr)
         if text.strip():
-            # Not expandAll(): it keeps every row, bookmarks included, as a persistent index
-            # among the expanded ones, and each row the next keystroke hides or shows walks them.
-            self.tree.expandToDepth(0)
+            # The folders only, laid out once at the next paint. expandAll() also keeps every
+            # bookmark as a persistent index among the expanded ones, which each row range the
+            # next keystroke hides or shows walks; expandToDepth(0) lays out after each folder.
+            self.tree.expandRecursively(QModelIndex(), 1)
         else:
             self._restore_view_state()
 
