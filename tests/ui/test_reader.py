@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from htdesk.render.html import stylesheet
 from htdesk.render.theme import DARK, LIGHT, Theme
 from htdesk.store.report import ReportStore
-from htdesk.ui.reader import ReaderView
+from htdesk.ui.reader import MAX_ZOOM, ReaderView
 
 
 def _broken_words(doc: QTextDocument) -> list[str]:
@@ -51,6 +51,19 @@ def test_a_narrow_page_never_breaks_a_word_and_scrolls_sideways_for_a_table(
         reader.resize(1600, 600)
         # Wide enough, it fits again (a table's 100 % may round a pixel past the view).
         qtbot.waitUntil(lambda: reader.horizontalScrollBar().maximum() <= 2, timeout=2000)
+
+
+def test_a_table_that_grows_past_the_view_gets_its_sideways_scroll_bar(
+    reader: ReaderView, qtbot: QtBot, bundled_store: ReportStore
+) -> None:
+    # The bar follows the page's size from the first paint on, not only the view's size.
+    with qtbot.waitSignal(reader.first_painted):
+        reader.resize(1000, 600)
+        reader.update()
+    reader.show_html(bundled_store.page("figure/comparison-table") or "", stylesheet(LIGHT))
+    qtbot.waitUntil(lambda: reader.horizontalScrollBar().maximum() <= 2)
+    reader.set_zoom(MAX_ZOOM)  # the same view, a larger text: the table no longer fits
+    qtbot.waitUntil(lambda: reader.horizontalScrollBar().maximum() > 100)
 
 
 def test_the_comparison_keeps_its_columns_readable_in_a_small_window(

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self._late_steps: list[Callable[[], None]] = []
         # Shortcuts wait here until just after the first paint (see _attach_shortcuts); None after.
         self._pending_shortcuts: list[tuple[QAction, list[str]]] | None = []
+        self._pending_actions: list[QAction] = []
         self.setWindowTitle(self.tr("HT Desk"))
 
         # Centre: the page, with a find bar; or the comparison.
@@ -529,9 +530,13 @@ class MainWindow(QMainWindow):
         if tip:
             act.setStatusTip(tip)
             act.setToolTip(tip)
-        act.setCheckable(checkable)
+        if checkable:
+            act.setCheckable(True)
         act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
+        if self._pending_shortcuts is None:
+            self.addAction(act)
+        else:
+            self._pending_actions.append(act)  # added with the shortcuts, which need it, after the first paint
         return act
 
     def _attach_shortcuts(self) -> None:
@@ -543,6 +548,9 @@ class MainWindow(QMainWindow):
         pending, self._pending_shortcuts = self._pending_shortcuts or [], None
         for act, keys in pending:
             self._set_shortcuts(act, keys)
+        # The window's own list: its shortcuts work even where no menu or toolbar shows the action.
+        self.addActions(self._pending_actions)
+        self._pending_actions = []
 
     @staticmethod
     def _set_shortcuts(act: QAction, keys: list[str]) -> None:

@@ -51,7 +51,6 @@ class ReaderView(QTextBrowser):
         # fit, the page scrolls sideways instead (QTextEdit's default wraps anywhere).
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self._min_ems = 0.0  # the open page's narrowest layout, in ems of its text
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_scroll_bar)
         self.anchorClicked.connect(self._on_anchor)
         self._zoom = 0
         self._base_point_size = self.font().pointSizeF()
@@ -133,6 +132,10 @@ class ReaderView(QTextBrowser):
             self._painted = True
             QTimer.singleShot(0, self, self.first_painted.emit)  # not at all if the view is gone by then
             QTimer.singleShot(0, self, self._fit_scroll_bar)
+            # Followed from now on: before the first paint the scroll bar is left alone (see
+            # _fit_scroll_bar), and the layout's Python class and each call into the slot as the
+            # first page lays out cost the first paint about half a millisecond.
+            self.document().documentLayout().documentSizeChanged.connect(self._fit_scroll_bar)
         elif self.hasFocus():
             self._paint_focus()
 
