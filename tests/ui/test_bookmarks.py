@@ -595,6 +595,31 @@ def test_a_filter_opens_every_folder_it_shows(panel: BookmarksPanel, qtbot: QtBo
     assert first.isValid() and panel.tree.viewport().rect().contains(first)  # laid out, on screen
 
 
+def test_clearing_a_filter_brings_back_the_folders_as_they_were(panel: BookmarksPanel, qtbot: QtBot) -> None:
+    first, second = panel.proxy.index(0, 0), panel.proxy.index(1, 0)
+    panel.tree.collapse(first)
+    panel.tree.expand(second)  # opened by hand since the last reload
+    qtbot.keyClicks(panel.filter_edit, "ctice")  # only Session 1 holds a match: Session 2 hides
+    assert list(tree_of(panel.proxy)) == ["Session 1"]
+    panel.filter_edit.clear()
+    first, second = panel.proxy.index(0, 0), panel.proxy.index(1, 0)
+    assert not panel.tree.isExpanded(first), "the filter opened it, the user had it closed"
+    assert panel.tree.isExpanded(second), "hidden by the filter, it comes back open"
+
+
+def test_a_bookmark_chosen_while_filtering_stays_chosen_and_shown(panel: BookmarksPanel, qtbot: QtBot) -> None:
+    panel.tree.collapse(panel.proxy.index(1, 0))
+    panel.model.reload()  # a change comes in: Session 2 is kept closed
+    assert not panel.tree.isExpanded(panel.proxy.index(1, 0))
+    qtbot.keyClicks(panel.filter_edit, "norway")
+    folder = panel.proxy.index(0, 0)
+    panel.tree.setCurrentIndex(panel.proxy.index(0, 0, folder))
+    panel.filter_edit.clear()
+    current = panel.tree.currentIndex()
+    assert current.data() == "Norway"
+    assert panel.tree.isExpanded(current.parent())  # its folder opens to show it
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet="abefmnorstyBFM ()[]{}.*+?\\^$|-—", max_size=12))
 def test_any_filter_text_shows_exactly_the_matching_bookmarks(panel: BookmarksPanel, text: str) -> None:

@@ -140,6 +140,7 @@ class BookmarksPanel(QWidget):
         self._expanded: set[int] = set()
         self._known: set[int] = set()
         self._current: tuple[str, int] | None = None
+        self._filtering = False  # while a filter is typed, _expanded keeps the folders open before it
         self.proxy.modelAboutToBeReset.connect(self._save_view_state)
         self.proxy.modelReset.connect(self._restore_view_state)
         self.tree.selectionModel().selectionChanged.connect(self._update_actions)
@@ -250,13 +251,22 @@ class BookmarksPanel(QWidget):
             | QRegularExpression.PatternOption.DotMatchesEverythingOption
             | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
         )
+        filtering = bool(text.strip())
+        if filtering and not self._filtering:
+            self._save_view_state()  # the folders open now come back open when the filter is cleared
+        elif self._filtering and not filtering:
+            # What was chosen while filtering stays chosen, and its folder opens to show it.
+            self._current = self._key_of(self.tree.currentIndex())
+        self._filtering = filtering
         self.proxy.setFilterRegularExpression(expr)
-        if text.strip():
+        if filtering:
             # The folders only, laid out once at the next paint. expandAll() also keeps every
             # bookmark as a persistent index among the expanded ones, which each row range the
             # next keystroke hides or shows walks; expandToDepth(0) lays out after each folder.
             self.tree.expandRecursively(QModelIndex(), 1)
         else:
+            # The filter opened folders the user had closed; those it hid lost their open state.
+            self.tree.collapseAll()
             self._restore_view_state()
 
     def _key_of(self, proxy_index: QModelIndex) -> tuple[str, int] | None:
@@ -268,13 +278,15 @@ class BookmarksPanel(QWidget):
         return ("f", folder.id) if folder is not None else None
 
     def _save_view_state(self) -> None:
+        self._current = self._key_of(self.tree.currentIndex())
+        if self._filtering:
+            return  # the folders a filter opened are not the user's: the state before it stays
         self._expanded = set()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             key = self._key_of(index)
             if key and self.tree.isExpanded(index):
                 self._expanded.add(key[1])
-        self._current = self._key_of(self.tree.currentIndex())
 
     def _restore_view_state(self) -> None:
         # Folders stay open or closed across reloads; new folders open so the new bookmark shows.
@@ -291,7 +303,10 @@ class BookmarksPanel(QWidget):
             source = self.model.bookmark_index(ident) if kind == "b" else self.model.folder_index(ident)
             index = self.proxy.mapFromSource(source)
             if index.isValid():
+                if index.parent().isValid():
+                    self.tree.expand(index.parent())
                 self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
         self._update_actions()
 
     def select_bookmark(self, bookmark_id: int) -> bool:
