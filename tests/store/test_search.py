@@ -337,6 +337,32 @@ def test_a_word_being_typed_matches_every_hyphenated_word_it_begins(store: Repor
             assert parts in phrases, (typed, joined)
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(
+        st.sampled_from(["child", "focus", "labour", "norway", "police", "victims", "de", "la", "hotline", "zz"]),
+        min_size=2,
+        max_size=5,
+    ),
+    wanted=st.sampled_from([0, 1, 5, 20, 500]),
+    found=st.lists(st.integers(1, 400), max_size=4),
+)
+def test_records_with_some_words_rank_as_if_every_match_were_scored(
+    store: ReportStore, words: list[str], wanted: int, found: list[int]
+) -> None:
+    # SQLite counts and ranks (and at 100x scores only the records of the levels that fill the
+    # page): the order and the count must be those of scoring and counting every match here.
+    lex = search_module._lexicon(store)
+    q = parse_query(" ".join(words))
+    telling = [search_module.alternatives_expression(a) for a in search_module.expand(lex, q) if not a.empty]
+    full = search_module._some_words_counted(store, lex, telling, found, None, None, wanted)
+    for way in (search_module._some_words_scored, search_module._some_words_ranked):
+        fast = way(store, telling, found, wanted)
+        assert fast[0] == full[0], way
+        assert fast[2] == full[2], way
+        assert fast[1] == pytest.approx(full[1]), way
+
+
 def test_both_spellings_find_the_same_records(store: ReportStore) -> None:
     for a, b in [("labour", "labor"), ("organisation", "organization"), ("anti-trafficking", "antitrafficking")]:
         assert set(ids(store, a, limit=500)) == set(ids(store, b, limit=500)), (a, b)

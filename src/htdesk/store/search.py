@@ -891,26 +891,30 @@ def _some_words(
     telling = [e for e, c in zip(exprs, common, strict=False) if not c]
     if not telling:
         return [], {}, 0
+    if want_kind is None and want_country is None:
+        if rows <= ONE_QUERY_ROWS:
+            return _some_words_scored(store, telling, found, wanted)
+        return _some_words_ranked(store, telling, found, wanted)
+    return _some_words_counted(store, lex, telling, found, want_kind, want_country, wanted)
+
+
+def _some_words_counted(
+    store: ReportStore,
+    lex: _Lexicon,
+    telling: list[str],
+    found: list[int],
+    want_kind: Kind | None,
+    want_country: str | None,
+    wanted: int,
+) -> tuple[list[int], dict[int, float], int]:
+    """_some_words() with filters: every match scored and counted here, kept where it passes them.
+
+    Filters are rarer than plain typing, and the all-words records within them are few, but
+    ``found`` (every all-words record) need not be.
+    """
     matches = " UNION ALL ".join(
         f"SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ?" for _ in telling
     )
-    if want_kind is None and want_country is None:
-        # Counted and ranked by SQLite: each word alone can match tens of thousands of rows at 100x
-        # the bundled size, and bringing them all into Python to count them was most of such a
-        # search (`htdesk bench` p99). ``found`` is the few all-words records (fewer than
-        # SOME_WORDS_BELOW: only then is this asked), listed to leave them out.
-        skip = f"WHERE r NOT IN ({', '.join('?' * len(found))})" if found else ""
-        ranked = store.rows(
-            f"WITH m AS ({matches}), g AS (SELECT r, count(*) AS n, sum(s) AS s FROM m {skip} GROUP BY r)"
-            " SELECT NULL, (SELECT count(*) FROM g), NULL"
-            " UNION ALL SELECT * FROM (SELECT r, n, s FROM g ORDER BY n DESC, s, r LIMIT ?)",
-            (*telling, *found, wanted),
-        )
-        # The row of the count is told by its NULL (a rowid never is), not by its place.
-        total = next(row[1] for row in ranked if row[0] is None)
-        top = [row for row in ranked if row[0] is not None]
-        return [r for r, _, _ in top], {r: s for r, _, s in top}, total
-    # Filtered (rarer): the all-words records within the filters are few, but not all of them.
     skipped = set(found)
     covered: Counter[int] = Counter()
     scores: dict[int, float] = {}
@@ -925,6 +929,72 @@ def _some_words(
         scores[rowid] = scores.get(rowid, 0.0) + score
     order = sorted(covered, key=lambda r: (-covered[r], scores[r], r))
     return order[:wanted], {r: scores[r] for r in order[:wanted]}, len(order)
+
+
+def _some_words_scored(
+    store: ReportStore, telling: list[str], found: list[int], wanted: int
+) -> tuple[list[int], dict[int, float], int]:
+    """_some_words() without filters in one statement: every match scored, counted and ranked by SQLite.
+
+    At the bundled size one statement costs less than the two of _some_words_ranked(); every
+    match is then few enough to score. ``found``: as in _some_words_ranked().
+    """
+    skip = f"WHERE r NOT IN ({', '.join('?' * len(found))})" if found else ""
+    scored = " UNION ALL ".join(
+        f"SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ?" for _ in telling
+    )
+    # LIMIT -1 (no limit): see _some_words_ranked(). A CTE read twice is gathered once.
+    ranked = store.rows(
+        f"WITH g AS (SELECT r, count(*) AS n, sum(s) AS s FROM ({scored} LIMIT -1) {skip} GROUP BY r)"
+        " SELECT NULL, (SELECT count(*) FROM g), NULL"
+        " UNION ALL SELECT * FROM (SELECT r, n, s FROM g ORDER BY n DESC, s, r LIMIT ?)",
+        (*telling, *found, wanted),
+    )
+    # The row of the count is told by its NULL (a rowid never is), not by its place.
+    total = next(row[1] for row in ranked if row[0] is None)
+    top = [row for row in ranked if row[0] is not None]
+    return [r for r, _, _ in top], {r: s for r, _, s in top}, total
+
+
+def _some_words_ranked(
+    store: ReportStore, telling: list[str], found: list[int], wanted: int
+) -> tuple[list[int], dict[int, float], int]:
+    """_some_words() without filters, counted and ranked by SQLite in two statements.
+
+    Each word alone can match tens of thousands of rows at 100x the bundled size: bringing them
+    all into Python, or scoring them all with bm25() (five times the cost of the match itself),
+    was most of such a search (`htdesk bench` p99). First how many records hold how many of the
+    words, from rowids alone; then scores for only the records of the levels that fill the page.
+    The order is the one all scores would give: a record of a lower level never comes first.
+    ``found`` is the few all-words records (fewer than SOME_WORDS_BELOW: only then is this
+    asked), listed to leave them out.
+    """
+    skip = f"WHERE r NOT IN ({', '.join('?' * len(found))})" if found else ""
+    covered = " UNION ALL ".join(f"SELECT rowid AS r FROM {INDEX} WHERE {INDEX} MATCH ?" for _ in telling)
+    levels = store.rows(
+        f"SELECT n, count(*) FROM (SELECT r, count(*) AS n FROM ({covered}) {skip} GROUP BY r) GROUP BY n",
+        (*telling, *found),
+    )
+    total = sum(count for _, count in levels)
+    least, shown = 0, 0  # the lowest level the page reaches
+    for n, count in sorted(levels, reverse=True):
+        if shown >= wanted:
+            break
+        least, shown = n, shown + count
+    if not shown:
+        return [], {}, total
+    scored = " UNION ALL ".join(
+        f"SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ? AND +rowid IN c"
+        for _ in telling
+    )
+    # LIMIT -1 (no limit) keeps the scores in a subquery of their own: flattened into the sum of
+    # a single word's scores, bm25() is refused ("unable to use function bm25 in the requested context").
+    ranked = store.rows(
+        f"WITH c AS (SELECT r FROM ({covered}) {skip} GROUP BY r HAVING count(*) >= ?)"
+        f" SELECT r, count(*) AS n, sum(s) AS s FROM ({scored} LIMIT -1) GROUP BY r ORDER BY n DESC, s, r LIMIT ?",
+        (*telling, *found, least, *telling, wanted),
+    )
+    return [r for r, _, _ in ranked], {r: s for r, _, s in ranked}, total
 
 
 # Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
