@@ -342,3 +342,46 @@ def test_self_test_prints_a_handout_with_its_outline(user_dir: Path, capsys: pyt
     out = capsys.readouterr().out
     assert re.search(r"^ok   handout PDF: \d+ pages, 2 outline entries$", out, re.MULTILINE), out
     assert not any(user_dir.iterdir())  # its bookmarks live in a temporary folder
+
+
+def _words_broken(doc: object) -> list[str]:
+    """Words the layout split across two lines: a letter ends one line and another starts the next."""
+    broken = []
+    block = doc.begin()  # type: ignore[attr-defined]
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount() - 1):
+            end = layout.lineAt(i).textStart() + layout.lineAt(i).textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                broken.append(text[max(0, end - 12) : end + 12])
+        block = block.next()
+    return broken
+
+
+@pytest.mark.parametrize(("countries", "stacked"), [("be,fr,no,se", True), ("au,be,no", True), ("be,no", False)])
+def test_a_comparison_sheet_on_a_handout_page_breaks_no_word(
+    user_dir: Path, store: ReportStore, qtbot: object, countries: str, stacked: bool
+) -> None:
+    # A portrait page left three or four countries beside a column of row names so little room that
+    # names and badges broke inside words ("destinatio|n", "19|95"): there each name goes above its row.
+    from PySide6.QtGui import QTextTable
+
+    from htdesk.output.printing import SheetPrinter
+
+    marks = BookmarkStore.open_default()
+    try:
+        folder = marks.create_folder("Session 4", "")
+        marks.add(f"compare/{countries}?layout=sheet", "Countries side by side", folder.id, "")
+        handout = make_handout(store, marks, folder)
+    finally:
+        marks.close()
+    laid = SheetPrinter().lay_out(handout, handout.options("a4"))
+    assert _words_broken(laid.doc) == []
+    sheet = next(f for f in laid.doc.rootFrame().childFrames() if isinstance(f, QTextTable) and f.rows() > 10)
+    n = len(countries.split(","))
+    assert sheet.columns() == (n if stacked else n + 1)
+    victims = [
+        r for r in range(sheet.rows()) if "Victims" in laid.doc.findBlock(sheet.cellAt(r, 0).firstPosition()).text()
+    ]
+    assert victims, "every row is named"
+    assert (sheet.cellAt(victims[0], 0).columnSpan() == n) is stacked  # the name across the table, above its row

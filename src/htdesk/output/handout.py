@@ -57,6 +57,9 @@ def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
     )
 
 
+STACKED_FROM = 3  # countries on a comparison sheet from which each row's name goes above its cells
+
+
 def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool = False) -> list[HandoutItem]:
     """Each bookmark rendered for paper; the trainer's note only when ``notes`` (the trainer's copy).
 
@@ -76,7 +79,11 @@ def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool 
             if len(data.countries) == len(ref.countries):
                 names = [c.name for c in data.countries]
                 # As bookmarked: the one-page sheet (short answers, numbered sources) or every statement.
-                sheet = comparison_html(data, ref.dimensions, links=links, for_print=True, layout=ref.layout)
+                # A handout's pages are portrait: three or four countries leave no room for a column of row names.
+                stacked = len(names) >= STACKED_FROM
+                sheet = comparison_html(
+                    data, ref.dimensions, links=links, for_print=True, layout=ref.layout, stacked=stacked
+                )
                 html = handout_comparison_html(names, sheet, note)
                 title = translate("output", "Comparison: {countries}").format(countries=", ".join(names))
                 items.append(HandoutItem(title, translate("output", "country profiles"), html, own_page=True))

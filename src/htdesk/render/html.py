@@ -563,10 +563,14 @@ def comparison_html(
     links: LinkIndex | None = None,
     for_print: bool = False,
     layout: str = FULL,
+    stacked: bool = False,
 ) -> str:
-    """Countries in columns, the chosen rows in rows; every cell with its source."""
+    """Countries in columns, the chosen rows in rows; every cell with its source.
+
+    ``stacked``: the sheet for a portrait page, each row's name above its cells (see comparison_sheet_html).
+    """
     if layout == SHEET:
-        return comparison_sheet_html(data, rows, links=links, for_print=for_print)
+        return comparison_sheet_html(data, rows, links=links, for_print=for_print, stacked=stacked)
     names = ", ".join(c.name for c in data.countries)
     heading = translate("render", "Country comparison")
     title = "" if for_print else f'<h1>{heading}</h1><p class="lead">{escape(names)}</p>'
@@ -766,27 +770,42 @@ def comparison_sheet_html(
     *,
     links: LinkIndex | None = None,
     for_print: bool = False,
+    stacked: bool = False,
 ) -> str:
-    """The one-page sheet: a short answer a cell, each with a numbered source listed at the foot."""
+    """The one-page sheet: a short answer a cell, each with a numbered source listed at the foot.
+
+    ``stacked`` puts each row's name on a line of its own above its cells, for a portrait page
+    (a handout): there a column of names left three or four countries so little room that names,
+    answers and badges broke inside words ("destinatio|n", "19|95").
+    """
     link = _linker(links, for_print)
     refs = SourceNumbers()
     n = len(data.countries)
-    col_w = (88 if n >= 3 else 84) // max(1, n)
-    label_w = 100 - n * col_w  # the label column takes what whole percents leave: the row is 100%
-    head = f'<th width="{label_w}%" class="corner"></th>' + "".join(
-        f'<th width="{col_w}%">{escape(c.name)}{refs.sup([c.source])}</th>' for c in data.countries
-    )
+    if stacked:
+        col_w, label_w = 100 // max(1, n), 0
+    else:
+        col_w = (88 if n >= 3 else 84) // max(1, n)
+        label_w = 100 - n * col_w  # the label column takes what whole percents leave: the row is 100%
+    corner = f'<th width="{label_w}%" class="corner"></th>' if not stacked else ""
+    head = corner + "".join(f'<th width="{col_w}%">{escape(c.name)}{refs.sup([c.source])}</th>' for c in data.countries)
+
+    def row_html(label: str, cells: str, css: str = "") -> str:
+        tr = f'<tr class="{css}">' if css else "<tr>"
+        if stacked:
+            return f'<tr class="{css or "named"}"><td class="label" colspan="{n}">{label}</td></tr>{tr}{cells}</tr>'
+        return f'{tr}<td class="label">{label}</td>{cells}</tr>'
+
     body = [
-        f'<tr class="glance"><td class="label">{translate("render", "At a glance")}</td>'
-        + "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries)
-        + "</tr>"
+        row_html(
+            translate("render", "At a glance"), "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries), "glance"
+        )
     ]
     for row in rows:
         if isinstance(row, Listing):
             cells = "".join(f"<td>{_sheet_listing(data, row, c.code, refs)}</td>" for c in data.countries)
         else:
             cells = "".join(f"<td>{_sheet_cell(c, row, refs, link)}</td>" for c in data.countries)
-        body.append(f'<tr><td class="label">{escape(row_label(row))}</td>{cells}</tr>')
+        body.append(row_html(escape(row_label(row)), cells))
     names = ", ".join(c.name for c in data.countries)
     heading = translate("render", "Country comparison")
     title = "" if for_print else f'<h1>{heading}</h1><p class="lead">{escape(names)}</p>'
@@ -935,5 +954,6 @@ table.sheet td {{ line-height: 92%; }}
 table.sheet th {{ background-color: {t.panel}; color: {t.heading}; font-weight: 600; text-align: left; }}
 table.sheet th.corner {{ background-color: {t.background}; }}
 table.sheet tr.glance td {{ background-color: {t.panel}; }}
+table.sheet tr.named td {{ border-bottom-style: none; }}
 p.sources {{ font-size: 8pt; color: {t.text}; margin-top: 6px; }}
 """
