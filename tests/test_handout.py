@@ -385,3 +385,39 @@ def test_a_comparison_sheet_on_a_handout_page_breaks_no_word(
     ]
     assert victims, "every row is named"
     assert (sheet.cellAt(victims[0], 0).columnSpan() == n) is stacked  # the name across the table, above its row
+
+
+@pytest.mark.parametrize("countries", ["be,fr,no,se", "au,it,nl,gb", "bg,ca,co", "br,fr,us,se"])
+def test_a_page_never_ends_on_a_row_name_of_a_stacked_sheet(
+    user_dir: Path, store: ReportStore, qtbot: object, countries: str
+) -> None:
+    from PySide6.QtGui import QTextTable
+
+    from htdesk.output.printing import SheetPrinter
+
+    marks = BookmarkStore.open_default()
+    try:
+        folder = marks.create_folder("Session 5", "")
+        marks.add("country/no", "Norway", folder.id, "")  # a record before, so the sheet is not alone
+        marks.add(f"compare/{countries}?layout=sheet", "Countries side by side", folder.id, "")
+        handout = make_handout(store, marks, folder)
+    finally:
+        marks.close()
+    laid = SheetPrinter().lay_out(handout, handout.options("a4"))
+    doc, page = laid.doc, laid.body.height()
+    layout = doc.documentLayout()
+    n = len(countries.split(","))
+    named = 0
+    for table in doc.rootFrame().childFrames():
+        if not isinstance(table, QTextTable) or table.columns() != n:
+            continue
+        for r in range(table.rows() - 1):
+            if table.cellAt(r, 0).columnSpan() != n:
+                continue
+            named += 1
+            name = layout.blockBoundingRect(doc.findBlock(table.cellAt(r, 0).firstPosition()))
+            row = layout.blockBoundingRect(doc.findBlock(table.cellAt(r + 1, 0).firstPosition()))
+            assert int(name.top() // page) == int(row.top() // page), doc.findBlock(
+                table.cellAt(r, 0).firstPosition()
+            ).text()
+    assert named >= 10  # every row's name was looked at, across the pages the sheet takes

@@ -227,6 +227,24 @@ def test_sheet_cites_every_cell_with_a_numbered_source(store: ReportStore) -> No
     assert "Norway appears" not in html  # the short answers, not the statements
 
 
+def test_a_stacked_sheet_names_each_row_above_it_and_splits_where_asked(store: ReportStore) -> None:
+    from htdesk.content.kinds import ALL_ROWS
+    from htdesk.render.html import SHEET
+
+    data = comparison_data(store, ["be", "fr", "no", "se"])
+    whole = comparison_html(data, list(ALL_ROWS), layout=SHEET, for_print=True, stacked=True)
+    names = re.findall(r'<td class="label" colspan="4">(.*?)</td>', whole)
+    assert names[0] == "At a glance" and len(names) == len(ALL_ROWS) + 1  # every row named, across the table
+    assert 'class="corner"' not in whole  # no column of names
+    split = comparison_html(data, list(ALL_ROWS), layout=SHEET, for_print=True, stacked=True, breaks={3, 7})
+    tables = split.split("<table")[1:]
+    assert len(tables) == 3
+    assert all("page-break-before: always" in t.split(">", 1)[0] for t in tables[1:])
+    assert all("<thead>" in t and "Sweden" in t.split("</thead>")[0] for t in tables)  # the countries again
+    assert re.findall(r'colspan="4">(.*?)</td>', split) == names  # the same rows, in order, none lost
+    assert [re.findall(r'colspan="4">(.*?)</td>', t)[0] for t in tables[1:]] == [names[3], names[7]]
+
+
 def test_sheet_reference_runs_read_as_ranges() -> None:
     from htdesk.content.kinds import SourceRef
     from htdesk.render.html import SourceNumbers

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htdesk.content.comparison import ComparisonRef
 from htdesk.i18n import translate
 from htdesk.render.html import (
+    SHEET,
     comparison_html,
     handout_comparison_html,
     handout_cover_html,
@@ -24,8 +26,8 @@ from htdesk.store.report import ReportStore
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 
-    from htdesk.i18n import translate
-from htdesk.output.printing import SheetOptions
+    from htdesk.output.printing import SheetOptions
+    from htdesk.store.pages import ComparisonData, LinkIndex
 
 # A record begins on a new page rather than in the last quarter of one.
 LAST_QUARTER = 0.75
@@ -43,6 +45,8 @@ class HandoutItem:
     cite: str
     html: str
     own_page: bool = False
+    # A stacked comparison sheet made again with its rows numbered here each beginning a page.
+    remake: Callable[[frozenset[int]], str] | None = None
 
 
 def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
@@ -58,6 +62,16 @@ def find_folder(bookmarks: BookmarkStore, name: str) -> Folder:
 
 
 STACKED_FROM = 3  # countries on a comparison sheet from which each row's name goes above its cells
+
+
+def _sheet_html(
+    data: ComparisonData, ref: ComparisonRef, links: LinkIndex, note: str | None, stacked: bool, breaks: frozenset[int]
+) -> str:
+    """A bookmarked comparison as a handout prints it: as bookmarked (the sheet, or every statement)."""
+    html = comparison_html(
+        data, ref.dimensions, links=links, for_print=True, layout=ref.layout, stacked=stacked, breaks=breaks
+    )
+    return handout_comparison_html([c.name for c in data.countries], html, note)
 
 
 def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool = False) -> list[HandoutItem]:
@@ -78,15 +92,13 @@ def handout_items(store: ReportStore, marks: Sequence[Bookmark], *, notes: bool 
             data = comparison_data(store, list(ref.countries))
             if len(data.countries) == len(ref.countries):
                 names = [c.name for c in data.countries]
-                # As bookmarked: the one-page sheet (short answers, numbered sources) or every statement.
                 # A handout's pages are portrait: three or four countries leave no room for a column of row names.
                 stacked = len(names) >= STACKED_FROM
-                sheet = comparison_html(
-                    data, ref.dimensions, links=links, for_print=True, layout=ref.layout, stacked=stacked
-                )
-                html = handout_comparison_html(names, sheet, note)
+                sheet = partial(_sheet_html, data, ref, links, note, stacked)
                 title = translate("output", "Comparison: {countries}").format(countries=", ".join(names))
-                items.append(HandoutItem(title, translate("output", "country profiles"), html, own_page=True))
+                cite = translate("output", "country profiles")
+                remake = sheet if stacked and ref.layout == SHEET else None
+                items.append(HandoutItem(title, cite, sheet(frozenset()), own_page=True, remake=remake))
                 continue
         data_ = None if ref is not None else page_data(store, b.record_id)
         if data_ is None:
@@ -184,6 +196,48 @@ def arrange(
     return pages
 
 
+MAX_SPLITS = 12  # stacked sheets made again to keep a row's name with its row: a few per sheet at most
+
+
+def _named_rows(table: QTextTable) -> list[int]:
+    """The rows of a stacked comparison sheet that name the row below them: one cell across the table.
+
+    None in any other table: only a stacked sheet alternates such a row with a row of cells.
+    """
+    cols = table.columns()
+    named = [r for r in range(table.rows()) if table.cellAt(r, 0).columnSpan() == cols]
+    if cols < 2 or not named or any(r + 1 >= table.rows() or r + 1 in named for r in named):
+        return []
+    return named
+
+
+def orphaned_name(doc: QTextDocument, page_height: float, count: int) -> tuple[int, int] | None:
+    """The first row name a page ends on, apart from its row: (entry, row number in its sheet), or None."""
+    import bisect
+
+    from PySide6.QtGui import QTextTable
+
+    layout = doc.documentLayout()
+    layout.blockBoundingRect(doc.lastBlock())  # laid out to the end
+    starts = [block.position() for block in _record_starts(doc, count)]
+    seen: dict[int, int] = {}  # entry -> the row names of its sheet met so far (a sheet may be split)
+    for frame in doc.rootFrame().childFrames():
+        named = _named_rows(frame) if isinstance(frame, QTextTable) else []
+        if not named:
+            continue
+        entry = bisect.bisect_right(starts, frame.firstPosition()) - 1
+        before = seen.get(entry, 0)
+        seen[entry] = before + len(named)
+        for k, r in enumerate(named):
+            name = doc.findBlock(frame.cellAt(r, 0).firstPosition())
+            below = doc.findBlock(frame.cellAt(r + 1, 0).firstPosition())
+            if int(layout.blockBoundingRect(name).top() // page_height) != int(
+                layout.blockBoundingRect(below).top() // page_height
+            ):
+                return entry, before + k
+    return None
+
+
 class Handout:
     """A folder as a printout: a cover with the contents, then its entries; arranged once laid out."""
 
@@ -199,18 +253,29 @@ class Handout:
         self.folder, self.items, self.today = folder, list(items), today
         self.notes, self.one_per_page = notes, one_per_page
         self.pages: list[int] = []  # each entry's 0-based page, once laid out
+        self.breaks: dict[int, set[int]] = {}  # entry -> rows of its stacked sheet that begin a page
 
     def html(self, pages: Sequence[int | None] = ()) -> str:
         """Cover with contents (page numbers as given), then every entry after a rule."""
         toc = [(i.title, i.cite) for i in self.items]
         cover = handout_cover_html(self.folder.name, self.today, toc, pages, self.folder.notes if self.notes else None)
-        return cover + "".join(f"<hr/>{i.html}" for i in self.items)
+        return cover + "".join(f"<hr/>{self._html_of(n)}" for n in range(len(self.items)))
+
+    def _html_of(self, n: int) -> str:
+        item, breaks = self.items[n], self.breaks.get(n)
+        return item.remake(frozenset(breaks)) if breaks and item.remake is not None else item.html
 
     def document(self, make: Callable[[str], QTextDocument], page_height: float) -> QTextDocument:
         """Lay out once to learn where each entry starts, then write the page numbers in the contents."""
-        doc = make(self.html([0] * len(self.items)))  # room for the numbers: the cover keeps its height
         own_page = [i.own_page for i in self.items]
-        pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page, own_page=own_page)
+        for _ in range(MAX_SPLITS + 1):
+            doc = make(self.html([0] * len(self.items)))  # room for the numbers: the cover keeps its height
+            pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page, own_page=own_page)
+            orphan = orphaned_name(doc, page_height, len(self.items))
+            if orphan is None or self.items[orphan[0]].remake is None or orphan[1] in self.breaks.get(orphan[0], ()):
+                break
+            # A page ends on a row's name: the sheet is made again with that row beginning the next page.
+            self.breaks.setdefault(orphan[0], set()).add(orphan[1])
         toc = _contents_table(doc, len(pages))
         if toc is not None:
             from PySide6.QtGui import QTextCursor

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from htdesk.content.kinds import (
@@ -564,13 +564,14 @@ def comparison_html(
     for_print: bool = False,
     layout: str = FULL,
     stacked: bool = False,
+    breaks: Collection[int] = (),
 ) -> str:
     """Countries in columns, the chosen rows in rows; every cell with its source.
 
-    ``stacked``: the sheet for a portrait page, each row's name above its cells (see comparison_sheet_html).
+    ``stacked`` and ``breaks``: the sheet for a portrait page (see comparison_sheet_html).
     """
     if layout == SHEET:
-        return comparison_sheet_html(data, rows, links=links, for_print=for_print, stacked=stacked)
+        return comparison_sheet_html(data, rows, links=links, for_print=for_print, stacked=stacked, breaks=breaks)
     names = ", ".join(c.name for c in data.countries)
     heading = translate("render", "Country comparison")
     title = "" if for_print else f'<h1>{heading}</h1><p class="lead">{escape(names)}</p>'
@@ -771,12 +772,15 @@ def comparison_sheet_html(
     links: LinkIndex | None = None,
     for_print: bool = False,
     stacked: bool = False,
+    breaks: Collection[int] = (),
 ) -> str:
     """The one-page sheet: a short answer a cell, each with a numbered source listed at the foot.
 
     ``stacked`` puts each row's name on a line of its own above its cells, for a portrait page
     (a handout): there a column of names left three or four countries so little room that names,
-    answers and badges broke inside words ("destinatio|n", "19|95").
+    answers and badges broke inside words ("destinatio|n", "19|95"). The rows numbered in
+    ``breaks`` (0: "At a glance", then the chosen rows) begin a new page, in a table of their own
+    under the countries again: Qt's tables have no "keep with next", and a page could end on a name.
     """
     link = _linker(links, for_print)
     refs = SourceNumbers()
@@ -809,10 +813,15 @@ def comparison_sheet_html(
     names = ", ".join(c.name for c in data.countries)
     heading = translate("render", "Country comparison")
     title = "" if for_print else f'<h1>{heading}</h1><p class="lead">{escape(names)}</p>'
-    return (
-        f'{title}<table class="sheet" width="100%" cellspacing="0" cellpadding="2" border="1">'
-        f"<thead><tr>{head}</tr></thead>{''.join(body)}</table>{refs.foot_html()}"
-    )
+    tables, start = [], 0
+    for end in [*sorted(b for b in set(breaks) if 0 < b < len(body)), len(body)]:
+        brk = ' style="page-break-before: always"' if start else ""
+        tables.append(
+            f'<table class="sheet" width="100%" cellspacing="0" cellpadding="2" border="1"{brk}>'
+            f"<thead><tr>{head}</tr></thead>{''.join(body[start:end])}</table>"
+        )
+        start = end
+    return f"{title}{''.join(tables)}{refs.foot_html()}"
 
 
 def printout_html(body: str, title: str, subtitle: str, date_text: str, footer: str) -> str:
