@@ -548,12 +548,21 @@ SHEET, FULL = "sheet", "full"  # the comparison's layouts: one short answer a ce
 LAYOUTS = (SHEET, FULL)
 
 
-def _badges_html(country: ComparedCountry) -> str:
-    """The badges, each kept on one line."""
-    return (
-        " ".join(f'<span class="badge">&nbsp;{escape(b).replace(" ", "&nbsp;")}&nbsp;</span>' for b in badges(country))
-        or _not_given()
-    )
+_BEFORE_NUMBER = re.compile(r" (?=\d)")
+
+
+def _badges_html(country: ComparedCountry, *, narrow: bool = False) -> str:
+    """The badges, each kept on one line.
+
+    ``narrow`` (a column a quarter of a portrait page wide): each may wrap between its words, never
+    between a word and its year ("action 1995").
+    """
+
+    def joined(text: str) -> str:
+        return _BEFORE_NUMBER.sub("&nbsp;", text) if narrow else text.replace(" ", "&nbsp;")
+
+    shown = [f'<span class="badge">&nbsp;{joined(escape(b))}&nbsp;</span>' for b in badges(country)]
+    return " ".join(shown) or _not_given()
 
 
 def comparison_html(
@@ -801,7 +810,9 @@ def comparison_sheet_html(
 
     body = [
         row_html(
-            translate("render", "At a glance"), "".join(f"<td>{_badges_html(c)}</td>" for c in data.countries), "glance"
+            translate("render", "At a glance"),
+            "".join(f"<td>{_badges_html(c, narrow=stacked)}</td>" for c in data.countries),
+            "glance",
         )
     ]
     for row in rows:
