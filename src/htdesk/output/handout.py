@@ -268,10 +268,12 @@ class Handout:
     def document(self, make: Callable[[str], QTextDocument], page_height: float) -> QTextDocument:
         """Lay out once to learn where each entry starts, then write the page numbers in the contents."""
         own_page = [i.own_page for i in self.items]
+        stacked = any(i.remake is not None for i in self.items)
         for _ in range(MAX_SPLITS + 1):
             doc = make(self.html([0] * len(self.items)))  # room for the numbers: the cover keeps its height
             pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page, own_page=own_page)
-            orphan = orphaned_name(doc, page_height, len(self.items))
+            # Only stacked sheets have row names to keep with their rows; other handouts skip the look.
+            orphan = orphaned_name(doc, page_height, len(self.items)) if stacked else None
             if orphan is None or self.items[orphan[0]].remake is None or orphan[1] in self.breaks.get(orphan[0], ()):
                 break
             # A page ends on a row's name: the sheet is made again with that row beginning the next page.
