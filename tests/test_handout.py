@@ -432,3 +432,26 @@ def test_a_page_never_ends_on_a_row_name_of_a_stacked_sheet(
                 table.cellAt(r, 0).firstPosition()
             ).text()
     assert named >= 10  # every row's name was looked at, across the pages the sheet takes
+
+
+def test_a_handout_laid_out_again_on_other_paper_splits_its_sheet_for_that_paper(
+    user_dir: Path, store: ReportStore, qtbot: object
+) -> None:
+    # The preview may switch A4 to Letter: where a page ends on a row name depends on the paper.
+    from htdesk.output.printing import SheetPrinter
+
+    marks = BookmarkStore.open_default()
+    try:
+        folder = marks.create_folder("Session 6", "")
+        marks.add("country/no", "Norway", folder.id, "")
+        marks.add("compare/be,fr,no,se?layout=sheet", "Four countries", folder.id, "")
+        both, letter_only = make_handout(store, marks, folder), make_handout(store, marks, folder)
+    finally:
+        marks.close()
+    printer = SheetPrinter()
+    printer.lay_out(both, both.options("a4"))
+    on_a4 = {n: set(rows) for n, rows in both.breaks.items()}
+    printer.lay_out(both, both.options("letter"))
+    printer.lay_out(letter_only, letter_only.options("letter"))
+    assert on_a4, "on A4 a page ended on a row name of this sheet"
+    assert both.breaks == letter_only.breaks  # nothing kept from A4

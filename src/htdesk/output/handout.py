@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -211,8 +211,13 @@ def _named_rows(table: QTextTable) -> list[int]:
     return named
 
 
-def orphaned_name(doc: QTextDocument, page_height: float, count: int) -> tuple[int, int] | None:
-    """The first row name a page ends on, apart from its row: (entry, row number in its sheet), or None."""
+def orphaned_name(
+    doc: QTextDocument, page_height: float, count: int, entries: Collection[int]
+) -> tuple[int, int] | None:
+    """The first row name a page ends on, apart from its row: (entry, row number in its sheet), or None.
+
+    Only the tables of ``entries`` (those holding a stacked sheet) are looked at.
+    """
     import bisect
 
     from PySide6.QtGui import QTextTable
@@ -226,6 +231,8 @@ def orphaned_name(doc: QTextDocument, page_height: float, count: int) -> tuple[i
         if not named:
             continue
         entry = bisect.bisect_right(starts, frame.firstPosition()) - 1
+        if entry not in entries:
+            continue
         before = seen.get(entry, 0)
         seen[entry] = before + len(named)
         for k, r in enumerate(named):
@@ -268,13 +275,14 @@ class Handout:
     def document(self, make: Callable[[str], QTextDocument], page_height: float) -> QTextDocument:
         """Lay out once to learn where each entry starts, then write the page numbers in the contents."""
         own_page = [i.own_page for i in self.items]
-        stacked = any(i.remake is not None for i in self.items)
+        stacked = {n for n, i in enumerate(self.items) if i.remake is not None}
+        self.breaks = {}  # found anew for these pages: another paper size ends its pages elsewhere
         for _ in range(MAX_SPLITS + 1):
             doc = make(self.html([0] * len(self.items)))  # room for the numbers: the cover keeps its height
             pages = arrange(doc, page_height, len(self.items), one_per_page=self.one_per_page, own_page=own_page)
             # Only stacked sheets have row names to keep with their rows; other handouts skip the look.
-            orphan = orphaned_name(doc, page_height, len(self.items)) if stacked else None
-            if orphan is None or self.items[orphan[0]].remake is None or orphan[1] in self.breaks.get(orphan[0], ()):
+            orphan = orphaned_name(doc, page_height, len(self.items), stacked) if stacked else None
+            if orphan is None or orphan[1] in self.breaks.get(orphan[0], ()):
                 break
             # A page ends on a row's name: the sheet is made again with that row beginning the next page.
             self.breaks.setdefault(orphan[0], set()).add(orphan[1])
