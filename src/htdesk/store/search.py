@@ -639,16 +639,20 @@ def search(
     """
     want_kind = resolve_kind(kind)
     want_country = resolve_country(store, country)
-    result = _search(store, text, want_kind, want_country, max(0, limit))
+    limit = max(0, limit)
     french = translate(store, text)
     if french is not None:
-        english = _search(store, french.english, want_kind, want_country, max(0, limit))
+        english = _search(store, french.english, want_kind, want_country, limit)
         if english.total:
+            # The French's own hits join the English's, but not its suggestion or its records with
+            # some of the words: worked out and thrown away, they made French searches the slowest.
+            typed = _search(store, text, want_kind, want_country, limit, extras=False)
             # The French as one phrase: found, it is a name the report gives in French ("traite des
             # êtres humains" in a French body's name) and comes first.
             phrase = '"' + text.replace('"', " ").strip() + '"'
-            named = _search(store, phrase, want_kind, want_country, max(0, limit)) if result.total else result
-            return _in_english(result, named, english, french.shown, max(0, limit))
+            named = _search(store, phrase, want_kind, want_country, limit, extras=False) if typed.total else typed
+            return _in_english(typed, named, english, french.shown, limit)
+    result = _search(store, text, want_kind, want_country, limit)
     if correct and result.total == 0 and result.suggestion:
         fixed = _search(store, result.suggestion, want_kind, want_country, max(0, limit))
         if fixed.total:
@@ -684,8 +688,9 @@ def _in_english(
 
 
 def _search(
-    store: ReportStore, text: str, want_kind: Kind | None, want_country: str | None, limit: int
+    store: ReportStore, text: str, want_kind: Kind | None, want_country: str | None, limit: int, *, extras: bool = True
 ) -> SearchResult:
+    """The records holding every word of ``text``; ``extras``: the suggestion and the records with some of them too."""
     q = without_fragment(parse_query(text), text)
     result = SearchResult(query=text, words=q.words())
     if q.empty:
@@ -770,6 +775,8 @@ def _search(
     by_score = sorted(adjusted, key=adjusted.__getitem__)
     order = boosted + [rid for rid in by_score if rid not in boosted]
     result.hits = _hits(store, lex, order[:limit], adjusted, spec)
+    if not extras:
+        return result
     if result.total < FEW_HITS:
         result.suggestion = suggest(store, q)
     else:
