@@ -26,6 +26,7 @@ from htdesk.output.handout import (
 )
 from htdesk.store.bookmarks import BookmarkStore, Folder
 from htdesk.store.report import ReportStore
+from tests.textlayout import broken_words
 
 PAGES = [
     ("country/se", "Sweden", "Start with the quiz on slide three."),
@@ -344,20 +345,6 @@ def test_self_test_prints_a_handout_with_its_outline(user_dir: Path, capsys: pyt
     assert not any(user_dir.iterdir())  # its bookmarks live in a temporary folder
 
 
-def _words_broken(doc: object) -> list[str]:
-    """Words the layout split across two lines: a letter ends one line and another starts the next."""
-    broken = []
-    block = doc.begin()  # type: ignore[attr-defined]
-    while block.isValid():
-        layout, text = block.layout(), block.text()
-        for i in range(layout.lineCount() - 1):
-            end = layout.lineAt(i).textStart() + layout.lineAt(i).textLength()
-            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-                broken.append(text[max(0, end - 12) : end + 12])
-        block = block.next()
-    return broken
-
-
 @pytest.mark.parametrize(
     ("countries", "stacked", "lang"),
     [("be,fr,no,se", True, "en"), ("be,fr,no,se", True, "fr"), ("au,be,no", True, "en"), ("be,no", False, "en")],
@@ -383,7 +370,7 @@ def test_a_comparison_sheet_on_a_handout_page_breaks_no_word(
         i18n.set_language("en")
         marks.close()
     laid = SheetPrinter().lay_out(handout, handout.options("a4"))
-    assert _words_broken(laid.doc) == []
+    assert broken_words(laid.doc) == []
     n = len(countries.split(","))
     named = [
         (table, r)

@@ -13,20 +13,7 @@ from htdesk.render.html import stylesheet
 from htdesk.render.theme import DARK, LIGHT, Theme
 from htdesk.store.report import ReportStore
 from htdesk.ui.reader import MAX_ZOOM, ReaderView
-
-
-def _broken_words(doc: QTextDocument) -> list[str]:
-    """Words the layout split across two lines: a letter ends one line and another starts the next."""
-    broken = []
-    block = doc.begin()
-    while block.isValid():
-        layout, text = block.layout(), block.text()
-        for i in range(layout.lineCount() - 1):
-            end = layout.lineAt(i).textStart() + layout.lineAt(i).textLength()
-            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
-                broken.append(text[max(0, end - 12) : end + 12])
-        block = block.next()
-    return broken
+from tests.textlayout import broken_words
 
 
 @pytest.fixture
@@ -44,7 +31,7 @@ def test_a_narrow_page_never_breaks_a_word_and_scrolls_sideways_for_a_table(
     reader.resize(420, 600)
     reader.show_html(bundled_store.page(record) or "", stylesheet(LIGHT))
     qtbot.waitUntil(lambda: reader.document().pageCount() > 0)
-    assert _broken_words(reader.document()) == []
+    assert broken_words(reader.document()) == []
     if "table" in record:
         # The table keeps its columns readable and the page scrolls sideways to them.
         assert reader.horizontalScrollBar().maximum() > 100
@@ -81,7 +68,7 @@ def test_the_comparison_keeps_its_columns_readable_in_a_small_window(
         view.set_layout(layout)
         doc = view.view.document()
         assert heading in doc.toPlainText()
-        assert _broken_words(doc) == []
+        assert broken_words(doc) == []
         assert view.view.horizontalScrollBar().maximum() > 0
 
 
