@@ -121,11 +121,13 @@ def test_a_letter_just_typed_after_other_words_is_left_out() -> None:
 # "_", line breaks and characters beyond Latin-1 for the edges of folding and of \w.
 TEXT_CHARS = list("abcab éÉA_1 ,.’\nœ-")
 WORDS = st.text(alphabet="abcé", min_size=1, max_size=4)
+# A hyphenated word is also the phrase of its parts: several phrases, and phrases that share words.
+TYPED_WORDS = WORDS | st.lists(WORDS, min_size=2, max_size=3).map("-".join)
 
 
 @st.composite
 def typed_queries(draw: st.DrawFn) -> str:
-    words = draw(st.lists(WORDS, min_size=1, max_size=4))
+    words = draw(st.lists(TYPED_WORDS, min_size=1, max_size=4))
     if draw(st.booleans()) and len(words) > 1:
         cut = draw(st.integers(1, len(words) - 1))
         return " ".join(words[:cut]) + ' "' + " ".join(words[cut:]) + '"'  # a phrase after loose words
@@ -150,6 +152,48 @@ def test_matcher_agrees_with_the_regex(typed: str, forms: list[str], text: str, 
     assert found.first(folded) == (m.start() if m else -1)
     stop = start + size
     assert found.spans(folded, start, stop) == [x.span() for x in pattern.finditer(folded, start, stop)]
+
+
+@st.composite
+def query_and_text(draw: st.DrawFn) -> tuple[str, str]:
+    """A query and a text made of its own words (and a few others), so that phrases match often, at the very end too."""
+    typed = draw(typed_queries())
+    own = re.findall(r"[a-zé]+", typed)
+    tokens = draw(st.lists(st.sampled_from(own) | WORDS, max_size=12))
+    if draw(st.booleans()):
+        tokens += own  # the query's words in order at the end: its phrases end the text
+    gaps = draw(
+        st.lists(st.sampled_from([" ", "-", ", ", "\n", "’", "_", ""]), min_size=len(tokens), max_size=len(tokens))
+    )
+    return typed, "".join(g + t for g, t in zip(gaps, tokens, strict=True))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pair=query_and_text(), start=st.integers(0, 60), size=st.integers(0, 80))
+def test_matcher_agrees_with_the_regex_on_texts_of_its_words(pair: tuple[str, str], start: int, size: int) -> None:
+    typed, text = pair
+    q = parse_query(typed)
+    found, pattern = matcher(q), match_pattern(q)
+    assert found is not None and pattern is not None
+    folded = fold_same_length(text)
+    m = pattern.search(folded)
+    assert found.first(folded) == (m.start() if m else -1)
+    assert found.spans(folded, start, start + size) == [x.span() for x in pattern.finditer(folded, start, start + size)]
+    for i in range(len(folded)):
+        if not (i and (folded[i - 1].isalnum() or folded[i - 1] == "_")):  # after a non-word character
+            m = pattern.match(folded, i)
+            assert found.end(folded, i, len(folded) + 5) == (m.end() if m else -1)
+
+
+def test_the_longer_of_two_phrases_at_one_place_is_the_match() -> None:
+    # "anti-trafficking-law" is the phrase of its parts, and "anti trafficking" a phrase typed:
+    # where both match, the regex takes the longer, and so must the Matcher.
+    q = parse_query('anti-trafficking-law "anti trafficking"')
+    found = matcher(q)
+    assert found is not None
+    folded = fold_same_length("An anti-trafficking law, and anti-trafficking work.")
+    spans = [folded[a:b] for a, b in found.spans(folded, 0, len(folded))]
+    assert spans == ["anti-trafficking law", "anti-trafficking"]
 
 
 def test_matcher_keeps_only_literals_no_other_begins() -> None:

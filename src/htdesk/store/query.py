@@ -367,11 +367,19 @@ def spec_of(q: ParsedQuery, forms: Iterable[str] = ()) -> Alternatives:
     return spec | Alternatives(tuple(forms))
 
 
+_WORD_END = re.compile(r"\w*")
+_GAP = re.compile(r"\W+")
+
+
+def _phrase_pattern(phrase: tuple[str, ...]) -> str:
+    return r"\W+".join(re.escape(w) for w in phrase) + r"(?!\w)"
+
+
 def pattern_of(spec: Alternatives) -> re.Pattern[str] | None:
     """A regex finding what ``spec`` matches in ``fold_same_length(text)``: whole words, prefixes, sequences."""
     alts = [re.escape(p) + r"\w*" for p in spec.prefixes]
     alts += [re.escape(w) + r"(?!\w)" for w in spec.words]
-    alts += [r"\W+".join(re.escape(w) for w in p) + r"(?!\w)" for p in spec.phrases]
+    alts += [_phrase_pattern(p) for p in spec.phrases]
     if not alts:
         return None
     alts = list(dict.fromkeys(alts))
@@ -384,43 +392,56 @@ def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] 
     return pattern_of(spec_of(q, forms))
 
 
-_WORD_END = re.compile(r"\w*")
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # \w, as re has it
 
 
 @dataclass(frozen=True)
 class Matcher:
-    """Finds what match_pattern(q, forms) finds, with str.find instead of running the regex.
+    """Finds what pattern_of(spec) finds, with str.find instead of running the regex.
 
     A regex with a lookbehind and an alternation tries every position of the text in Python's re
-    (about 35 µs per 1,000 characters) and takes a tenth of a millisecond to compile; str.find
-    runs in C. Every alternative starts with one of ``literals``, so a match can only start where
-    one of them occurs after a non-word character: only those places are tried, and the results
-    are the regex's own (the same leftmost match, the same non-overlapping spans), which the
-    tests check against the regex.
+    (about 35 µs per 1,000 characters) and takes from a tenth of a millisecond to several to
+    compile, which a search paid for every new query; str.find runs in C. Every alternative starts
+    with one of ``literals``, so a match can only start where one of them occurs after a non-word
+    character: only those places are tried, and the results are the regex's own (the same leftmost
+    match, the same non-overlapping spans), which the tests check against the regex.
     """
 
     spec: Alternatives
     literals: tuple[str, ...]  # what every match starts with; none starts with another
     prefixes: tuple[str, ...]  # words matched as prefixes: the whole word is the match
     exact: frozenset[str]  # words matched whole: word forms, short words, other spellings
+    # Phrases in the order the regex tries them (longest pattern first). Where one matches it
+    # beats any word or prefix: those match only the word it starts with, and their patterns,
+    # shorter, come after it in the regex.
+    phrases: tuple[tuple[str, ...], ...] = ()
 
-    @functools.cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """The regex itself; only a phrase, which spans several words, needs it."""
-        pattern = pattern_of(self.spec)
-        assert pattern is not None  # a Matcher is only made for a query with words
-        return pattern
-
-    @property
-    def phrases(self) -> tuple[tuple[str, ...], ...]:
-        return self.spec.phrases
+    def _phrase_end(self, folded: str, i: int, stop: int) -> int:
+        """Where the first phrase (in the regex's order) matching at ``i`` ends; -1 for none."""
+        for phrase in self.phrases:
+            pos, last = i, len(phrase) - 1
+            for k, word in enumerate(phrase):
+                if not folded.startswith(word, pos, stop):
+                    break
+                pos += len(word)
+                if k == last:
+                    if pos >= stop or pos >= len(folded) or not _is_word(folded[pos]):
+                        return pos
+                    break
+                gap = _GAP.match(folded, pos, stop)
+                if gap is None:
+                    break
+                pos = gap.end()
+        return -1
 
     def end(self, folded: str, i: int, stop: int) -> int:
         """Where the match starting at ``i`` (after a non-word character) ends; -1 for none."""
-        if self.spec.phrases:
-            m = self.pattern.match(folded, i, stop)
-            return m.end() if m else -1
-        # Without phrases every alternative, whichever wins, matches exactly the word at i.
+        if self.phrases:
+            end = self._phrase_end(folded, i, stop)
+            if end != -1:
+                return end
+        # Any other alternative, whichever wins, matches exactly the word at i.
         end = _WORD_END.match(folded, i, stop).end()  # type: ignore[union-attr]  # \w* always matches
         word = folded[i:end]
         return end if word in self.exact or word.startswith(self.prefixes) else -1
@@ -433,8 +454,7 @@ class Matcher:
             limit = size if best == -1 else best - 1 + len(lit)
             i = folded.find(lit, 0, limit)
             while i != -1:
-                before = folded[i - 1] if i else " "
-                if not (before.isalnum() or before == "_") and self.end(folded, i, size) != -1:  # \w, as re has it
+                if not (i and _is_word(folded[i - 1])) and self.end(folded, i, size) != -1:
                     best = i
                     break
                 i = folded.find(lit, i + 1, limit)
@@ -442,8 +462,8 @@ class Matcher:
 
     def spans(self, folded: str, start: int, stop: int) -> list[tuple[int, int]]:
         """Spans of the matches in ``folded[start:stop]``, as ``pattern.finditer(folded, start, stop)`` gives them."""
-        if self.spec.phrases:
-            return [m.span() for m in self.pattern.finditer(folded, start, stop)]
+        if self.phrases:
+            return self._spans_with_phrases(folded, start, stop)
         out: list[tuple[int, int]] = []
         exact, prefixes, word_end = self.exact, self.prefixes, _WORD_END.match
         for lit in self.literals:
@@ -464,6 +484,29 @@ class Matcher:
             out.sort()
         return out
 
+    def _spans_with_phrases(self, folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+        # A phrase's match can run over the places of other literals' words: every place a
+        # match starts is found first, then they are taken left to right, as finditer does,
+        # each after the end of the one before.
+        starts: list[int] = []
+        for lit in self.literals:
+            i = folded.find(lit, start, stop)
+            while i != -1:
+                if not (i and _is_word(folded[i - 1])):
+                    starts.append(i)
+                i = folded.find(lit, i + 1, stop)
+        starts.sort()
+        out: list[tuple[int, int]] = []
+        done = start
+        for i in starts:
+            if i < done:
+                continue
+            end = self.end(folded, i, stop)
+            if end != -1:
+                out.append((i, end))
+                done = end
+        return out
+
 
 def matcher(q: ParsedQuery, forms: tuple[str, ...] = ()) -> Matcher | None:
     """The Matcher of a query and its word forms (None for a query without words)."""
@@ -481,7 +524,9 @@ def matcher_of(spec: Alternatives) -> Matcher | None:
     for w in sorted({*spec.words, *spec.prefixes, *(p[0] for p in spec.phrases)}):
         if not literals or not w.startswith(literals[-1]):
             literals.append(w)
-    return Matcher(spec, tuple(literals), spec.prefixes, frozenset(spec.words))
+    # The regex's order: longest pattern first, ties as listed (sort is stable).
+    phrases = sorted(dict.fromkeys(spec.phrases), key=lambda p: len(_phrase_pattern(p)), reverse=True)
+    return Matcher(spec, tuple(literals), spec.prefixes, frozenset(spec.words), tuple(phrases))
 
 
 def highlight_spans(spec: Alternatives, text: str) -> list[tuple[int, int]]:
