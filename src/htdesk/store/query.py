@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 12
@@ -359,6 +359,23 @@ def fold_same_length(text: str) -> str:
     return text.encode("latin-1", "replace").translate(FOLD_BYTES).decode("latin-1")
 
 
+def _word_bytes() -> bytes:
+    # \w as re has it, of each folded character: a letter or digit, or "_".
+    return bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in FOLD_BYTES)
+
+
+WORD_BYTES = _word_bytes()
+
+
+def fold_words(text: str) -> str:
+    """fold_same_length(text) with every character that is not a letter, a digit or "_" a space: what a Matcher reads.
+
+    Word boundaries become a space, so that a word's beginning is found by str.find(" " + word)
+    in C, without trying each place the letters occur inside other words. One for one still.
+    """
+    return text.encode("latin-1", "replace").translate(WORD_BYTES).decode("latin-1")
+
+
 def spec_of(q: ParsedQuery, forms: Iterable[str] = ()) -> Alternatives:
     """Everything a query matches in text, for a query without expansion but ``forms``."""
     spec = Alternatives(phrases=q.phrases)
@@ -367,8 +384,7 @@ def spec_of(q: ParsedQuery, forms: Iterable[str] = ()) -> Alternatives:
     return spec | Alternatives(tuple(forms))
 
 
-_WORD_END = re.compile(r"\w*")
-_GAP = re.compile(r"\W+")
+_GAP = re.compile(" +")
 
 
 def _phrase_pattern(phrase: tuple[str, ...]) -> str:
@@ -392,116 +408,117 @@ def match_pattern(q: ParsedQuery, forms: Iterable[str] = ()) -> re.Pattern[str] 
     return pattern_of(spec_of(q, forms))
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # \w, as re has it
-
-
 @dataclass(frozen=True)
 class Matcher:
-    """Finds what pattern_of(spec) finds, with str.find instead of running the regex.
+    """Finds in ``fold_words(text)`` what pattern_of(spec) finds in ``fold_same_length(text)``, with str.find.
 
     A regex with a lookbehind and an alternation tries every position of the text in Python's re
     (about 35 µs per 1,000 characters) and takes from a tenth of a millisecond to several to
     compile, which a search paid for every new query; str.find runs in C. Every alternative starts
-    with one of ``literals``, so a match can only start where one of them occurs after a non-word
-    character: only those places are tried, and the results are the regex's own (the same leftmost
-    match, the same non-overlapping spans), which the tests check against the regex.
+    with one of ``literals`` at the start of a word, which in fold_words() text is after a space:
+    only the places " " + literal occurs are tried, and the results are the regex's own (the
+    same leftmost match, the same non-overlapping spans), which the tests check against the regex.
     """
 
     spec: Alternatives
     literals: tuple[str, ...]  # what every match starts with; none starts with another
     prefixes: tuple[str, ...]  # words matched as prefixes: the whole word is the match
     exact: frozenset[str]  # words matched whole: word forms, short words, other spellings
-    # Phrases in the order the regex tries them (longest pattern first). Where one matches it
-    # beats any word or prefix: those match only the word it starts with, and their patterns,
-    # shorter, come after it in the regex.
-    phrases: tuple[tuple[str, ...], ...] = ()
+    # Phrases by their first word, each word's in the order the regex tries them (longest pattern
+    # first). Where one matches it beats any word or prefix: those match only the word it starts
+    # with, and their patterns, shorter, come after it in the regex.
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False)
+    # Literals that are prefixes themselves: every word they begin is a match, unchecked.
+    open_literals: frozenset[str] = frozenset()
 
-    def _phrase_end(self, folded: str, i: int, stop: int) -> int:
-        """Where the first phrase (in the regex's order) matching at ``i`` ends; -1 for none."""
-        for phrase in self.phrases:
-            pos, last = i, len(phrase) - 1
-            for k, word in enumerate(phrase):
-                if not folded.startswith(word, pos, stop):
+    def _phrase_end(self, text: str, i: int, stop: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Where the first of ``phrases`` (their first word is the word at ``i``) matching there ends; -1 for none."""
+        for phrase in phrases:
+            pos = i + len(phrase[0])
+            for word in phrase[1:]:
+                # Words are separated by spaces (\W+ in the regex), at least one.
+                if pos >= stop or text[pos] != " ":
+                    break
+                pos = _GAP.match(text, pos, stop).end()  # type: ignore[union-attr]  # text[pos] is a space
+                if not text.startswith(word, pos, stop):
                     break
                 pos += len(word)
-                if k == last:
-                    if pos >= stop or pos >= len(folded) or not _is_word(folded[pos]):
-                        return pos
-                    break
-                gap = _GAP.match(folded, pos, stop)
-                if gap is None:
-                    break
-                pos = gap.end()
+            else:
+                if pos >= stop or text[pos] == " ":
+                    return pos
         return -1
 
-    def end(self, folded: str, i: int, stop: int) -> int:
-        """Where the match starting at ``i`` (after a non-word character) ends; -1 for none."""
-        if self.phrases:
-            end = self._phrase_end(folded, i, stop)
-            if end != -1:
-                return end
+    def end(self, text: str, i: int, stop: int) -> int:
+        """Where the match starting at ``i`` (a word's start) ends; -1 for none."""
+        stop = min(stop, len(text))
+        end = text.find(" ", i, stop)
+        end = stop if end == -1 else end
+        word = text[i:end]
+        if self.phrases and word in self.phrases:
+            found = self._phrase_end(text, i, stop, self.phrases[word])
+            if found != -1:
+                return found
         # Any other alternative, whichever wins, matches exactly the word at i.
-        end = _WORD_END.match(folded, i, stop).end()  # type: ignore[union-attr]  # \w* always matches
-        word = folded[i:end]
         return end if word in self.exact or word.startswith(self.prefixes) else -1
 
-    def first(self, folded: str) -> int:
-        """Where the leftmost match in ``folded`` starts, as ``pattern.search(folded)`` finds it; -1 for none."""
-        best, size = -1, len(folded)
+    def first(self, text: str) -> int:
+        """Where the leftmost match in ``text`` starts, as ``pattern.search(folded)`` finds it; -1 for none."""
+        best, size = -1, len(text)
         for lit in self.literals:
-            # Only a start before the best so far can improve on it.
-            limit = size if best == -1 else best - 1 + len(lit)
-            i = folded.find(lit, 0, limit)
-            while i != -1:
-                if not (i and _is_word(folded[i - 1])) and self.end(folded, i, size) != -1:
-                    best = i
+            key, checked = " " + lit, lit not in self.open_literals
+            if text.startswith(lit) and (not checked or self.end(text, 0, size) != -1):
+                return 0  # nothing starts before it
+            # Only a start before the best so far can improve on it: i = j + 1 < best.
+            limit = size if best == -1 else best + len(lit)
+            j = text.find(key, 0, limit)
+            while j != -1:
+                if not checked or self.end(text, j + 1, size) != -1:
+                    best = j + 1
                     break
-                i = folded.find(lit, i + 1, limit)
+                j = text.find(key, j + 1, limit)
         return best
 
-    def spans(self, folded: str, start: int, stop: int) -> list[tuple[int, int]]:
-        """Spans of the matches in ``folded[start:stop]``, as ``pattern.finditer(folded, start, stop)`` gives them."""
+    def _starts(self, text: str, lit: str, start: int, stop: int) -> list[int]:
+        """Where words beginning with ``lit`` start in ``text[start:stop]`` (the word's end may pass ``stop``)."""
+        out = [start] if (start == 0 or text[start - 1] == " ") and text.startswith(lit, start, stop) else []
+        key = " " + lit
+        j = text.find(key, start, stop)
+        while j != -1:
+            out.append(j + 1)
+            j = text.find(key, j + len(key), stop)
+        return out
+
+    def spans(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+        """Spans of the matches in ``text[start:stop]``, as ``pattern.finditer(folded, start, stop)`` gives them."""
+        stop = min(stop, len(text))
+        if start >= stop:
+            return []
         if self.phrases:
-            return self._spans_with_phrases(folded, start, stop)
+            return self._spans_with_phrases(text, start, stop)
         out: list[tuple[int, int]] = []
-        exact, prefixes, word_end = self.exact, self.prefixes, _WORD_END.match
+        exact, prefixes, find = self.exact, self.prefixes, text.find
         for lit in self.literals:
-            i = folded.find(lit, start, stop)
-            while i != -1:
-                before = folded[i - 1] if i else " "
-                if before.isalnum() or before == "_":
-                    i = folded.find(lit, i + 1, stop)
-                    continue
-                end = word_end(folded, i, stop).end()  # type: ignore[union-attr]  # \w* always matches
-                word = folded[i:end]
-                if word in exact or word.startswith(prefixes):
+            for i in self._starts(text, lit, start, stop):
+                end = find(" ", i, stop)
+                end = stop if end == -1 else end
+                if lit in self.open_literals or text[i:end] in exact or text.startswith(prefixes, i, end):
                     out.append((i, end))
-                # The next match starts after a non-word character: past this word.
-                i = folded.find(lit, end, stop)
         # No literal starts with another, so no two share a place; each literal's come in order.
         if len(self.literals) > 1:
             out.sort()
         return out
 
-    def _spans_with_phrases(self, folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    def _spans_with_phrases(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
         # A phrase's match can run over the places of other literals' words: every place a
         # match starts is found first, then they are taken left to right, as finditer does,
         # each after the end of the one before.
-        starts: list[int] = []
-        for lit in self.literals:
-            i = folded.find(lit, start, stop)
-            while i != -1:
-                if not (i and _is_word(folded[i - 1])):
-                    starts.append(i)
-                i = folded.find(lit, i + 1, stop)
-        starts.sort()
+        starts = sorted(i for lit in self.literals for i in self._starts(text, lit, start, stop))
         out: list[tuple[int, int]] = []
         done = start
         for i in starts:
             if i < done:
                 continue
-            end = self.end(folded, i, stop)
+            end = self.end(text, i, stop)
             if end != -1:
                 out.append((i, end))
                 done = end
@@ -525,11 +542,14 @@ def matcher_of(spec: Alternatives) -> Matcher | None:
         if not literals or not w.startswith(literals[-1]):
             literals.append(w)
     # The regex's order: longest pattern first, ties as listed (sort is stable).
-    phrases = sorted(dict.fromkeys(spec.phrases), key=lambda p: len(_phrase_pattern(p)), reverse=True)
-    return Matcher(spec, tuple(literals), spec.prefixes, frozenset(spec.words), tuple(phrases))
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for p in sorted(dict.fromkeys(spec.phrases), key=lambda p: len(_phrase_pattern(p)), reverse=True):
+        phrases[p[0]] = (*phrases.get(p[0], ()), p)
+    open_literals = frozenset(lit for lit in literals if lit in spec.prefixes)
+    return Matcher(spec, tuple(literals), spec.prefixes, frozenset(spec.words), phrases, open_literals)
 
 
 def highlight_spans(spec: Alternatives, text: str) -> list[tuple[int, int]]:
     """Where ``spec`` matches in ``text`` (any case and accents), as the search's snippets mark it."""
     found = matcher_of(spec)
-    return found.spans(fold_same_length(text), 0, len(text)) if found else []
+    return found.spans(fold_words(text), 0, len(text)) if found else []

@@ -28,7 +28,7 @@ from htdesk.store.query import (
     alternatives_expression,
     alternatives_of,
     fold,
-    fold_same_length,
+    fold_words,
     matcher_of,
     parse_query,
     query_expression,
@@ -155,7 +155,7 @@ class _Lexicon:
     title_count: Counter[str] = field(default_factory=Counter)
     display_cache: dict[int, str] = field(default_factory=dict)
     page_letters: dict[int, str] = field(default_factory=dict)  # printed page -> its letters, read on demand
-    # rowid -> keywords, body, both folded (fold_same_length); empty when the database is too large
+    # rowid -> keywords, body, both as a Matcher reads them (fold_words); empty when the database is too large
     texts: dict[int, tuple[str, str, str, str]] = field(default_factory=dict)
 
     def display_title(self, rowid: int) -> str:
@@ -271,7 +271,7 @@ def _lexicon(store: ReportStore) -> _Lexicon:
             if store.path.stat().st_size <= HOLD_TEXT_BYTES:
                 for rowid, keywords, *fields in store.rows(_TEXT_SQL):
                     keywords, body = keywords or "", _snippet_text(*fields)
-                    lex.texts[rowid] = (keywords, body, fold_same_length(keywords), fold_same_length(body))
+                    lex.texts[rowid] = (keywords, body, fold_words(keywords), fold_words(body))
             _LEXICONS[store] = lex
         return lex
 
@@ -316,7 +316,7 @@ def make_snippet(text: str, pattern: Finder | None, width: int = SNIPPET_CHARS) 
     ``pattern`` comes from match_pattern() or matcher() and runs on the folded text; only a
     stretch after the first match is examined: bodies run to pages, a snippet is a line.
     """
-    folded = fold_same_length(text)
+    folded = fold_words(text)
     return _snippet_at(text, folded, _first(pattern, folded), pattern, width)
 
 
@@ -423,23 +423,23 @@ def _snippet(
     if lead is not None and first != -1:
         # Start at the first telling word ("Australia"), not at the first "in" of the text.
         if len(folded) < len(body):
-            folded = fold_same_length(body)
+            folded = fold_words(body)
         telling = _first(lead, folded)
         first = telling if telling != -1 else first
     if first == -1 and pattern and keywords:
-        folded_kw = fold_same_length(keywords) if folded_kw is None else folded_kw
+        folded_kw = fold_words(keywords) if folded_kw is None else folded_kw
         in_keywords = _first(pattern, folded_kw)
         if in_keywords != -1:
             return _snippet_at(keywords, folded_kw, in_keywords, pattern)
     if first == -1 and pattern and title:
         # Matched by its title alone, which the result shows shortened ("GRETA" in "Appendix 2.
         # Institutional Framework of Belgium (GRETA, 2013a)"): the whole title says why.
-        folded_title = fold_same_length(title)
+        folded_title = fold_words(title)
         in_title = _first(pattern, folded_title)
         if in_title != -1:
             return _snippet_at(title, folded_title, in_title, pattern)
     if first != -1 and len(folded) < min(len(body), first + SNIPPET_SCAN):
-        folded = fold_same_length(body[: first + SNIPPET_SCAN])  # what _snippet_at reads, no more
+        folded = fold_words(body[: first + SNIPPET_SCAN])  # what _snippet_at reads, no more
     return _snippet_at(body, folded, first, pattern)
 
 
@@ -453,11 +453,11 @@ def _fold_to_first(text: str, pattern: Finder | None, chunk: int = FOLD_CHUNK) -
     run on past a cut). Everything else folds the whole text.
     """
     if isinstance(pattern, Matcher) and not pattern.phrases and len(text) > chunk:
-        folded = fold_same_length(text[:chunk])
+        folded = fold_words(text[:chunk])
         first = pattern.first(folded)
         if first != -1 and pattern.end(folded, first, chunk) < chunk:
             return folded, first
-    folded = fold_same_length(text)
+    folded = fold_words(text)
     return folded, _first(pattern, folded)
 
 
