@@ -77,12 +77,43 @@ def test_search_timing_measures_the_app_the_floor_and_the_bare_query(store: Repo
     from htdesk.cli.bench import FLOOR_SQL, app_expression, time_search
 
     timing = time_search(store, ["KOM", "victims of trafficking"], app_expression(store), rounds=1)
-    assert len(timing.app) == len(timing.floor) == len(timing.bare) == 2
+    assert len(timing.app) == len(timing.floor) == len(timing.typed) == len(timing.bare) == 2
     line = timing.line("bundled")
-    assert "floor (FTS5 bm25 + snippet())" in line and "bare FTS5" in line and "for reference" in line
+    assert "floor (FTS5 bm25 + snippet() for the rows shown)" in line
+    assert "for reference: the floor of the typed words alone" in line and "bare FTS5" in line
     # The floor does the visible work: snippets of the ranked rows, with markers.
-    rows = store.rows(FLOOR_SQL, (app_expression(store)("KOM"),))
+    rows = store.rows(FLOOR_SQL, (app_expression(store)("KOM"), 20))
     assert rows and any("\x02" in (snippet or "") for _, snippet in rows)
+
+
+@pytest.mark.parametrize(
+    ("typed", "source"),
+    [
+        ("trafficing", "trafficking"),  # a typo: the app shows the corrected spelling's records
+        ("travail forcé", "forced labour"),  # French: the app shows the English's records (and the French's)
+        ("Child Focus", "Child Focus"),
+    ],
+)
+def test_the_floor_shows_the_rows_the_app_shows(store: ReportStore, typed: str, source: str) -> None:
+    from htdesk.cli.bench import FLOOR_SQL, floor_work
+    from htdesk.store.search import search_expression
+
+    result = search(store, typed, limit=20)
+    work = floor_work(store, typed, result)
+    assert work[0] == (search_expression(store, source), 20)
+    shown = sum(len(store.rows(FLOOR_SQL, step)) for step in work)
+    assert shown >= len(result.hits) + len(result.partial)  # as many rows as the app listed, each with a snippet
+
+
+def test_the_floor_adds_records_with_some_of_the_words_when_the_app_does(store: ReportStore) -> None:
+    from htdesk.cli.bench import FLOOR_SQL, floor_work
+
+    typed = "supply chains disclosure California"
+    result = search(store, typed, limit=20)
+    assert result.partial  # the report has one record with all four words
+    work = floor_work(store, typed, result)
+    assert len(work) == 2 and " OR " in work[1][0] and work[1][1] == len(result.partial)
+    assert len(store.rows(FLOOR_SQL, work[1])) == len(result.partial)
 
 
 def test_bench_prints_relevance(store: ReportStore) -> None:

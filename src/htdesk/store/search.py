@@ -892,10 +892,7 @@ def _some_words(
     Most words first, then by score.
     """
     rows = max(1, len(lex.kind_of))
-    exprs = [alternatives_expression(a) for a in alternatives if not a.empty]
-    exprs += [_quoted(" ".join(p)) for p in q.phrases]
-    common = [lex.doc_freq.get(t, 0) > COMMON_SHARE * rows for t in q.terms] + [False] * len(q.phrases)
-    telling = [e for e, c in zip(exprs, common, strict=False) if not c]
+    telling = _telling(lex, q, alternatives)
     if not telling:
         return [], {}, 0
     if want_kind is None and want_country is None:
@@ -903,6 +900,22 @@ def _some_words(
             return _some_words_scored(store, telling, found, wanted)
         return _some_words_ranked(store, telling, found, wanted)
     return _some_words_counted(store, lex, telling, found, want_kind, want_country, wanted)
+
+
+def _telling(lex: _Lexicon, q: ParsedQuery, alternatives: list[Alternatives]) -> list[str]:
+    """Each word's (and phrase's) MATCH expression, but for words too common to tell records apart."""
+    rows = max(1, len(lex.kind_of))
+    exprs = [alternatives_expression(a) for a in alternatives if not a.empty]
+    exprs += [_quoted(" ".join(p)) for p in q.phrases]
+    common = [lex.doc_freq.get(t, 0) > COMMON_SHARE * rows for t in q.terms] + [False] * len(q.phrases)
+    return [e for e, c in zip(exprs, common, strict=False) if not c]
+
+
+def some_words_expression(store: ReportStore, text: str) -> str:
+    """The records holding any of the words that "Results with some of your words" weighs, as one MATCH (benchmarks)."""
+    q = without_fragment(parse_query(text), text)
+    lex = _lexicon(store)
+    return " OR ".join(_telling(lex, q, expand(lex, q))) if not q.empty else ""
 
 
 def _some_words_counted(
