@@ -140,6 +140,27 @@ def test_did_you_mean(store: ReportStore, typo: str, fix: str) -> None:
         assert [h.id for h in shown.hits] == ids(store, fix)
 
 
+def test_a_corrected_search_keeps_its_records_with_some_of_the_words(store: ReportStore) -> None:
+    # "chians" finds nothing; "supply chains disclosure" finds one record, and those with some of
+    # the words fill the page under it, as they would had it been typed right.
+    shown = search(store, "supply chians disclosure")
+    right = search(store, "supply chains disclosure")
+    assert shown.corrected == "supply chains disclosure" and shown.suggestion is None
+    assert [h.id for h in shown.hits] == [h.id for h in right.hits]
+    assert shown.partial and [h.id for h in shown.partial] == [h.id for h in right.partial]
+
+
+def test_a_correction_that_finds_nothing_leaves_the_typed_words_results(store: ReportStore) -> None:
+    # The likeliest spelling of the French name finds nothing either: what shows is the typed
+    # words' own, "Did you mean" and the records with some of them.
+    typed = "Office des Nations Unies contre la dr"
+    shown, as_typed = search(store, typed), search(store, typed, correct=False)
+    assert shown.total == 0 and shown.corrected is None
+    assert shown.suggestion == as_typed.suggestion is not None
+    assert shown.partial and [h.id for h in shown.partial] == [h.id for h in as_typed.partial]
+    assert shown.partial_total == as_typed.partial_total > 0
+
+
 def test_no_suggestion_for_a_good_query(store: ReportStore) -> None:
     assert search(store, "loverboy").suggestion is None
     assert search(store, "rapporteur").suggestion is None

@@ -642,8 +642,11 @@ def search(
     limit = max(0, limit)
     french = translate(store, text)
     if french is not None:
-        english = _search(store, french.english, want_kind, want_country, limit)
+        english, add_extras = _all_words(store, french.english, want_kind, want_country, limit)
         if english.total:
+            # The English's records with some of the words count; its suggestion would not be shown.
+            # Found nothing, the English is dropped without either: the French is searched as typed.
+            add_extras(False, True)
             # The French's own hits join the English's, but not its suggestion or its records with
             # some of the words: worked out and thrown away, they made French searches the slowest.
             typed = _search(store, text, want_kind, want_country, limit, extras=False)
@@ -652,13 +655,20 @@ def search(
             phrase = '"' + text.replace('"', " ").strip() + '"'
             named = _search(store, phrase, want_kind, want_country, limit, extras=False) if typed.total else typed
             return _in_english(typed, named, english, french.shown, limit)
-    result = _search(store, text, want_kind, want_country, limit)
-    if correct and result.total == 0 and result.suggestion:
-        fixed = _search(store, result.suggestion, want_kind, want_country, max(0, limit))
-        if fixed.total:
-            fixed.query, fixed.corrected = text, result.suggestion
-            fixed.suggestion = None
-            return fixed
+    result, add_extras = _all_words(store, text, want_kind, want_country, limit)
+    if correct and result.total == 0:
+        # Of the two results only one is shown: the other's records with some of the words, and
+        # the corrected spelling's own suggestion, are never worked out.
+        add_extras(True, False)
+        if result.suggestion:
+            fixed, fixed_extras = _all_words(store, result.suggestion, want_kind, want_country, limit)
+            if fixed.total:
+                fixed_extras(False, True)
+                fixed.query, fixed.corrected = text, result.suggestion
+                return fixed
+        add_extras(False, True)
+        return result
+    add_extras(True, True)
     return result
 
 
@@ -691,10 +701,24 @@ def _search(
     store: ReportStore, text: str, want_kind: Kind | None, want_country: str | None, limit: int, *, extras: bool = True
 ) -> SearchResult:
     """The records holding every word of ``text``; ``extras``: the suggestion and the records with some of them too."""
+    result, add_extras = _all_words(store, text, want_kind, want_country, limit)
+    if extras:
+        add_extras(True, True)
+    return result
+
+
+def _all_words(
+    store: ReportStore, text: str, want_kind: Kind | None, want_country: str | None, limit: int
+) -> tuple[SearchResult, Callable[[bool, bool], None]]:
+    """The records holding every word of ``text``, and what adds the extras to them: (suggestion, partial).
+
+    The extras cost as much as the search again when all the words find few records: a caller
+    that may throw the result away asks for them only once it keeps it.
+    """
     q = without_fragment(parse_query(text), text)
     result = SearchResult(query=text, words=q.words())
     if q.empty:
-        return result
+        return result, lambda _suggestion, _partial: None
     lex = _lexicon(store)
     alternatives = expand(lex, q)
     result.matches = spec = _spec(q, alternatives)
@@ -775,20 +799,19 @@ def _search(
     by_score = sorted(adjusted, key=adjusted.__getitem__)
     order = boosted + [rid for rid in by_score if rid not in boosted]
     result.hits = _hits(store, lex, order[:limit], adjusted, spec)
-    if not extras:
-        return result
-    if result.total < FEW_HITS:
-        result.suggestion = suggest(store, q)
-    else:
-        result.suggestion = _joined(lex, q)
-    if result.total < SOME_WORDS_BELOW and len(q.terms) + len(q.phrases) > 1:
-        # As many as fill the page the all-words results leave; more load as the list scrolls.
-        wanted = max(0, limit - len(result.hits))
-        some, scores, result.partial_total = _some_words(
-            store, lex, q, alternatives, rowids, want_kind, want_country, wanted
-        )
-        result.partial = _hits(store, lex, some[:wanted], scores, spec)
-    return result
+
+    def add_extras(suggestion: bool, partial: bool) -> None:
+        if suggestion:
+            result.suggestion = suggest(store, q) if result.total < FEW_HITS else _joined(lex, q)
+        if partial and result.total < SOME_WORDS_BELOW and len(q.terms) + len(q.phrases) > 1:
+            # As many as fill the page the all-words results leave; more load as the list scrolls.
+            wanted = max(0, limit - len(result.hits))
+            some, scores, result.partial_total = _some_words(
+                store, lex, q, alternatives, rowids, want_kind, want_country, wanted
+            )
+            result.partial = _hits(store, lex, some[:wanted], scores, spec)
+
+    return result, add_extras
 
 
 def _hits(
