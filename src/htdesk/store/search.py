@@ -1002,44 +1002,47 @@ def _some_words_scored(
 def _some_words_ranked(
     store: ReportStore, telling: list[str], found: list[int], wanted: int
 ) -> tuple[list[int], dict[int, float], int]:
-    """_some_words() without filters, counted and ranked by SQLite in two statements.
+    """_some_words() without filters, counted and ranked by SQLite, scoring only the records that can be shown.
 
     Each word alone can match tens of thousands of rows at 100x the bundled size: bringing them
     all into Python, or scoring them all with bm25() (five times the cost of the match itself),
-    was most of such a search (`htdesk bench` p99). First how many records hold how many of the
-    words, from rowids alone; then scores for only the records of the levels that fill the page.
+    was most of such a search (`htdesk bench` p99). How many records hold how many of the words
+    comes from rowids alone; then only the records of the levels that fill the page are scored.
     The order is the one all scores would give: a record of a lower level never comes first.
+    One statement: as two (the levels, then the scores), every word's match ran once more.
     ``found`` is the few all-words records (fewer than SOME_WORDS_BELOW: only then is this
     asked), listed to leave them out.
     """
     skip = f"WHERE r NOT IN ({', '.join('?' * len(found))})" if found else ""
     covered = " UNION ALL ".join(f"SELECT rowid AS r FROM {INDEX} WHERE {INDEX} MATCH ?" for _ in telling)
-    levels = store.rows(
-        f"SELECT n, count(*) FROM (SELECT r, count(*) AS n FROM ({covered}) {skip} GROUP BY r) GROUP BY n",
-        (*telling, *found),
-    )
-    total = sum(count for _, count in levels)
-    least, shown = 0, 0  # the lowest level the page reaches
-    for n, count in sorted(levels, reverse=True):
-        if shown >= wanted:
-            break
-        least, shown = n, shown + count
-    if not shown:
-        return [], {}, total
+    if wanted <= 0:
+        counted = f"SELECT count(*) FROM (SELECT r FROM ({covered}) {skip} GROUP BY r)"
+        return [], {}, store.rows(counted, (*telling, *found))[0][0]
     # "+rowid": the unary plus keeps SQLite from handing the IN list to FTS5 as rowid lookups, each
     # one a full-text query of its own (seconds at 100x); the match runs once and c only filters it.
     scored = " UNION ALL ".join(
         f"SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ? AND +rowid IN c"
         for _ in telling
     )
-    # LIMIT -1 (no limit) keeps the scores in a subquery of their own: flattened into the sum of
-    # a single word's scores, bm25() is refused ("unable to use function bm25 in the requested context").
+    # g: each record's number of words (read three times, gathered once). The lowest level shown
+    # is the highest whose records and those above it fill the page, or the lowest of all. LIMIT -1
+    # (no limit) keeps the scores in a subquery of their own: flattened into the sum of a single
+    # word's scores, bm25() is refused ("unable to use function bm25 in the requested context").
     ranked = store.rows(
-        f"WITH c AS (SELECT r FROM ({covered}) {skip} GROUP BY r HAVING count(*) >= ?)"
-        f" SELECT r, count(*) AS n, sum(s) AS s FROM ({scored} LIMIT -1) GROUP BY r ORDER BY n DESC, s, r LIMIT ?",
-        (*telling, *found, least, *telling, wanted),
+        f"WITH g AS (SELECT r, count(*) AS n FROM ({covered}) {skip} GROUP BY r),"
+        " levels AS (SELECT n, count(*) AS k FROM g GROUP BY n),"
+        " upto AS (SELECT n, sum(k) OVER (ORDER BY n DESC) AS k FROM levels),"
+        " c AS (SELECT r FROM g WHERE n >= coalesce("
+        "(SELECT max(n) FROM upto WHERE k >= ?), (SELECT min(n) FROM levels)))"
+        " SELECT NULL, (SELECT count(*) FROM g), NULL"
+        f" UNION ALL SELECT * FROM (SELECT r, count(*) AS n, sum(s) AS s FROM ({scored} LIMIT -1)"
+        " GROUP BY r ORDER BY n DESC, s, r LIMIT ?)",
+        (*telling, *found, wanted, *telling, wanted),
     )
-    return [r for r, _, _ in ranked], {r: s for r, _, s in ranked}, total
+    # The row of the count is told by its NULL (a rowid never is), not by its place.
+    total = next(row[1] for row in ranked if row[0] is None)
+    top = [row for row in ranked if row[0] is not None]
+    return [r for r, _, _ in top], {r: s for r, _, s in top}, total
 
 
 # Every match and its score, best first: the same ordering FTS5 gives ``ORDER BY rank``, with our weights.
