@@ -1024,6 +1024,7 @@ def _some_words_ranked(
         f"SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ? AND +rowid IN c"
         for _ in telling
     )
+    # sum() OVER needs SQLite 3.25 (2018), older than the SQLite of any Python 3.11 build.
     # g: each record's number of words (read three times, gathered once). The lowest level shown
     # is the highest whose records and those above it fill the page, or the lowest of all. LIMIT -1
     # (no limit) keeps the scores in a subquery of their own: flattened into the sum of a single
