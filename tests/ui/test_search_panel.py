@@ -260,6 +260,22 @@ def test_a_long_lead_in_leaves_the_first_match_in_view(qtbot: QtBot, panel: Sear
     assert trimmed  # the case this is about: "…with the national 24-hour support hotline"
 
 
+def test_a_lead_in_cut_after_a_line_break_starts_with_a_word(qtbot: QtBot, panel: SearchPanel) -> None:
+    # "…for combating human trafficking. · Between 2003": cut to fit, it read "…· Between 2003".
+    type_and_wait(qtbot, panel, "co-operation between countries")
+    font = panel.view.font()
+    hits = [ix.data(HitRole) for ix in panel.model.hit_indexes()]
+    cut_after_a_break = 0
+    for width in range(150, 450, 5):  # wherever the cut falls
+        for hit in hits:
+            lead = snippet_segments(hit.snippet)[0][0]
+            first = panel.delegate.row_text(hit, font, width).runs[0][1]
+            if first != lead and first.startswith("…") and lead.endswith(" · " + first[1:]):
+                cut_after_a_break += 1
+            assert not first.startswith("…·"), (width, first)
+    assert cut_after_a_break  # the case this is about came up
+
+
 def test_row_texts_are_kept_per_shown_text_and_width(qtbot: QtBot, panel: SearchPanel) -> None:
     type_and_wait(qtbot, panel, "national rapporte")
     hit = panel.model.hit_indexes()[0].data(HitRole)

@@ -67,6 +67,7 @@ HOLD_TEXT_BYTES = 32_000_000
 # and a ranked query for the best few are cheaper (`htdesk bench` at 100x the bundled size).
 ONE_QUERY_ROWS = 5_000
 LINE_BREAK_RE = re.compile(r"\s*\n\s*")
+LINE_BREAK_MARK = "·"  # what a snippet shows for a line break of its text, between spaces
 FRAMEWORK_TITLE = re.compile(
     r"(?P<appendix>Appendix \d+)\. Institutional Framework of (?:the )?(?P<country>[^(]+?)(?: \(.*)?$"
 )
@@ -395,7 +396,7 @@ def _flat(text: str) -> str:
     lines = text.split("\n")
     # Lines of white space only join their neighbours' breaks into one.
     middle = [line.strip() for line in lines[1:-1] if line and not line.isspace()]
-    return " · ".join([lines[0].rstrip(), *middle, lines[-1].lstrip()])
+    return f" {LINE_BREAK_MARK} ".join([lines[0].rstrip(), *middle, lines[-1].lstrip()])
 
 
 def _one_line(text: str, width: int) -> str:

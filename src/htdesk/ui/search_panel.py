@@ -40,6 +40,7 @@ from htdesk.store.search import (
     HL_END,
     HL_START,
     KIND_LABELS,
+    LINE_BREAK_MARK,
     Hit,
     SearchResult,
     countries,
@@ -245,7 +246,8 @@ def _lead_trimmed(
     shown = metrics.elidedText(segments[0][0], Qt.TextElideMode.ElideLeft, room)
     space = shown.find(" ", 1)
     if 0 < space < len(shown) - 1:
-        shown = shown[0] + shown[space + 1 :]  # the ellipsis, then whole words
+        # The ellipsis, then whole words; not the " · " of a line break just cut after ("…· Between").
+        shown = shown[0] + shown[space + 1 :].removeprefix(LINE_BREAK_MARK + " ")
     return [(shown, False), *segments[1:]]
 
 
