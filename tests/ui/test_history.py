@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,25 +12,6 @@ from pytestqt.qtbot import QtBot
 from htdesk.store.report import ReportStore
 from htdesk.ui.mainwindow import MainWindow
 from htdesk.ui.settings import settings
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, store: ReportStore, user_dir: Path) -> Iterator[Callable[[], MainWindow]]:
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        w = MainWindow(store, settings(), confirm=lambda *_: False)
-        qtbot.addWidget(w)
-        w.resize(1000, 700)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:  # search results left in a window outlive the test (test_search_panel counts them)
-        if w.search_panel is not None:
-            w.search_panel.set_query("")
 
 
 def _scroll_down(w: MainWindow, qtbot: QtBot, to: int) -> None:

@@ -23,17 +23,6 @@ from htdesk.ui.settings import settings
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, store: ReportStore, user_dir: Path) -> Callable[..., MainWindow]:
-    def make(confirm: Callable[..., bool] = lambda *_: False) -> MainWindow:
-        w = MainWindow(store, settings(), confirm=confirm)
-        qtbot.addWidget(w)
-        w.show()
-        return w
-
-    return make
-
-
-@pytest.fixture
 def window(make_window: Callable[..., MainWindow]) -> MainWindow:
     return make_window()
 
@@ -598,8 +587,7 @@ def test_an_error_in_the_running_app_reaches_the_trainer_as_a_dialog(user_dir: P
 
 # -- small screens ------------------------------------------------------------------------------
 def test_a_first_window_fits_the_screen_it_opens_on(make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
-    w = make_window()  # a fresh profile: no saved geometry
-    qtbot.waitExposed(w)
+    w = make_window(size=None)  # a fresh profile: no saved geometry
     free = w.screen().availableGeometry()
     assert free.contains(w.frameGeometry()), (free, w.frameGeometry())
     assert w.statusBar().isVisible() and free.contains(w.statusBar().geometry().translated(w.geometry().topLeft()))

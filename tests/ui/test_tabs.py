@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from htdesk.store.report import ReportStore
 from htdesk.ui.mainwindow import MainWindow
 from htdesk.ui.settings import settings
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, store: ReportStore, user_dir: Path) -> Iterator[Callable[[], MainWindow]]:
-    def make() -> MainWindow:
-        w = MainWindow(store, settings(), confirm=lambda *_: False)
-        qtbot.addWidget(w)
-        w.resize(1100, 700)
-        w.show()
-        qtbot.waitExposed(w)
-        qtbot.waitUntil(lambda: hasattr(w, "history_menu"))  # shortcuts attached after the first paint
-        return w
-
-    yield make
 
 
 def _link_point(w: MainWindow, href: str) -> QPoint:
