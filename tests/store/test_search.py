@@ -279,7 +279,16 @@ def test_large_database_paths_give_the_same_results(
     # hold every text and read every match with its score: those answers are taken first.
     cases = [
         (text, kw)
-        for text in ["trafficking", "coordinate", "KOM", '"labour exploitation"', "a", "grunerlokka", "victims of"]
+        for text in [
+            "trafficking",
+            "coordinate",
+            "KOM",
+            '"labour exploitation"',
+            "a",
+            "grunerlokka",
+            "victims of",
+            "child focus",
+        ]
         for kw in ({}, {"kind": "institution"}, {"country": "no"}, {"kind": "section", "country": "se"})
     ]
     expected = [search(store, text, limit=40, **kw) for text, kw in cases]  # type: ignore[arg-type]

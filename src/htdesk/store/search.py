@@ -746,8 +746,9 @@ def _all_words(
     else:
         # A match can have 30,000 rows here: sorting and passing them all costs more than the
         # MATCH. Rowids come as one string, the best few (as many as can be shown) beside them.
-        rowids, best = _match_large(store, expr, want_kind, want_country, 2 * limit + len(named) + 10)
-        near = _proximity(store, lex, q) if best else {}
+        one_word = len(alternatives) == 1 and not q.phrases
+        rowids, best = _match_large(store, expr, want_kind, want_country, 2 * limit + len(named) + 10, one_word)
+        near = _proximity(store, lex, q, [rowid for rowid, _ in best]) if best else {}
         if near:
             best = _boosted(best, near)
     if want_kind is None and want_country is None:
@@ -857,11 +858,12 @@ NEAR_BOOST = 1.3
 NEAR_TOKENS = 8
 
 
-def _proximity(store: ReportStore, lex: _Lexicon, q: ParsedQuery) -> dict[int, float]:
+def _proximity(store: ReportStore, lex: _Lexicon, q: ParsedQuery, among: list[int] | None = None) -> dict[int, float]:
     """Rowid -> boost for records holding the typed words as a phrase ("Child Focus") or near each other.
 
-    Asked of the whole index: limited to the best few rows (rowid IN ...), FTS5 evaluated the
-    phrase row by row and took longer at 100x the bundled size (`htdesk bench`).
+    ``among``: the only rows whose boost is wanted (None: every row). Asked of the whole index
+    and filtered after: handed to FTS5 as rowid lookups (rowid IN ...), each phrase was evaluated
+    row by row, ten times slower at 100x the bundled size for a prefix ("Human Traff*").
     """
     if len(q.terms) < 2 or q.phrases:
         return {}
@@ -874,11 +876,17 @@ def _proximity(store: ReportStore, lex: _Lexicon, q: ParsedQuery) -> dict[int, f
         words[-1] += "*"  # the last word may still be being typed
     phrase = " + ".join(words)
     near = f"NEAR({' '.join(words)}, {NEAR_TOKENS})"
+    # "+rowid": the unary plus keeps the IN list a filter on the match's rows (see above). At
+    # 100x a phrase of common words has tens of thousands of rows: only the few wanted come back.
+    within = f" AND +rowid IN ({', '.join('?' * len(among))})" if among is not None else ""
+    params: list[Any] = []
+    for expr in (f"{{title keywords}} : ({phrase})", phrase, near):
+        params += [expr, *(among or ())]
     rows = store.rows(
-        f"SELECT rowid, {TITLE_PHRASE_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?"
-        f" UNION ALL SELECT rowid, {PHRASE_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?"
-        f" UNION ALL SELECT rowid, {NEAR_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?",
-        (f"{{title keywords}} : ({phrase})", phrase, near),
+        f"SELECT rowid, {TITLE_PHRASE_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?{within}"
+        f" UNION ALL SELECT rowid, {PHRASE_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?{within}"
+        f" UNION ALL SELECT rowid, {NEAR_BOOST} FROM {INDEX} WHERE {INDEX} MATCH ?{within}",
+        tuple(params),
     )
     out: dict[int, float] = {}
     for rowid, factor in rows:
@@ -1053,13 +1061,15 @@ _MATCH_SQL = f"SELECT rowid, bm25({INDEX}, {_WEIGHTS}) AS score FROM {INDEX} WHE
 
 
 def _match_large(
-    store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int
+    store: ReportStore, expr: str, kind: Kind | None, country: str | None, limit: int, one_word: bool = False
 ) -> tuple[list[int], list[tuple[int, float]]]:
     """Every matching rowid, and the best ``limit`` matches within the filters with their scores, best first.
 
-    One statement: the match is gathered once and both answers are read from it. As two
-    statements, a rowid list and a ranked LIMIT query, it ran the MATCH twice, which at 100x the
-    bundled size was an eighth to a fifth of a typical search (`htdesk bench`).
+    Several words: one statement, the match gathered once and both answers read from it. As two
+    statements, a rowid list and a ranked LIMIT query, the MATCH of words that must all occur
+    ran twice, an eighth to a fifth of a typical search at 100x the bundled size (`htdesk bench`).
+    ``one_word`` (its forms OR-ed): two statements. Such a MATCH only reads one word's rows, and
+    costs less than gathering them all with their scores (218 of 241 one-word bench queries).
     """
     ranked_sql = "SELECT m.r, m.s FROM m"
     params: list[Any] = [expr]
@@ -1073,6 +1083,14 @@ def _match_large(
             ranked_sql += " AND (',' || r.country || ',') LIKE ?"
             params.append(f"%,{country},%")
     params.append(limit)
+    if one_word:
+        joined = store.rows(f"SELECT group_concat(rowid) FROM {INDEX} WHERE {INDEX} MATCH ?", (expr,))[0][0]
+        best = store.rows(
+            f"WITH m AS (SELECT rowid AS r, bm25({INDEX}, {_WEIGHTS}) AS s FROM {INDEX} WHERE {INDEX} MATCH ?)"
+            f" {ranked_sql} ORDER BY m.s LIMIT ?",
+            tuple(params),
+        )
+        return (list(map(int, joined.split(","))) if joined else []), best
     # A CTE read twice is gathered once by SQLite 3.35 and later without being told (the
     # MATERIALIZED hint would be a syntax error before 3.35; there the match runs twice, as before).
     rows = store.rows(
