@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from htdesk.cli import bench
@@ -391,6 +391,34 @@ def test_records_with_some_words_rank_as_if_every_match_were_scored(
         assert fast[0] == full[0], way
         assert fast[2] == full[2], way
         assert fast[1] == pytest.approx(full[1]), way
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(
+        st.sampled_from(["child", "focus", "labour", "norway", "police", "victims", "of", "de", "hotline", "zz"]),
+        min_size=2,
+        max_size=2,
+    ),
+    wanted=st.sampled_from([0, 1, 5, 20, 500]),
+)
+def test_records_with_one_of_two_words_rank_as_if_every_match_were_scored(
+    store: ReportStore, words: list[str], wanted: int
+) -> None:
+    # Two words: a record with both is an all-words record, so every other holds one, and one OR
+    # of the two ranks them. Same order, scores and count as scoring every match of each word.
+    lex = search_module._lexicon(store)
+    q = parse_query(" ".join(words))
+    alternatives = search_module.expand(lex, q)
+    telling = search_module._telling(lex, q, alternatives)
+    assume(telling)
+    every = search_module.query_expression(alternatives, q.phrases)
+    found = [rowid for rowid, _ in store.rows(search_module._MATCH_SQL, (every,))]
+    full = search_module._some_words_counted(store, lex, telling, found, None, None, wanted)
+    fast = search_module._some_words_either(store, telling, found, wanted)
+    assert fast[0] == full[0]
+    assert fast[2] == full[2]
+    assert fast[1] == pytest.approx(full[1])
 
 
 def test_both_spellings_find_the_same_records(store: ReportStore) -> None:
