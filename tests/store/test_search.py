@@ -367,15 +367,25 @@ def test_a_word_being_typed_matches_every_hyphenated_word_it_begins(store: Repor
             assert parts in phrases, (typed, joined)
 
 
+# Words for records with some of them: rare and common ("of"), French, and one found nowhere.
+SOME_WORD = st.sampled_from(
+    ["child", "focus", "labour", "norway", "police", "victims", "of", "de", "la", "hotline", "zz"]
+)
+WANTED = st.sampled_from([0, 1, 5, 20, 500])
+
+
+def assert_same_ranking(
+    fast: tuple[list[int], dict[int, float], int], full: tuple[list[int], dict[int, float], int]
+) -> None:
+    """Same records in the same order, the same count, and the same scores as scoring every match."""
+    assert fast[0] == full[0]
+    assert fast[2] == full[2]
+    assert fast[1] == pytest.approx(full[1])
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    words=st.lists(
-        st.sampled_from(["child", "focus", "labour", "norway", "police", "victims", "de", "la", "hotline", "zz"]),
-        min_size=2,
-        max_size=5,
-    ),
-    wanted=st.sampled_from([0, 1, 5, 20, 500]),
-    found=st.lists(st.integers(1, 400), max_size=4),
+    words=st.lists(SOME_WORD, min_size=2, max_size=5), wanted=WANTED, found=st.lists(st.integers(1, 400), max_size=4)
 )
 def test_records_with_some_words_rank_as_if_every_match_were_scored(
     store: ReportStore, words: list[str], wanted: int, found: list[int]
@@ -386,22 +396,12 @@ def test_records_with_some_words_rank_as_if_every_match_were_scored(
     q = parse_query(" ".join(words))
     telling = [search_module.alternatives_expression(a) for a in search_module.expand(lex, q) if not a.empty]
     full = search_module._some_words_counted(store, lex, telling, found, None, None, wanted)
-    for way in (search_module._some_words_scored, search_module._some_words_ranked):
-        fast = way(store, telling, found, wanted)
-        assert fast[0] == full[0], way
-        assert fast[2] == full[2], way
-        assert fast[1] == pytest.approx(full[1]), way
+    assert_same_ranking(search_module._some_words_scored(store, telling, found, wanted), full)
+    assert_same_ranking(search_module._some_words_ranked(store, telling, found, wanted), full)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    words=st.lists(
-        st.sampled_from(["child", "focus", "labour", "norway", "police", "victims", "of", "de", "hotline", "zz"]),
-        min_size=2,
-        max_size=2,
-    ),
-    wanted=st.sampled_from([0, 1, 5, 20, 500]),
-)
+@given(words=st.lists(SOME_WORD, min_size=2, max_size=2), wanted=WANTED)
 def test_records_with_one_of_two_words_rank_as_if_every_match_were_scored(
     store: ReportStore, words: list[str], wanted: int
 ) -> None:
@@ -415,10 +415,7 @@ def test_records_with_one_of_two_words_rank_as_if_every_match_were_scored(
     every = search_module.query_expression(alternatives, q.phrases)
     found = [rowid for rowid, _ in store.rows(search_module._MATCH_SQL, (every,))]
     full = search_module._some_words_counted(store, lex, telling, found, None, None, wanted)
-    fast = search_module._some_words_either(store, telling, found, wanted)
-    assert fast[0] == full[0]
-    assert fast[2] == full[2]
-    assert fast[1] == pytest.approx(full[1])
+    assert_same_ranking(search_module._some_words_either(store, telling, found, wanted), full)
 
 
 def test_both_spellings_find_the_same_records(store: ReportStore) -> None:
