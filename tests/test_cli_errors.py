@@ -18,6 +18,12 @@ def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
     return lines[-1]
 
 
+def _failure_line(argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run the CLI on ``argv`` ("{tmp}" standing for tmp_path): it must fail, and this is its message."""
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) != 0
+    return _error_line(capsys)
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -32,9 +38,7 @@ def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
 def test_a_long_argument_is_cut_in_the_message(
     argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path, user_dir: Path
 ) -> None:
-    code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
-    assert code != 0
-    line = _error_line(capsys)
+    line = _failure_line(argv, tmp_path, capsys)
     assert "x" * 200 + "…" in line and "x" * 201 not in line
     assert len(line) < 1200
 
@@ -60,9 +64,7 @@ def test_argparse_errors_are_cut_too(capsys: pytest.CaptureFixture[str]) -> None
 def test_a_nul_in_an_argument_is_one_line(
     argv: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path, user_dir: Path
 ) -> None:
-    code = main([a.replace("{tmp}", str(tmp_path)) for a in argv])
-    assert code != 0
-    line = _error_line(capsys)
+    line = _failure_line(argv, tmp_path, capsys)
     assert "NUL character" in line
     assert list(tmp_path.iterdir()) == [user_dir] or list(tmp_path.iterdir()) == []
 

@@ -1099,14 +1099,6 @@ Vous pouvez lire le rapport comme d’habitude, mais les signets ne sont pas dis
         <source>HT Desk cannot open the report</source>
         <translation>HT Desk ne peut pas ouvrir le rapport</translation>
     </message>
-    <message>
-        <source>{exc}
-
-What to do: reinstall HT Desk from its installer. Your bookmarks are kept.</source>
-        <translation>{exc}
-
-Que faire&#xa0;: réinstallez HT Desk à partir de son programme d’installation. Vos signets sont conservés.</translation>
-    </message>
 </context>
 <context>
     <name>argparse</name>

@@ -126,6 +126,13 @@ def open_bookmarks(parent: object):
 _reporting = False  # a dialog is up: what fails while it shows (a paint, say) is only logged
 
 
+def _reinstall_advice(exc: BaseException) -> str:
+    """A damaged or missing report's message and what to do: one text wherever the report fails."""
+    return translate(
+        "app", "{error}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
+    ).format(error=exc)
+
+
 def report_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """sys.excepthook while the window runs: a dialog with one plain line, the traceback to a log.
 
@@ -149,9 +156,7 @@ def report_error(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         return
     if isinstance(exc, StoreError):
         title = translate("app", "HT Desk cannot read the report")
-        text = translate(
-            "app", "{error}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
-        ).format(error=exc)
+        text = _reinstall_advice(exc)
     else:
         title = translate("app", "Something went wrong")
         text = translate(
@@ -236,9 +241,7 @@ def _run_app(args: Namespace | SimpleNamespace) -> int:
         plain.critical(
             None,
             translate("app", "HT Desk cannot open the report"),
-            translate(
-                "app", "{exc}\n\nWhat to do: reinstall HT Desk from its installer. Your bookmarks are kept."
-            ).format(exc=exc),
+            _reinstall_advice(exc),
         )
         return 1
     from PySide6.QtCore import QTimer
